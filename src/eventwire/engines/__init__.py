@@ -1,0 +1,1 @@
+"""eventwire.engines stage."""

@@ -1,0 +1,1 @@
+"""eventwire.extract stage."""

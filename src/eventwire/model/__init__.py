@@ -1,0 +1,43 @@
+"""Typed records that cross stage boundaries. No I/O here."""
+
+from eventwire.model.records import (
+    Actor,
+    ActorKind,
+    Article,
+    ArticleDoc,
+    EventType,
+    Event,
+    Evidence,
+    Location,
+    Place,
+    Precision,
+    Quantity,
+    QuantityKind,
+    Qualifier,
+    Quote,
+    Source,
+    Status,
+    Time,
+    TimeRef,
+)
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Article",
+    "ArticleDoc",
+    "EventType",
+    "Event",
+    "Evidence",
+    "Location",
+    "Place",
+    "Precision",
+    "Quantity",
+    "QuantityKind",
+    "Qualifier",
+    "Quote",
+    "Source",
+    "Status",
+    "Time",
+    "TimeRef",
+]

@@ -1,0 +1,223 @@
+"""The record contract of DESIGN.md as frozen pydantic models.
+
+Every extracted value carries the ``[start, end)`` character span of the words it came
+from, indexing ``Article.text`` exactly. Fields the contract names keep their names;
+extra fields (``start``, ``end``, ``reason``, ``extractor``...) add evidence, never
+replace it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal["asserted", "claimed", "alleged", "denied", "negated", "planned", "background"]
+ActorKind = Literal[
+    "government",
+    "military",
+    "police",
+    "rebels",
+    "militia",
+    "civilians",
+    "igo",
+    "ngo",
+    "media",
+    "person",
+    "other",
+]
+QuantityKind = Literal["killed", "wounded", "evacuated", "displaced", "fighters", "arrested", "people"]
+Qualifier = Literal["exact", "about", "at_least", "at_most"]
+Precision = Literal["day", "week", "month", "quarter", "year"]
+PlacePrecision = Literal["point", "city", "admin2", "admin1", "country"]
+
+
+class Record(BaseModel):
+    """Base of all records: immutable, no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Article(Record):
+    """An ingested article. ``text`` is the text all offsets index."""
+
+    id: str
+    title: str | None = None
+    text: str
+    published: date | None = None
+    published_inferred: bool = False
+    published_reason: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    path: str | None = None
+    # [start, end) ranges of ``text`` that are boilerplate (repeated headline, photo
+    # credit): kept in ``text`` so offsets stay exact, never read as content.
+    boilerplate: tuple[tuple[int, int], ...] = ()
+    # where the body starts (after the headline line of a plain-text article)
+    body_start: int = 0
+
+
+class Actor(Record):
+    name: str  # canonical
+    country: str | None = None  # ISO3
+    kind: ActorKind = "other"
+    text: str  # the words in the article
+    start: int | None = None
+    end: int | None = None
+    inter: int | None = None  # ACLED inter code 1-8
+    person: str | None = None  # the person behind a government actor ("Bashar al-Assad")
+    actor_id: str | None = None  # dictionary id
+
+
+class Source(Record):
+    """Who the article says reports a fact, and through whom."""
+
+    name: str
+    text: str
+    start: int | None = None
+    end: int | None = None
+    kind: ActorKind | None = None
+    country: str | None = None
+    via: str | None = None  # "SANA" in "the army said, according to SANA"
+    verb: str | None = None  # reported / said / according to
+    outlet: str | None = None  # the outlet that published the article
+
+
+class Quote(Record):
+    speaker: Actor | None
+    via: str | None = None
+    text: str
+    start: int
+    end: int
+    direct: bool = True
+
+
+class Location(Record):
+    name: str
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: PlacePrecision
+    gazetteer_id: str | None = None
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    reason: str | None = None  # "sentence" | "article_focus" | ...
+
+
+class Place(Record):
+    """A place mention in the article, resolved or with the reason it is not."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None  # country | admin1 | admin2 | city | point | region
+    gazetteer_id: str | None = None
+    adjectival: bool = False  # "Syrian": a reference to the country, not an event place
+    reason: str | None = None  # why unresolved, or how resolved
+    score: float | None = None
+
+
+class Time(Record):
+    """A time expression, resolved against the publication date where it can be."""
+
+    text: str
+    start: int
+    end: int
+    start_date: date | None = None
+    end_date: date | None = None
+    precision: Precision | None = None
+    value: str | None = None  # TIMEX3-style value: 2016-12-22, 2016-W50, 2016-09, 2016
+    reason: str | None = None
+
+
+class TimeRef(Record):
+    """An event's time: the contract's ``{"start", "end", "precision", "text"}``."""
+
+    start: date
+    end: date
+    precision: Precision
+    text: str | None = None
+    reason: str | None = None  # "clause" | "sentence" | "publication_date"
+    span_start: int | None = None
+    span_end: int | None = None
+
+
+class Quantity(Record):
+    kind: QuantityKind
+    value: int
+    qualifier: Qualifier = "exact"
+    text: str
+    start: int
+    end: int
+    source: str | None = None  # whose figure it is
+
+
+class EventType(Record):
+    plover: str
+    mode: str | None = None
+    acled: tuple[str, str] | None = None
+
+
+class Evidence(Record):
+    sentence: str
+    start: int
+    end: int
+    trigger: str | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    extractor: str | None = None
+    confidence: float | None = None
+
+
+class Event(Record):
+    id: str
+    type: EventType
+    status: Status
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    associates: tuple[Actor, ...] = ()
+    location: Location | None = None
+    time: TimeRef | None = None
+    quantities: tuple[Quantity, ...] = ()
+    source: Source | None = None
+    evidence: Evidence
+    article_id: str | None = None
+    reasons: dict[str, str] = Field(default_factory=dict)  # why a field is empty
+
+
+class ArticleDoc(Record):
+    """One document per article: the output of ``eventwire extract``."""
+
+    article: Article
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    places: tuple[Place, ...] = ()
+    times: tuple[Time, ...] = ()
+
+    def to_contract(self) -> dict[str, object]:
+        """The JSON shape of DESIGN.md (article without its text and internals)."""
+        art = self.article
+        return {
+            "article": {
+                "id": art.id,
+                "title": art.title,
+                "published": art.published.isoformat() if art.published else None,
+                "published_inferred": art.published_inferred,
+                "published_reason": art.published_reason,
+                "outlet": art.outlet,
+                "url": art.url,
+                "path": art.path,
+            },
+            "events": [e.model_dump(mode="json") for e in self.events],
+            "quotes": [q.model_dump(mode="json") for q in self.quotes],
+            "places": [p.model_dump(mode="json") for p in self.places],
+            "times": [t.model_dump(mode="json") for t in self.times],
+        }
