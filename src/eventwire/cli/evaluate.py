@@ -1,0 +1,59 @@
+"""`eventwire evaluate ...`: field-level scores against gold data in ../shared/gold/.
+
+Each command is a thin wrapper over ``eventwire.evaluate.<set>.main``, which prints a
+deterministic report and returns the figures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+app = typer.Typer(help="Score eventwire against gold data (../shared/gold/).", no_args_is_help=True)
+
+DEFAULT_GOLD = Path("../shared/gold")
+
+
+@app.command("places")
+def places(
+    gold: Path = typer.Argument(DEFAULT_GOLD / "toponyms", help="toponyms folder or one corpus XML file"),
+    limit: int = typer.Option(0, help="score only the first N articles of each corpus (0: all)"),
+    misses: Path | None = typer.Option(None, help="write the misses as JSON Lines here"),
+) -> None:
+    """Geoparsing: exact, country, admin1, within 25 km and 161 km (LGL, GeoVirus)."""
+    from eventwire.evaluate import places as mod
+
+    mod.main(gold, limit=limit, misses=misses)
+
+
+@app.command("dates")
+def dates(
+    gold: Path = typer.Argument(DEFAULT_GOLD / "timex", help="timex folder (TimeML .tml files)"),
+    misses: Path | None = typer.Option(None, help="write the misses as JSON Lines here"),
+) -> None:
+    """Time expressions: exact TIMEX3 value of calendar DATE expressions."""
+    from eventwire.evaluate import dates as mod
+
+    mod.main(gold, misses=misses)
+
+
+@app.command("events")
+def events(
+    gold: Path = typer.Argument(DEFAULT_GOLD / "cameo-sentences" / "dev.jsonl", help="gold JSON Lines"),
+    misses: Path | None = typer.Option(None, help="write the misses as JSON Lines here"),
+) -> None:
+    """Event class and actors on CAMEO-coded sentences."""
+    from eventwire.evaluate import events as mod
+
+    mod.main(gold, misses=misses)
+
+
+@app.command("claims")
+def claims(
+    gold: Path = typer.Argument(None, help="claims test set (default: the committed one)"),
+) -> None:
+    """Claim status, source and quotes on the committed claims test set."""
+    from eventwire.evaluate import claims as mod
+
+    mod.main(gold)

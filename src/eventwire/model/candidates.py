@@ -1,0 +1,69 @@
+"""Candidates: what the extract stage finds before the resolve stage names it.
+
+Offsets are character offsets into the article text (``[start, end)``).
+Token indices refer to the spaCy ``Doc`` of that text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventwire.model.records import Status
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """An event-denoting word or phrase with its type."""
+
+    start: int
+    end: int
+    token_i: int  # index of the head token of the trigger in the Doc
+    lemma: str
+    plover: str
+    mode: str | None = None
+    acled: tuple[str, str] | None = None
+    confidence: float = 1.0
+    extractor: str = "lexicon.v1"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who the article says reports something: "X said", "according to X"."""
+
+    source: TextSpan
+    verb: str  # said / reported / according to / accused
+    via: TextSpan | None = None  # nested: "X said ..., according to SANA" -> via SANA
+    token_i: int | None = None  # the reporting verb token
+
+
+@dataclass(frozen=True)
+class StatusDecision:
+    status: Status
+    reason: str  # "negation:not" / "hedge:reportedly" / "future:will" / "accused_of" ...
+    cue: TextSpan | None = None
+
+
+@dataclass(frozen=True)
+class QuoteCandidate:
+    text: TextSpan  # the quoted words (without the quote marks)
+    speaker: TextSpan | None
+    via: TextSpan | None = None
+    direct: bool = True
+    verb: str | None = None
+
+
+@dataclass(frozen=True)
+class QuantityCandidate:
+    kind: str
+    value: int
+    qualifier: str
+    span: TextSpan
+    token_i: int | None = None
+    extra: dict[str, str] = field(default_factory=dict)
