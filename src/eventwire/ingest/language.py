@@ -1,0 +1,20 @@
+"""Is this English? A stop-word ratio over spaCy's English stop-word list."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_WORD = re.compile(r"[^\W\d_]+")
+MIN_WORDS = 8
+MIN_RATIO = 0.15  # English news prose runs at 0.35-0.5; other Latin-script languages < 0.1
+
+
+def looks_english(text: str) -> bool:
+    """True for English prose; short texts get the benefit of the doubt."""
+    words = _WORD.findall(text[:20000].lower())
+    if len(words) < MIN_WORDS:
+        return bool(words) and any(w in STOP_WORDS for w in words) or len(words) < 3
+    ratio = sum(w in STOP_WORDS for w in words) / len(words)
+    return ratio >= MIN_RATIO

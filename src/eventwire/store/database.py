@@ -1,0 +1,197 @@
+"""The DuckDB store: one transaction per article, so nothing is ever half-written.
+
+Re-ingesting an article already stored (same content hash) stores nothing twice.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from eventwire.errors import StoreError
+from eventwire.model import Actor, ArticleDoc, Event
+
+SCHEMA_VERSION = "1"
+
+
+def _schema_sql() -> str:
+    return (resources.files("eventwire.store") / "schema.sql").read_text(encoding="utf-8")
+
+
+class Store:
+    """An eventwire database file (DuckDB)."""
+
+    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path}: cannot open the database ({e})") from e
+        if not read_only:
+            self.con.execute(_schema_sql())
+            self.con.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+                [SCHEMA_VERSION],
+            )
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def has_article(self, article_id: str) -> bool:
+        row = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row is not None
+
+    def add(self, doc: ArticleDoc) -> bool:
+        """Store one article with everything found in it; False if it was already stored."""
+        if self.has_article(doc.article.id):
+            return False
+        try:
+            with self.transaction() as con:
+                _insert_article(con, doc)
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path}: cannot store article {doc.article.id} ({e})") from e
+        return True
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, list(params))
+        cols = [d[0] for d in cur.description or []]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "events", "actors", "quantities", "places", "quotes", "times"}:
+            raise ValueError(f"unknown table {table!r}")
+        row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
+    def events(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        country: str | None = None,
+        plover: str | None = None,
+        status: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Stored events, filtered, ordered by date then id."""
+        where, params = event_filters(
+            since=since, until=until, country=country, plover=plover, status=status, source=source
+        )
+        sql = f"SELECT record FROM events {where} ORDER BY date_start NULLS LAST, id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [Event.model_validate_json(r["record"]) for r in self.query(sql, params)]
+
+
+def event_filters(**f: Any) -> tuple[str, list[Any]]:
+    """WHERE clause for the common event filters (shared by the CLI and the API)."""
+    clauses, params = [], []
+    if f.get("since"):
+        clauses.append("coalesce(date_end, date_start) >= ?")
+        params.append(f["since"])
+    if f.get("until"):
+        clauses.append("date_start <= ?")
+        params.append(f["until"])
+    for key, col in (("country", "country"), ("plover", "plover"), ("status", "status")):
+        if f.get(key):
+            clauses.append(f"upper({col}) = upper(?)")
+            params.append(f[key])
+    if f.get("source"):
+        clauses.append("(source ILIKE ? OR source_via ILIKE ?)")
+        params += [f"%{f['source']}%"] * 2
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _insert_article(con: duckdb.DuckDBPyConnection, doc: ArticleDoc) -> None:
+    a = doc.article
+    con.execute(
+        "INSERT INTO articles (id, title, published, published_inferred, published_reason,"
+        " outlet, url, path, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [a.id, a.title, a.published, a.published_inferred, a.published_reason, a.outlet,
+         a.url, a.path, a.text],
+    )
+    for ev in doc.events:
+        _insert_event(con, ev, a.id)
+    for p in doc.places:
+        con.execute(
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [a.id, p.text, p.start, p.end, p.name, p.country, p.admin1, p.lat, p.lon,
+             p.feature, p.gazetteer_id, p.adjectival, p.reason],
+        )
+    for q in doc.quotes:
+        sp = q.speaker
+        con.execute(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [a.id, sp.name if sp else None, sp.country if sp else None,
+             sp.kind if sp else None, q.via, q.direct, q.text, q.start, q.end],
+        )
+    for t in doc.times:
+        con.execute(
+            "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [a.id, t.text, t.start, t.end, t.start_date, t.end_date, t.precision, t.value],
+        )
+
+
+def _insert_event(con: duckdb.DuckDBPyConnection, ev: Event, article_id: str) -> None:
+    loc, tm, src = ev.location, ev.time, ev.source
+    acled = ev.type.acled or (None, None)
+    killed = [q.value for q in ev.quantities if q.kind == "killed"]
+    con.execute(
+        "INSERT INTO events VALUES (" + ", ".join(["?"] * 32) + ")",
+        [
+            ev.id, article_id, ev.type.plover, ev.type.mode, acled[0], acled[1], ev.status,
+            *_actor_cols(ev.actor1), *_actor_cols(ev.actor2),
+            loc.name if loc else None, loc.country if loc else None,
+            loc.admin1 if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+            loc.precision if loc else None, loc.gazetteer_id if loc else None,
+            tm.start if tm else None, tm.end if tm else None, tm.precision if tm else None,
+            max(killed) if killed else None,
+            src.name if src else None, src.via if src else None,
+            ev.evidence.sentence, ev.evidence.start, ev.evidence.end,
+            json.dumps(ev.model_dump(mode="json")),
+        ],
+    )
+    roles = [("actor1", ev.actor1), ("actor2", ev.actor2)]
+    roles += [("associate", a) for a in ev.associates]
+    for role, actor in roles:
+        if actor is not None:
+            con.execute(
+                "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [ev.id, role, actor.name, actor.country, actor.kind, actor.inter, actor.text,
+                 actor.start, actor.end],
+            )
+    for q in ev.quantities:
+        con.execute(
+            "INSERT INTO quantities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [ev.id, q.kind, q.value, q.qualifier, q.source, q.text, q.start, q.end],
+        )
+
+
+def _actor_cols(actor: Actor | None) -> tuple[str | None, str | None, str | None]:
+    if actor is None:
+        return (None, None, None)
+    return (actor.name, actor.country, actor.kind)

@@ -1,0 +1,75 @@
+-- eventwire store schema (DuckDB dialect; PostgreSQL-compatible types).
+-- Every row that holds extracted words keeps its [start, end) span in articles.text.
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY,
+    title VARCHAR,
+    published DATE,
+    published_inferred BOOLEAN,
+    published_reason VARCHAR,
+    outlet VARCHAR,
+    url VARCHAR,
+    path VARCHAR,
+    text VARCHAR NOT NULL,
+    ingested_at TIMESTAMP DEFAULT current_timestamp
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    plover VARCHAR NOT NULL,
+    mode VARCHAR,
+    acled_event_type VARCHAR,
+    acled_sub_event_type VARCHAR,
+    status VARCHAR NOT NULL,
+    actor1 VARCHAR, actor1_country VARCHAR, actor1_kind VARCHAR,
+    actor2 VARCHAR, actor2_country VARCHAR, actor2_kind VARCHAR,
+    location VARCHAR, country VARCHAR, admin1 VARCHAR,
+    lat DOUBLE, lon DOUBLE, geo_precision VARCHAR, gazetteer_id VARCHAR,
+    date_start DATE, date_end DATE, time_precision VARCHAR,
+    fatalities INTEGER,
+    source VARCHAR, source_via VARCHAR,
+    sentence VARCHAR, start_char INTEGER, end_char INTEGER,
+    record JSON NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS actors (
+    event_id VARCHAR NOT NULL,
+    role VARCHAR NOT NULL,          -- actor1 | actor2 | associate
+    name VARCHAR NOT NULL,
+    country VARCHAR,
+    kind VARCHAR,
+    inter INTEGER,
+    text VARCHAR,
+    start_char INTEGER, end_char INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS quantities (
+    event_id VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    value BIGINT NOT NULL,
+    qualifier VARCHAR,
+    source VARCHAR,
+    text VARCHAR, start_char INTEGER, end_char INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS places (
+    article_id VARCHAR NOT NULL,
+    text VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER,
+    name VARCHAR, country VARCHAR, admin1 VARCHAR, lat DOUBLE, lon DOUBLE,
+    feature VARCHAR, gazetteer_id VARCHAR, adjectival BOOLEAN, reason VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id VARCHAR NOT NULL,
+    speaker VARCHAR, speaker_country VARCHAR, speaker_kind VARCHAR,
+    via VARCHAR, direct BOOLEAN,
+    text VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS times (
+    article_id VARCHAR NOT NULL,
+    text VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER,
+    start_date DATE, end_date DATE, precision VARCHAR, value VARCHAR
+);
