@@ -1,0 +1,295 @@
+"""Event triggers: lexicon matches over a parsed sentence, refined by parse rules.
+
+``EventTyper.load()`` reads ``data/triggers.tsv`` once (and the sentence classifier, when
+one is given); ``typer.triggers(sent)`` returns the sentence's typed triggers, sorted by
+start and non-overlapping. The rules here are general mechanisms over the parse (which
+words a phrase may skip, when "fall"/"control" denote territory, whose cue words refine
+the ACLED sub-type); the words themselves live in the lexicon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from eventwire.extract.lexicon import PLOVER_QUAD, Entry, Lexicon, load_lexicon
+from eventwire.extract.roles import roles
+from eventwire.model.candidates import Trigger
+from eventwire.nlp.pipeline import data_path
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from eventwire.extract.eventcat import EventCat
+
+EXTRACTOR = "lexicon.v1"
+RULE_EXTRACTOR = "rule.v1"
+SKIPPABLE = ("DET", "ADJ", "NUM", "PRON", "ADV", "PART")  # may sit inside a phrase
+MAX_SKIP = 2
+CONTROL_VERBS = ("take", "retake", "regain", "seize", "gain", "wrest", "assume", "recapture")
+PLACE_ENTS = ("GPE", "LOC", "FAC")
+PERSON_ENTS = ("PERSON", "NORP")
+TERRITORY = ("Battles", "Government regains territory")
+OVERTAKE = ("Battles", "Non-state actor overtakes territory")
+ATTACK = ("Violence against civilians", "Attack")
+CLASH = ("Battles", "Armed clash")
+WEAK_CONFIDENCE = 0.6
+DESCRIPTIVE_DEPS = ("amod", "compound")
+ABSORB_DEPS = ("pobj", "agent", "compound", "amod", "nmod", "dobj", "xcomp")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon entry matched on tokens ``tokens`` (doc indices) with head ``head``."""
+
+    entry: Entry
+    tokens: tuple[int, ...]
+    head: int
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _pos_ok(entry: Entry, tok: Token) -> bool:
+    if entry.pos == "ANY" or len(entry.lemmas) > 1:
+        return True
+    if entry.pos == "VERB":
+        return tok.pos_ == "VERB"
+    if entry.pos == "NOUN":
+        return tok.pos_ == "NOUN"
+    return tok.pos_ == entry.pos
+
+
+def _match_at(sent: Span, i: int, entry: Entry) -> tuple[int, ...] | None:
+    """Doc indices of ``entry`` matched from token ``i``, allowing a few skippable words."""
+    doc = sent.doc
+    got = [i]
+    j = i + 1
+    for lemma in entry.lemmas[1:]:
+        skipped = 0
+        while j < sent.end and _lemma(doc[j]) != lemma and doc[j].lower_ != lemma:
+            if doc[j].pos_ not in SKIPPABLE or skipped >= MAX_SKIP:
+                return None
+            skipped += 1
+            j += 1
+        if j >= sent.end:
+            return None
+        got.append(j)
+        j += 1
+    return tuple(got)
+
+
+def _head_of(sent: Span, idx: tuple[int, ...]) -> int:
+    """The token of a matched phrase whose syntactic head lies outside the phrase."""
+    doc = sent.doc
+    for i in idx:
+        if doc[i].head.i not in idx or doc[i].head.i == i:
+            return i
+    return idx[-1]
+
+
+class EventTyper:
+    """Finds and types event triggers; built once, reused for every sentence."""
+
+    def __init__(self, lexicon: Lexicon, model: EventCat | None = None) -> None:
+        self.lexicon = lexicon
+        self.model = model
+
+    @classmethod
+    def load(cls, model_path: Path | None = None, lexicon_path: Path | None = None) -> EventTyper:
+        lexicon = load_lexicon(lexicon_path or data_path("triggers.tsv"))
+        model = None
+        if model_path is not None:
+            from eventwire.extract.eventcat import EventCat
+
+            model = EventCat.load(model_path)
+        return cls(lexicon, model)
+
+    # ------------------------------------------------------------------ matching
+    def matches(self, sent: Span) -> list[Match]:
+        """Greedy longest-first lexicon matches; STOP phrases block what they cover."""
+        doc = sent.doc
+        found: list[Match] = []
+        taken: set[int] = set()
+        for i in range(sent.start, sent.end):
+            if i in taken:
+                continue
+            tok = doc[i]
+            for key in dict.fromkeys((_lemma(tok), tok.lower_)):
+                hit = self._first_match(sent, i, key, taken)
+                if hit is not None:
+                    taken.update(hit.tokens)
+                    found.append(hit)
+                    break
+        return [m for m in found if not m.entry.is_stop]
+
+    def _first_match(self, sent: Span, i: int, key: str, taken: set[int]) -> Match | None:
+        for entry in self.lexicon.candidates(key):
+            idx = _match_at(sent, i, entry)
+            if idx is None or taken.intersection(idx):
+                continue
+            head = _head_of(sent, idx)
+            if not _pos_ok(entry, sent.doc[head]):
+                continue
+            return Match(entry, idx, head)
+        return None
+
+    # ------------------------------------------------------------------ API
+    def triggers(self, sent: Span) -> list[Trigger]:
+        """Typed triggers of ``sent``: character offsets into the Doc, sorted, disjoint."""
+        out: list[Trigger] = []
+        for m in self.matches(sent):
+            trig = self._refine(sent, m)
+            if trig is not None:
+                out.append(trig)
+        out.extend(self._control_triggers(sent, out))
+        out = _absorb_modifiers(sent, out)
+        out.sort(key=lambda t: (t.start, t.end))
+        return _disjoint(out)
+
+    def classify(self, text: str) -> tuple[str, float]:
+        """The sentence's quad class (``"0"``..``"4"``) from the learned model."""
+        if self.model is None:
+            raise ValueError("EventTyper.classify needs a model: EventTyper.load(model_path)")
+        return self.model.predict(text)
+
+    # ------------------------------------------------------------------ rules
+    def _refine(self, sent: Span, m: Match) -> Trigger | None:
+        doc = sent.doc
+        head = doc[m.head]
+        entry = m.entry
+        if entry.lemmas == ("fall",) and not _has_place_of(head):
+            return None  # "fall" is territorial only as "the fall of <place>"
+        if len(m.tokens) == 1 and head.pos_ == "VERB" and head.dep_ in DESCRIPTIVE_DEPS:
+            return None  # participle used as an adjective: "freezing conditions"
+        if entry.plover == "SUPPORT" and head.dep_ == "acl":
+            return None  # "rebels backed by the U.S.": a description, not an event
+        start = doc[m.tokens[0]].idx
+        end = doc[m.tokens[-1]].idx + len(doc[m.tokens[-1]])
+        weak = "weak" in entry.notes
+        trig = Trigger(
+            start=start, end=end, token_i=m.head, lemma=" ".join(entry.lemmas),
+            plover=entry.plover, mode=entry.mode, acled=entry.acled,
+            confidence=WEAK_CONFIDENCE if weak else 1.0, extractor=EXTRACTOR,
+        )
+        if entry.mode == "occupy":
+            trig = self._territory(sent, trig)
+        elif trig.acled in (ATTACK, CLASH):
+            trig = self._victims(sent, trig)
+        return trig
+
+    def _territory(self, sent: Span, trig: Trigger) -> Trigger:
+        """Who took what: a person taken is an arrest, a thing seized is a seizure."""
+        doc = sent.doc
+        actor1, actor2 = roles(sent, trig)
+        if actor2 is not None and doc[trig.token_i].pos_ == "VERB":
+            root = actor2.root
+            if root.ent_type_ in PERSON_ENTS or root.ent_type_ == "" and root.pos_ == "PRON":
+                return replace(trig, plover="COERCE", mode="arrest",
+                               acled=("Strategic developments", "Arrests"))
+        kind = self._cue(actor1, self.lexicon.agent_cues)
+        if kind == "state":
+            return replace(trig, acled=TERRITORY)
+        if kind == "nonstate":
+            return replace(trig, acled=OVERTAKE)
+        return trig
+
+    def _victims(self, sent: Span, trig: Trigger) -> Trigger:
+        """Violence against civilians when the target is civilian; a clash when armed."""
+        _, actor2 = roles(sent, trig)
+        kind = self._cue(actor2, self.lexicon.target_cues)
+        if kind == "civilian":
+            return replace(trig, acled=ATTACK)
+        if kind == "combatant":
+            return replace(trig, acled=CLASH)
+        return trig
+
+    @staticmethod
+    def _cue(span: Span | None, cues: dict[str, str]) -> str | None:
+        if span is None:
+            return None
+        for tok in span:
+            kind = cues.get(tok.lemma_.lower())
+            if kind is not None:
+                return kind
+        return None
+
+    def _control_triggers(self, sent: Span, have: list[Trigger]) -> list[Trigger]:
+        """ "take/regain control of X" and "(be) in (full) control of X": territory."""
+        doc = sent.doc
+        used = {t.token_i for t in have}
+        out = []
+        for tok in sent:
+            if tok.lemma_.lower() != "control" or tok.pos_ != "NOUN" or tok.i in used:
+                continue
+            if not _has_place_of(tok):
+                continue
+            gov = tok.head
+            seized = tok.dep_ == "dobj" and gov.lemma_.lower() in CONTROL_VERBS
+            held = tok.dep_ == "pobj" and gov.lower_ == "in"
+            if not (seized or held):
+                continue
+            first = gov if seized else gov
+            trig = Trigger(
+                start=first.idx, end=tok.idx + len(tok), token_i=tok.i, lemma="control",
+                plover="ASSAULT", mode="occupy", acled=TERRITORY, confidence=0.8,
+                extractor=RULE_EXTRACTOR,
+            )
+            trig = self._territory(sent, trig)
+            out.append(trig if doc[tok.i].i not in used else trig)
+        return out
+
+    def quad_of(self, trig: Trigger) -> int:
+        """CAMEO quad class of a trigger (lexicon's quad column, else PLOVER's class)."""
+        for entry in self.lexicon.candidates(trig.lemma.split()[0]):
+            if " ".join(entry.lemmas) == trig.lemma and entry.plover == trig.plover:
+                return entry.quad_class
+        return PLOVER_QUAD.get(trig.plover, 0)
+
+
+def _has_place_of(tok: Token) -> bool:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (pobj.ent_type_ in PLACE_ENTS or pobj.pos_ == "PROPN"
+                                            or pobj.pos_ == "NOUN"):
+                    return True
+    return False
+
+
+def _absorb_modifiers(sent: Span, trigs: list[Trigger]) -> list[Trigger]:
+    """A trigger that only qualifies another of the same category ("an offensive backed by
+    airpower", "agreed to a deal") gives its mode to that trigger instead of standing as
+    an event of its own."""
+    doc = sent.doc
+    by_tok = {t.token_i: t for t in trigs}
+    drop: set[int] = set()
+    for t in trigs:
+        tok = doc[t.token_i]
+        if tok.dep_ not in ABSORB_DEPS:
+            continue
+        anc = tok
+        for _ in range(4):
+            if anc.head is anc:
+                break
+            anc = anc.head
+            host = by_tok.get(anc.i)
+            if host is not None and host.plover == t.plover and anc.i not in drop:
+                if host.mode is None and t.mode is not None:
+                    by_tok[anc.i] = replace(host, mode=t.mode)
+                drop.add(t.token_i)
+                break
+    return [by_tok[t.token_i] for t in trigs if t.token_i not in drop]
+
+
+def _disjoint(trigs: list[Trigger]) -> list[Trigger]:
+    out: list[Trigger] = []
+    for t in trigs:
+        if out and t.start < out[-1].end:
+            if (t.end - t.start) > (out[-1].end - out[-1].start):
+                out[-1] = t
+            continue
+        out.append(t)
+    return out
