@@ -1,0 +1,28 @@
+"""News-aware temporal resolver: time expressions -> intervals with a precision.
+
+    find_times(text, published)      every time expression, resolved (find.py)
+    infer_published(text)            publication date from the text, or None (published.py)
+    event_time(times, start, end, published, anchor)
+                                     the time governing an event's clause (event.py)
+    acled_time_precision(precision)  ACLED time_precision 1-3 (precision.py)
+    ucdp_date_prec(start, end, precision)
+                                     UCDP GED date_prec 1-5 (precision.py)
+
+Calendar arithmetic is in calendar.py, detection in patterns.py (built from the word
+lists of data/time_words.json), resolution in absolute.py and relative.py.
+"""
+
+from __future__ import annotations
+
+from eventwire.resolve.timex.event import event_time
+from eventwire.resolve.timex.find import find_times
+from eventwire.resolve.timex.precision import acled_time_precision, ucdp_date_prec
+from eventwire.resolve.timex.published import infer_published
+
+__all__ = [
+    "acled_time_precision",
+    "event_time",
+    "find_times",
+    "infer_published",
+    "ucdp_date_prec",
+]

@@ -1,0 +1,78 @@
+"""What a resolver knows besides the expression: publication date, tense, discourse.
+
+News dates are relative to the publication date, past by default ("In September" in a
+December story is the September just gone); a future marker in the same clause ("will
+meet in January") turns them forward. Anaphoric expressions ("a year earlier", "the
+quarter", "that year") take the time most recently mentioned before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from eventwire.resolve.timex.calendar import Period
+from eventwire.resolve.timex.words import Lexicon
+
+# A clause ends at sentence punctuation followed by space, a semicolon or a blank line.
+CLAUSE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|;|\n\s*\n")
+WINDOW = 160  # characters searched on each side for a tense marker
+REFERENCE_WINDOW = 300  # anaphora looks this far back for the time it refers to
+
+
+@lru_cache(maxsize=4)
+def future_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted(markers, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?i)(?<![\w'’])(?:{alt})(?![\w])")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A resolved, dated time expression earlier in the text."""
+
+    start: int
+    end: int
+    period: Period
+
+
+@dataclass
+class Context:
+    text: str
+    published: date | None
+    lex: Lexicon
+    future_hints: bool = True
+    history: list[Mention] = field(default_factory=list)
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """Bounds of the clause around ``[start, end)``, at most WINDOW chars each side."""
+        lo = max(0, start - WINDOW)
+        before = [m.end() for m in CLAUSE_END.finditer(self.text, lo, start)]
+        left = before[-1] if before else lo
+        after = CLAUSE_END.search(self.text, end, min(len(self.text), end + WINDOW))
+        right = after.start() if after else min(len(self.text), end + WINDOW)
+        return left, right
+
+    def is_future(self, start: int, end: int) -> bool:
+        """True when the clause holds a future marker ("will", "is to", "next")."""
+        if not self.future_hints:
+            return False
+        left, right = self.clause(start, end)
+        pat = future_pattern(self.lex.future_markers)
+        return bool(pat.search(self.text, left, start) or pat.search(self.text, end, right))
+
+    def reference(self, start: int, window: int = REFERENCE_WINDOW) -> Period | None:
+        """The time mentioned last before ``start`` (within ``window`` characters)."""
+        for m in reversed(self.history):
+            if m.end <= start:
+                return m.period if start - m.end <= window else None
+        return None
+
+    def last_with(self, precision: str, start: int) -> Period | None:
+        """The last time of this precision mentioned before ``start``, anywhere before."""
+        for m in reversed(self.history):
+            if m.end <= start and m.period.precision == precision:
+                return m.period
+        return None

@@ -1,0 +1,173 @@
+"""``find_times``: every time expression of a text, resolved against the publication date.
+
+Steps: every rule's matches are collected; the longest win where they overlap; each is
+resolved in text order (so anaphora sees what came before); "since X" becomes an
+interval ending at publication and "between X and Y" one interval; durations are listed
+without dates. Words that only look like dates ("may" the verb) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from eventwire.model.records import Time
+from eventwire.resolve.timex import absolute as ab
+from eventwire.resolve.timex import relative as rel
+from eventwire.resolve.timex.calendar import Period, precision_for_length
+from eventwire.resolve.timex.context import Context, Mention
+from eventwire.resolve.timex.patterns import Rule, default_rules
+from eventwire.resolve.timex.words import Lexicon, load_lexicon
+
+Resolver = Callable[[re.Match[str], Context], "Period | str"]
+
+RESOLVERS: dict[str, Resolver] = {
+    "iso": ab.resolve_iso,
+    "slash": ab.resolve_iso,
+    "mdy": ab.resolve_month_day,
+    "dmy": ab.resolve_month_day,
+    "month_year": ab.resolve_month_year,
+    "month": ab.resolve_month,
+    "year": ab.resolve_year,
+    "decade": ab.resolve_decade,
+    "year_period": ab.resolve_year_period,
+    "qcode": ab.resolve_qcode,
+    "weekday": rel.resolve_weekday,
+    "deictic": rel.resolve_deictic,
+    "relunit": rel.resolve_relunit,
+    "quarter": rel.resolve_quarter,
+    "quarter_ref": rel.resolve_quarter_ref,
+    "the_year": rel.resolve_the_year,
+    "half": rel.resolve_half,
+    "season": rel.resolve_season,
+    "yearend": rel.resolve_yearend,
+    "ago": rel.resolve_ago,
+    "year_ago_adj": rel.resolve_year_ago_adj,
+}
+NOT_TIME = ("not a month", "not a season", "not a decade")
+DURATION_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
+                 "century": "CE", "quarter": "Q", "hour": "H", "minute": "MIN",
+                 "weekend": "WE"}
+SINCE = re.compile(r"(?i)\bsince\s+$")
+RANGE_OPEN = re.compile(r"(?i)\b(?:between|from)\s+$")
+RANGE_GAP = re.compile(r"(?i)\s*(?:-|–|to|through|until|till|and)\s*")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    rank: int
+    kind: str
+    match: re.Match[str]
+
+
+def _span(m: re.Match[str]) -> tuple[int, int]:
+    if "x" in m.re.groupindex and m.group("x") is not None:
+        return m.start("x"), m.end("x")
+    return m.start(), m.end()
+
+
+def candidates(text: str, rules: tuple[Rule, ...]) -> list[Candidate]:
+    """Matches of all rules, the longest kept where they overlap (ties: rule order)."""
+    found = [
+        Candidate(*_span(m), rank, rule.kind, m)
+        for rank, rule in enumerate(rules)
+        for m in rule.pattern.finditer(text)
+    ]
+    found.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
+    taken: list[Candidate] = []
+    for c in found:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _duration(c: Candidate, text: str, lex: Lexicon) -> Time:
+    gd = c.match.groupdict()
+    n = lex.number(gd["n"]) if gd.get("n") else None
+    unit = lex.units.get(gd["unit"].lower(), "")
+    amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
+    value = f"P{amount}{DURATION_CODE.get(unit, 'X')}"
+    return Time(text=text[c.start : c.end], start=c.start, end=c.end, value=value,
+                reason="duration")
+
+
+def _time(text: str, start: int, end: int, p: Period, reason: str) -> Time:
+    return Time(text=text[start:end], start=start, end=end, start_date=p.start,
+                end_date=p.end, precision=p.precision, value=p.value, reason=reason)
+
+
+def _since(t: Time, text: str, published: date | None) -> Time:
+    """"since Dec. 15": from that date to publication."""
+    m = SINCE.search(text, max(0, t.start - 8), t.start)
+    if m is None or t.start_date is None:
+        return t
+    end = published if published and published >= t.start_date else None
+    prec = precision_for_length(t.start_date, end) if end else None
+    return Time(text=text[m.start() : t.end], start=m.start(), end=t.end,
+                start_date=t.start_date, end_date=end, precision=prec, value=t.value,
+                reason="since" if end else "since; no publication date")
+
+
+def resolve_one(c: Candidate, ctx: Context) -> Time | None:
+    text = ctx.text
+    if c.kind == "duration":
+        return _duration(c, text, ctx.lex)
+    out = RESOLVERS[c.kind](c.match, ctx)
+    if isinstance(out, str):
+        if out in NOT_TIME:
+            return None
+        return Time(text=text[c.start : c.end], start=c.start, end=c.end, reason=out)
+    ctx.history.append(Mention(c.start, c.end, out))
+    return _since(_time(text, c.start, c.end, out, c.kind), text, ctx.published)
+
+
+def _coarser(a: Time, b: Time) -> str | None:
+    order = ["day", "week", "month", "quarter", "year"]
+    pa = order.index(a.precision) if a.precision else 0
+    pb = order.index(b.precision) if b.precision else 0
+    return order[max(pa, pb)]
+
+
+def _range(a: Time, b: Time, text: str) -> Time | None:
+    """"between June and August", "from March 3 to March 5" as one interval."""
+    if a.start_date is None or b.end_date is None or a.reason == "since":
+        return None
+    gap = text[a.end : b.start]
+    if not RANGE_GAP.fullmatch(gap) or b.end_date < a.start_date:
+        return None
+    opener = RANGE_OPEN.search(text, max(0, a.start - 9), a.start)
+    if opener is None and gap.strip() not in ("-", "–"):
+        return None
+    if a.precision != b.precision:
+        return None
+    start = opener.start() if opener else a.start
+    return Time(text=text[start : b.end], start=start, end=b.end, start_date=a.start_date,
+                end_date=b.end_date, precision=_coarser(a, b),  # type: ignore[arg-type]
+                value=f"{a.value}/{b.value}", reason="range")
+
+
+def merge_ranges(times: list[Time], text: str) -> list[Time]:
+    out: list[Time] = []
+    for t in times:
+        merged = _range(out[-1], t, text) if out else None
+        if merged is not None:
+            out[-1] = merged
+        else:
+            out.append(t)
+    return out
+
+
+def find_times(text: str, published: date | None, *, future_hints: bool = True) -> list[Time]:
+    """Every time expression in ``text``, sorted by start, non-overlapping.
+
+    Relative expressions resolve against ``published``; without it they come back with
+    ``start_date`` None and reason "no publication date". Durations ("four years") are
+    listed with precision None and reason "duration".
+    """
+    ctx = Context(text=text, published=published, lex=load_lexicon(), future_hints=future_hints)
+    times = [t for c in candidates(text, default_rules()) if (t := resolve_one(c, ctx))]
+    return merge_ranges(times, text)
