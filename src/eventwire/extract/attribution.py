@@ -1,0 +1,151 @@
+"""Who says so: the source the article names for a trigger, and through whom.
+
+``attribution(doc, i)`` walks from the trigger up the dependency tree (never across a
+paragraph break) and collects every reporting frame that governs it:
+
+* a reporting verb with a subject whose complement holds the trigger
+  ("the army said it had retaken", "..., Syrian state media reported");
+* an "according to X" dependent ("killed 12, according to the Observatory");
+* a parenthetical reporting clause hung on the path ("Gunmen, witnesses said, stormed");
+* if the trigger is inside a direct quote, the quote's speaker.
+
+The innermost frame is the source; the next one out (or the "according to X" of the
+same verb, or the subject of a verb "citing X") is ``via``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventwire.extract.claim_cues import ClaimCues, load_cues
+from eventwire.extract.claim_tree import (
+    according_to_object,
+    cited_object,
+    is_reporting_verb,
+    path_up,
+    segment,
+    source_span,
+    subject_of,
+)
+from eventwire.model.candidates import Attribution, QuoteCandidate, TextSpan
+
+# arcs by which a clause can hang under a reporting verb and still be what it reports
+NOT_REPORTED_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "npadvmod"})
+PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One reporting frame: who, with which verb, and an inner channel if named."""
+
+    source: TextSpan
+    verb: str
+    token_i: int | None
+    via: TextSpan | None = None
+
+
+def attribution(
+    doc: Doc,
+    trigger_i: int,
+    *,
+    cues: ClaimCues | None = None,
+    quotes: Sequence[QuoteCandidate] | None = None,
+) -> Attribution | None:
+    """The source the article names for the trigger at token ``trigger_i``, or None."""
+    cues = cues or load_cues()
+    frames = frames_for(doc[trigger_i], cues)
+    if not frames:
+        frame = quote_frame(doc, trigger_i, cues, quotes)
+        if frame is None:
+            return None
+        frames = [frame]
+    inner = frames[0]
+    via = inner.via
+    if via is None and len(frames) > 1:
+        via = frames[1].source
+    return Attribution(source=inner.source, verb=inner.verb, via=via, token_i=inner.token_i)
+
+
+def frames_for(trigger: Token, cues: ClaimCues) -> list[Frame]:
+    """Reporting frames governing ``trigger``, innermost first."""
+    frames: list[Frame] = []
+    path = path_up(trigger)
+    on_path = {t.i for t in path}
+    came_by: str | None = None
+    for node in path:
+        if node.i == trigger.i or came_by not in NOT_REPORTED_DEPS:
+            frame = verb_frame(node, cues)
+            if frame is not None:
+                frames.append(frame)
+            elif (obj := according_to_object(node, cues)) is not None:
+                frames.append(Frame(source_span(obj, cues), "according to", obj.i))
+        for child in node.children:
+            if child.i not in on_path and child.dep_ in PARENTHETICAL_DEPS:
+                frame = verb_frame(child, cues)
+                if frame is not None and not _contains(child, trigger):
+                    frames.append(frame)
+        came_by = node.dep_
+    if not frames:
+        frames.extend(sentence_frames(trigger, on_path, cues))
+    return frames
+
+
+def verb_frame(verb: Token, cues: ClaimCues) -> Frame | None:
+    """The frame of a reporting verb with a subject (or agent), else None."""
+    if not is_reporting_verb(verb, cues):
+        return None
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    speaker = source_span(subject, cues)
+    channel = according_to_object(verb, cues)
+    cited = cited_object(verb, cues)
+    if cited is not None:  # "state television said, citing a military source"
+        return Frame(source_span(cited, cues), verb.text, verb.i, via=speaker)
+    via = source_span(channel, cues) if channel is not None else None
+    return Frame(speaker, verb.text, verb.i, via=via)
+
+
+def sentence_frames(trigger: Token, on_path: set[int], cues: ClaimCues) -> list[Frame]:
+    """A reporting clause of the trigger's sentence that the parse did not hang above it.
+
+    "The government is in full control ..., Syrian state media reported" parsed with the
+    first clause under the headline: the sentence-level reporting verb still governs it.
+    """
+    doc = trigger.doc
+    start, end = segment(trigger)
+    found: list[tuple[int, Frame]] = []
+    for tok in doc[start:end]:
+        if tok.i in on_path:
+            continue
+        head = tok.head
+        top = head.i == tok.i or not (start <= head.i < end) or tok.dep_ == "parataxis"
+        if not top:
+            continue
+        frame = verb_frame(tok, cues)
+        if frame is not None and start <= (subject_of(tok) or tok).i < end:
+            found.append((abs(tok.i - trigger.i), frame))
+    found.sort(key=lambda pair: pair[0])
+    return [frame for _, frame in found[:1]]
+
+
+def quote_frame(
+    doc: Doc, trigger_i: int, cues: ClaimCues, quotes: Sequence[QuoteCandidate] | None
+) -> Frame | None:
+    """The speaker of the direct quote that holds the trigger, if any."""
+    if quotes is None:
+        from eventwire.extract.quotes import find_quotes
+
+        quotes = find_quotes(doc, cues=cues)
+    char = doc[trigger_i].idx
+    for quote in quotes:
+        if quote.direct and quote.speaker is not None and quote.text.start <= char < quote.text.end:
+            return Frame(quote.speaker, quote.verb or "said", None, via=quote.via)
+    return None
+
+
+def _contains(root: Token, tok: Token) -> bool:
+    return root.left_edge.i <= tok.i <= root.right_edge.i and any(t.i == tok.i for t in root.subtree)

@@ -1,0 +1,264 @@
+"""Quotes: direct quotes (with their speaker) and indirect speech.
+
+Direct quotes are found on the characters, not the sentence split (the model joins a
+closing quote to the next paragraph's sentence): straight ``"`` and curly ``“ ”`` marks,
+paragraph by paragraph. A quote still open at the end of a paragraph, where the next
+paragraph opens with a quote mark, continues there (the news convention); each
+paragraph's part is its own ``QuoteCandidate`` so ``doc.text[start:end] == text`` holds,
+and all parts of one quote share its speaker.
+
+The speaker is the subject of a reporting verb right after the closing mark
+("“A,” X said"), or right before the opening one ("X said: “A”"); a quote with
+neither takes the speaker of the quote before it in the same paragraph
+("“A,” X said. “B.”"). Indirect speech is a reporting verb's clausal complement
+("Assad said that ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from eventwire.extract.claim_cues import ClaimCues, load_cues
+from eventwire.extract.claim_tree import (
+    according_to_object,
+    paragraph_starts,
+    same_paragraph,
+    source_span,
+    subject_of,
+    text_span,
+)
+from eventwire.model.candidates import QuoteCandidate, TextSpan
+
+OPENERS = "“"
+CLOSERS = "”"
+STRAIGHT = '"'
+SENTENCE_END = frozenset({".", "?", "!"})
+SPEAKER_WINDOW = 12  # tokens between a quote mark and its reporting verb
+MIN_WORDS = 4  # shorter quoted words without a speaker are scare quotes ("terrorists")
+TRAILING = " \t\n,"
+
+
+@dataclass
+class Piece:
+    """The quoted words inside one paragraph, between (or after) quote marks."""
+
+    start: int
+    end: int
+    closed: bool
+    group: int
+    speaker: QuoteCandidate | None = field(default=None)
+
+
+def find_quotes(doc: Doc, *, cues: ClaimCues | None = None) -> list[QuoteCandidate]:
+    """Direct and indirect quotes of ``doc``, sorted by start."""
+    cues = cues or load_cues()
+    direct = direct_quotes(doc, cues)
+    indirect = indirect_quotes(doc, cues, direct)
+    return sorted(direct + indirect, key=lambda q: (q.text.start, q.text.end))
+
+
+def direct_quotes(doc: Doc, cues: ClaimCues) -> list[QuoteCandidate]:
+    pieces = quote_pieces(doc.text)
+    frames = [speaker_frame(doc, p, cues) for p in pieces]
+    _share_speakers(doc, pieces, frames)
+    quotes = []
+    for piece, frame in zip(pieces, frames, strict=True):
+        span = TextSpan(doc.text[piece.start : piece.end], piece.start, piece.end)
+        if frame is None and len(span.text.split()) < MIN_WORDS:
+            continue
+        if frame is None:
+            quotes.append(QuoteCandidate(text=span, speaker=None))
+        else:
+            quotes.append(replace(frame, text=span))
+    return quotes
+
+
+def quote_pieces(text: str) -> list[Piece]:
+    """Quoted stretches paragraph by paragraph, grouped when a quote runs on."""
+    starts = paragraph_starts(text)
+    ends = [s for s in starts[1:]] + [len(text)]
+    pieces: list[Piece] = []
+    group = -1
+    carried = False  # the previous paragraph ended inside a quote
+    for p_start, p_end in zip(starts, ends, strict=True):
+        para = text[p_start:p_end]
+        opens_with_mark = para.lstrip()[:1] in OPENERS + STRAIGHT
+        open_at: int | None = None
+        first = True
+        for k, ch in enumerate(para):
+            pos = p_start + k
+            if open_at is None and (ch in OPENERS or (ch == STRAIGHT and _opens(para, k))):
+                if not (first and carried and opens_with_mark):
+                    group += 1
+                open_at, first = pos + 1, False
+            elif open_at is not None and (ch in CLOSERS or ch == STRAIGHT or ch in OPENERS):
+                _add(pieces, text, open_at, pos, True, group)
+                open_at = None
+                if ch in OPENERS:  # a new quote opens without the last being closed
+                    group += 1
+                    open_at = pos + 1
+        carried = open_at is not None
+        if open_at is not None:
+            _add(pieces, text, open_at, p_end, False, group)
+    return pieces
+
+
+def _opens(para: str, k: int) -> bool:
+    """A straight quote opens when it is followed by a word and not preceded by one."""
+    before = para[k - 1] if k > 0 else " "
+    after = para[k + 1] if k + 1 < len(para) else " "
+    return not after.isspace() and (before.isspace() or before in "([—–-:")
+
+
+def _add(pieces: list[Piece], text: str, start: int, end: int, closed: bool, group: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    if end > start:
+        pieces.append(Piece(start, end, closed, group))
+
+
+def speaker_frame(doc: Doc, piece: Piece, cues: ClaimCues) -> QuoteCandidate | None:
+    """A speaker for ``piece`` from the reporting clause after it, else before it."""
+    first, last = _token_range(doc, piece)
+    if first is None or last is None:
+        return None
+    verb = _verb_after(doc, last, cues) if piece.closed else None
+    if verb is None:
+        verb = _verb_before(doc, first, cues)
+    if verb is None:
+        return None
+    return _frame(verb, cues, before=first)
+
+
+def _token_range(doc: Doc, piece: Piece) -> tuple[int | None, int | None]:
+    span = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None, None
+    return span.start, span.end - 1
+
+
+def _verb_after(doc: Doc, last: int, cues: ClaimCues) -> Token | None:
+    anchor = doc[last]
+    k = last + 1
+    while k < len(doc) and (doc[k].is_quote or doc[k].is_space or doc[k].text in ",.?!"):
+        if doc[k].text in SENTENCE_END and not doc[k].is_quote and k > last + 1:
+            return None
+        k += 1
+    for tok in doc[k : min(len(doc), k + SPEAKER_WINDOW)]:
+        if not same_paragraph(anchor, tok) or tok.text in SENTENCE_END or tok.is_quote:
+            return None
+        if _is_quote_verb(tok, cues) and subject_of(tok) is not None:
+            return tok
+    return None
+
+
+def _verb_before(doc: Doc, first: int, cues: ClaimCues) -> Token | None:
+    anchor = doc[first]
+    k = first - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].is_space):
+        k -= 1
+    if k < 0 or not (doc[k].text in ":," or _is_quote_verb(doc[k], cues)):
+        return None
+    for tok in reversed(doc[max(0, k - SPEAKER_WINDOW) : k + 1]):
+        if not same_paragraph(anchor, tok) or tok.text in SENTENCE_END or tok.is_quote:
+            return None
+        if _is_quote_verb(tok, cues) and subject_of(tok) is not None:
+            return tok
+    return None
+
+
+def _is_quote_verb(tok: Token, cues: ClaimCues) -> bool:
+    lemma = tok.lemma_.lower()
+    return tok.pos_ in ("VERB", "AUX") and (lemma in cues.quote_verbs or lemma in cues.reporting_verbs)
+
+
+def _frame(verb: Token, cues: ClaimCues, before: int, direct: bool = True) -> QuoteCandidate:
+    subject = subject_of(verb)
+    assert subject is not None  # callers pick verbs with a subject
+    channel = according_to_object(verb, cues)
+    return QuoteCandidate(
+        text=TextSpan("", 0, 0),
+        speaker=source_span(subject, cues, before=before),
+        via=source_span(channel, cues) if channel is not None else None,
+        direct=direct,
+        verb=verb.text,
+    )
+
+
+def _share_speakers(doc: Doc, pieces: list[Piece], frames: list[QuoteCandidate | None]) -> None:
+    """Parts of one quote share a speaker; a quote without one takes the last one's
+    in the same paragraph ("“A,” X said. “B.”")."""
+    by_group: dict[int, QuoteCandidate] = {}
+    for piece, frame in zip(pieces, frames, strict=True):
+        if frame is not None and piece.group not in by_group:
+            by_group[piece.group] = frame
+    starts = paragraph_starts(doc.text)
+    for k, piece in enumerate(pieces):
+        if frames[k] is None and piece.group in by_group:
+            frames[k] = by_group[piece.group]
+        elif frames[k] is None and k > 0 and frames[k - 1] is not None:
+            if _paragraph(starts, pieces[k - 1].start) == _paragraph(starts, piece.start):
+                frames[k] = frames[k - 1]
+
+
+def _paragraph(starts: list[int], char: int) -> int:
+    return sum(1 for s in starts if s <= char) - 1
+
+
+def indirect_quotes(
+    doc: Doc, cues: ClaimCues, direct: list[QuoteCandidate]
+) -> list[QuoteCandidate]:
+    """Reported speech: the clausal complement of a reporting verb with a subject."""
+    quoted = [(q.text.start, q.text.end) for q in direct]
+    found = []
+    for verb in doc:
+        if not _is_quote_verb(verb, cues) or subject_of(verb) is None:
+            continue
+        clause = _reported_clause(verb)
+        if clause is None:
+            continue
+        span = text_span(doc, clause[0], clause[1])
+        if any(s < span.end and span.start < e for s, e in quoted):
+            continue  # the speaker clause of a direct quote
+        found.append(replace(_frame(verb, cues, before=clause[0], direct=False), text=span))
+    return found
+
+
+def _reported_clause(verb: Token) -> tuple[int, int] | None:
+    """Token range (inclusive) of what ``verb`` reports, inside its paragraph."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "ccomp" and same_paragraph(verb, child):
+            first = child.left_edge.i
+            last = child.right_edge.i
+            while first < last and (doc[first].dep_ == "mark" or doc[first].is_punct):
+                first += 1
+            while last > first and (doc[last].is_punct or doc[last].is_space):
+                last -= 1
+            if all(same_paragraph(verb, doc[k]) for k in (first, last)):
+                return first, last
+    return _clause_before(verb)
+
+
+def _clause_before(verb: Token) -> tuple[int, int] | None:
+    """"<clause>, X reported." when the parse lost the link (clause, comma, subject, verb)."""
+    doc = verb.doc
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i:
+        return None
+    comma = subject.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    first = comma - 1
+    while first > 0 and same_paragraph(verb, doc[first - 1]) and doc[first - 1].sent == doc[comma].sent:
+        first -= 1
+    while first < comma and (doc[first].is_space or doc[first].is_punct):
+        first += 1
+    last = comma - 1
+    if last - first < 2:
+        return None
+    return first, last
