@@ -32,9 +32,20 @@ def _year_of_day(ctx: Context, m: re.Match[str], mon: int, d: int) -> int | str:
     here = cal.safe_date(pub.year, mon, d)
     if here is None:
         return pub.year
-    if ctx.is_future(m.start(), m.end()):
+    rel = (m.groupdict().get("rel") or "").lower()
+    if rel == "last":
+        return pub.year if here < pub else pub.year - 1
+    if rel == "next" or (ctx.is_future(m.start(), m.end()) and rel != "this"):
         return pub.year if here >= pub else pub.year + 1
-    return pub.year if here <= pub else pub.year - 1
+    return _nearest_year(pub, here) if rel != "this" else pub.year
+
+
+def _nearest_year(pub: date, here: date) -> int:
+    """Month-days in news are the occurrence nearest publication ("payable Dec. 1")."""
+    other = cal.safe_date(here.year + (1 if here < pub else -1), here.month, here.day)
+    if other is None or abs((here - pub).days) <= abs((other - pub).days):
+        return here.year
+    return other.year
 
 
 def _day_range(y: int, mon: int, d: int, d2: str | None) -> Result:
@@ -75,8 +86,8 @@ def resolve_month_year(m: re.Match[str], ctx: Context) -> Result:
 def month_near(pub: date, mon: int, rel: str | None, future: bool) -> Period:
     """A month named without its year, relative to the publication month."""
     rel = (rel or "").lower()
-    if rel == "last":
-        y = pub.year if mon < pub.month else pub.year - 1
+    if rel == "last":  # the month just gone is "last month": "last February" in March is a year ago
+        y = pub.year if mon < pub.month - 1 else pub.year - 1
     elif rel in ("next", "coming"):
         y = pub.year if mon > pub.month else pub.year + 1
     elif rel == "this":
@@ -110,6 +121,15 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Result:
         return NO_PUB
     future = ctx.is_future(m.start(), m.end())
     return month_near(ctx.published, ctx.lex.month_number(m["mon"]), m["rel"], future)
+
+
+def resolve_month_rel_year(m: re.Match[str], ctx: Context) -> Result:
+    """"July last year", "January this year"."""
+    if ctx.published is None:
+        return NO_PUB
+    rely = m["rely"].lower()
+    shift = -1 if rely.startswith("last") else 1 if rely.startswith("next") else 0
+    return cal.month(ctx.published.year + shift, ctx.lex.month_number(m["mon"]))
 
 
 def resolve_year(m: re.Match[str], ctx: Context) -> Result:
@@ -149,7 +169,7 @@ def quarter_near(ctx: Context, m: re.Match[str], q: int) -> Period:
     pub = ctx.published
     assert pub is not None
     current = cal.quarter_index(pub)
-    if ctx.is_future(m.start(), m.end()) and q < current:
+    if ctx.is_future(m.start(), m.end()) and q < current - 1:  # last quarter is still reported
         return cal.quarter(pub.year + 1, q)
     return cal.quarter(pub.year if q <= current else pub.year - 1, q)
 

@@ -18,6 +18,10 @@ from eventwire.resolve.timex.words import Lexicon
 
 # A clause ends at sentence punctuation followed by space, a semicolon or a blank line.
 CLAUSE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|;|\n\s*\n")
+# A past-tense verb near the expression outweighs a future marker further away:
+# "said Thursday that troops will stay" is a past Thursday.
+PAST = re.compile(r"(?i)(?<![\w'’])(?:was|were|had|did|said|says|\w{2,}ed)(?![\w])")
+SINCE = re.compile(r"(?i)\bsince\s+$")
 WINDOW = 160  # characters searched on each side for a tense marker
 REFERENCE_WINDOW = 300  # anaphora looks this far back for the time it refers to
 
@@ -36,6 +40,7 @@ class Mention:
     start: int
     end: int
     period: Period
+    kind: str = ""
 
 
 @dataclass
@@ -56,12 +61,23 @@ class Context:
         return left, right
 
     def is_future(self, start: int, end: int) -> bool:
-        """True when the clause holds a future marker ("will", "is to", "next")."""
-        if not self.future_hints:
+        """True when a future marker ("will", "is to") is nearer than any past verb."""
+        if not self.future_hints or SINCE.search(self.text, max(0, start - 8), start):
             return False
         left, right = self.clause(start, end)
-        pat = future_pattern(self.lex.future_markers)
-        return bool(pat.search(self.text, left, start) or pat.search(self.text, end, right))
+        future = _nearest(future_pattern(self.lex.future_markers), self.text, left, right,
+                          start, end, ())
+        if future is None:
+            return False
+        past = _nearest(PAST, self.text, left, right, start, end, future[1])
+        return past is None or future[0] < past[0]
+
+    def last_of_kind(self, kinds: tuple[str, ...], start: int) -> Period | None:
+        """The last time found by one of these rules before ``start``."""
+        for m in reversed(self.history):
+            if m.end <= start and m.kind in kinds:
+                return m.period
+        return None
 
     def reference(self, start: int, window: int = REFERENCE_WINDOW) -> Period | None:
         """The time mentioned last before ``start`` (within ``window`` characters)."""
@@ -76,3 +92,17 @@ class Context:
             if m.end <= start and m.period.precision == precision:
                 return m.period
         return None
+
+
+def _nearest(
+    pat: re.Pattern[str], text: str, left: int, right: int, start: int, end: int,
+    skip: tuple[tuple[int, int], ...],
+) -> tuple[int, tuple[tuple[int, int], ...]] | None:
+    """Distance of the nearest match of ``pat`` in the clause, and all match spans."""
+    spans = [(m.start(), m.end()) for m in pat.finditer(text, left, start)]
+    spans += [(m.start(), m.end()) for m in pat.finditer(text, end, right)]
+    spans = [s for s in spans if not any(a <= s[0] < b for a, b in skip)]
+    if not spans:
+        return None
+    dist = min(start - b if b <= start else a - end for a, b in spans)
+    return dist, tuple(spans)

@@ -30,6 +30,7 @@ RESOLVERS: dict[str, Resolver] = {
     "dmy": ab.resolve_month_day,
     "month_year": ab.resolve_month_year,
     "month": ab.resolve_month,
+    "month_rel_year": ab.resolve_month_rel_year,
     "year": ab.resolve_year,
     "decade": ab.resolve_decade,
     "year_period": ab.resolve_year_period,
@@ -121,43 +122,39 @@ def resolve_one(c: Candidate, ctx: Context) -> Time | None:
         if out in NOT_TIME:
             return None
         return Time(text=text[c.start : c.end], start=c.start, end=c.end, reason=out)
-    ctx.history.append(Mention(c.start, c.end, out))
+    ctx.history.append(Mention(c.start, c.end, out, c.kind))
     return _since(_time(text, c.start, c.end, out, c.kind), text, ctx.published)
 
 
-def _coarser(a: Time, b: Time) -> str | None:
-    order = ["day", "week", "month", "quarter", "year"]
-    pa = order.index(a.precision) if a.precision else 0
-    pb = order.index(b.precision) if b.precision else 0
-    return order[max(pa, pb)]
-
-
-def _range(a: Time, b: Time, text: str) -> Time | None:
-    """"between June and August", "from March 3 to March 5" as one interval."""
+def _is_range(a: Time, b: Time, text: str) -> bool:
+    """"between 1994 and 1997", "from Aug. 26 to Oct. 20", "June-August"."""
     if a.start_date is None or b.end_date is None or a.reason == "since":
-        return None
+        return False
     gap = text[a.end : b.start]
     if not RANGE_GAP.fullmatch(gap) or b.end_date < a.start_date:
-        return None
+        return False
     opener = RANGE_OPEN.search(text, max(0, a.start - 9), a.start)
-    if opener is None and gap.strip() not in ("-", "–"):
-        return None
-    if a.precision != b.precision:
-        return None
-    start = opener.start() if opener else a.start
-    return Time(text=text[start : b.end], start=start, end=b.end, start_date=a.start_date,
-                end_date=b.end_date, precision=_coarser(a, b),  # type: ignore[arg-type]
-                value=f"{a.value}/{b.value}", reason="range")
+    return opener is not None or gap.strip() in ("-", "–", "to", "through")
 
 
-def merge_ranges(times: list[Time], text: str) -> list[Time]:
-    out: list[Time] = []
-    for t in times:
-        merged = _range(out[-1], t, text) if out else None
-        if merged is not None:
-            out[-1] = merged
-        else:
-            out.append(t)
+def _with_interval(t: Time, start: date, end: date) -> Time:
+    return t.model_copy(update={"start_date": start, "end_date": end, "reason": "range",
+                                "precision": precision_for_length(start, end)})
+
+
+def link_ranges(times: list[Time], text: str) -> list[Time]:
+    """Both ends of a range keep their words and value and carry the whole interval.
+
+    TimeML marks "between June and August" as two expressions; an event dated by it
+    needs one interval, so each end gets it (``event_time`` picks either).
+    """
+    out = list(times)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if _is_range(a, b, text):
+            assert a.start_date is not None and b.end_date is not None
+            out[i] = _with_interval(a, a.start_date, b.end_date)
+            out[i + 1] = _with_interval(b, a.start_date, b.end_date)
     return out
 
 
@@ -170,4 +167,4 @@ def find_times(text: str, published: date | None, *, future_hints: bool = True) 
     """
     ctx = Context(text=text, published=published, lex=load_lexicon(), future_hints=future_hints)
     times = [t for c in candidates(text, default_rules()) if (t := resolve_one(c, ctx))]
-    return merge_ranges(times, text)
+    return link_ranges(times, text)

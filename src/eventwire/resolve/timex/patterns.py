@@ -41,7 +41,7 @@ def _number(lex: Lexicon) -> str:
 
 
 YEAR = r"(?<![\d,.$£€#/])(?<!\d-)(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*(?:percent|per\s+cent)\b)"
-DAYNUM = r"(?<![\d,.$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%]|,\d|\.\d)"
+DAYNUM = r"(?<![\d,.$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[,:.]\d)"
 MODS = r"(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)"
 REL_YEAR = r"(?i:this\s+year|last\s+year|next\s+year|the\s+year)"
 
@@ -60,10 +60,11 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
     src = [
         ("iso", rf"(?<![\d-])(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d-])"),
         ("slash", rf"(?<![\d/])(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>\d{{4}})(?![\d/])"),
-        ("mdy", rf"(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon})\s+{day_range}(?:,?\s+(?P<y>{YEAR}))?"),
+        ("mdy", rf"(?:(?P<wd>{wd}),?\s+)?(?:(?P<rel>(?i:last|this|next))\s+)?(?P<mon>{mon})\s+{day_range}(?:,?\s+(?P<y>{YEAR}))?"),
         ("dmy", rf"(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?{day_range}\s+(?:of\s+)?(?P<mon>{mon})"
                 rf"(?:,?\s+(?P<y>{YEAR}))?"),
         ("month_year", rf"(?:(?P<mod>{MODS})[\s-]+)?(?P<mon>{mon})(?:\s+of)?,?\s+(?P<y>{YEAR})"),
+        ("month_rel_year", rf"(?P<mon>{mon}),?\s+(?:of\s+)?(?P<rely>{REL_YEAR})(?![\w'’])"),
         ("month", rf"(?:(?P<mod>{MODS})[\s-]+)?(?:(?P<rel>(?i:last|this|next|past|coming))\s+)?"
                   rf"(?P<mon>{mon})"),
         ("weekday", rf"(?:(?P<rel>(?i:last|this\s+coming|this|next|the\s+previous|the\s+following|"

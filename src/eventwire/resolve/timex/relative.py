@@ -125,15 +125,19 @@ def resolve_relunit(m: re.Match[str], ctx: Context) -> Result:
     return _modified(period, mod, pub) if pub and rel not in ANAPHORIC else period
 
 
+NAMED_QUARTER = ("quarter", "qcode")
+
+
+def last_ended_quarter(pub: date) -> Period:
+    return cal.quarter(*cal.add_quarters(pub.year, cal.quarter_index(pub), -1))
+
+
 def reporting_quarter(ctx: Context, start: int) -> Period | None:
     """The quarter a financial story reports on: the last one named, else the last ended."""
-    ref = ctx.last_with("quarter", start)
+    ref = ctx.last_of_kind(NAMED_QUARTER, start)
     if ref is not None:
         return ref
-    if ctx.published is None:
-        return None
-    y, q = cal.add_quarters(ctx.published.year, cal.quarter_index(ctx.published), -1)
-    return cal.quarter(y, q)
+    return last_ended_quarter(ctx.published) if ctx.published else None
 
 
 def _quarter_year(m: re.Match[str], ctx: Context, *groups: str) -> int | None:
@@ -163,6 +167,11 @@ def resolve_quarter(m: re.Match[str], ctx: Context) -> Result:
 
 def resolve_quarter_ref(m: re.Match[str], ctx: Context) -> Result:
     """"the quarter", "the year-ago quarter", "the corresponding period last year"."""
+    which = " ".join((m["kind"] or "").lower().split())
+    if ctx.published is not None and which in ("current",):
+        return _unit_period("quarter", ctx.published, 0) or NO_PUB
+    if ctx.published is not None and which in ("latest", "most recent", "just-ended"):
+        return last_ended_quarter(ctx.published)
     ref = reporting_quarter(ctx, m.start())
     if ref is None:
         return NO_PUB
@@ -231,7 +240,7 @@ def resolve_yearend(m: re.Match[str], ctx: Context) -> Result:
     before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
     future = ctx.is_future(m.start(), m.end()) or re.search(r"\b(by|until|before)\s*$", before)
     y = pub.year if future or "this" in m.group(0).lower() else pub.year - 1
-    return cal.day(date(y, 12, 31))
+    return cal.year(y)  # TimeML: the year, with mod END
 
 
 def _shift(p: Period, unit: str, n: int) -> Period | None:
@@ -255,8 +264,10 @@ def resolve_ago(m: re.Match[str], ctx: Context) -> Result:
     if direction in ("before", "after"):
         return "relative to an event"
     sign = -1 if direction in ("ago", "earlier", "previously") else 1
-    if direction in ("earlier", "later"):
-        ref = ctx.reference(m.start())
+    if direction in ("earlier", "later") or (unit == "year" and n == 1):
+        # "a year ago" in a quarterly report is the same quarter a year before
+        ref = ctx.reference(m.start()) if direction in ("earlier", "later") else None
+        ref = ctx.last_of_kind(NAMED_QUARTER, m.start()) if unit == "year" else ref
         if ref is not None and (moved := _shift(ref, unit, sign * int(n))) is not None:
             return moved
     if ctx.published is None:
@@ -280,8 +291,8 @@ def _from_pub(pub: date, unit: str, n: int) -> Result:
 
 def resolve_year_ago_adj(m: re.Match[str], ctx: Context) -> Result:
     """"year-earlier results": the year before the story's reference time."""
-    ref = ctx.reference(m.start())
-    if ref is not None and ref.precision == "quarter":
+    ref = ctx.last_of_kind(NAMED_QUARTER, m.start())
+    if ref is not None:
         return _shift(ref, "year", -1) or "no reference"
     if ctx.published is None:
         return NO_PUB
