@@ -1,0 +1,195 @@
+"""`eventwire evaluate places GOLD`: geoparsing scores on LGL and GeoVirus.
+
+For each gold toponym the predicted place is the one whose span overlaps it most.
+Scores, over all gold toponyms (a miss is wrong) and over those found:
+exact (same GeoNames id; GeoVirus, which has no ids: within 1 km), correct country,
+correct admin1 (LGL only), within 25 km and within 161 km. Gold toponyms without
+coordinates are not scored. Deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwire.errors import EvaluationError
+from eventwire.model.records import Place
+
+METRICS = ("exact", "country", "admin1", "km25", "km161")
+
+
+@dataclass(frozen=True)
+class GoldToponym:
+    start: int
+    end: int
+    phrase: str
+    lat: float
+    lon: float
+    geonameid: str | None = None
+    country: str | None = None  # ISO3
+    admin1: str | None = None
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    corpus: str
+    ident: str
+    text: str
+    title: str | None
+    domain: str | None
+    toponyms: tuple[GoldToponym, ...]
+
+
+def _iso3_of_country_name(name: str | None, cache: dict[str, str | None]) -> str | None:
+    if not name:
+        return None
+    if name not in cache:
+        import pycountry
+
+        try:
+            cache[name] = pycountry.countries.lookup(name).alpha_3
+        except LookupError:
+            try:
+                cache[name] = pycountry.countries.search_fuzzy(name)[0].alpha_3
+            except LookupError:
+                cache[name] = None
+    return cache[name]
+
+
+def read_lgl(path: Path) -> list[GoldArticle]:
+    cache: dict[str, str | None] = {}
+    out = []
+    for art in ET.parse(path).getroot().findall("article"):
+        tops = []
+        for t in art.iter("toponym"):
+            g = t.find("gaztag")
+            if g is None or g.findtext("lat") is None:
+                continue
+            tops.append(GoldToponym(int(t.findtext("start")), int(t.findtext("end")), t.findtext("phrase") or "",
+                                    float(g.findtext("lat")), float(g.findtext("lon")), g.get("geonameid"),
+                                    _iso3_of_country_name(g.findtext("country"), cache), g.findtext("admin1")))
+        out.append(GoldArticle("lgl", art.get("docid") or "", art.findtext("text") or "",
+                               art.findtext("title"), art.findtext("domain"), tuple(tops)))
+    return out
+
+
+def read_geovirus(path: Path) -> list[GoldArticle]:
+    out = []
+    for n, art in enumerate(ET.parse(path).getroot().findall("article")):
+        tops = tuple(GoldToponym(int(loc.findtext("start")), int(loc.findtext("end")), loc.findtext("name") or "",
+                                 float(loc.findtext("lat")), float(loc.findtext("lon")))
+                     for loc in art.iter("location") if loc.findtext("lat"))
+        out.append(GoldArticle("geovirus", str(n), art.findtext("text") or "", None, None, tops))
+    return out
+
+
+def read_gold(gold: Path) -> dict[str, list[GoldArticle]]:
+    files = sorted(gold.glob("*.xml")) if gold.is_dir() else [gold]
+    if not files or not all(f.exists() for f in files):
+        raise EvaluationError(f"{gold}: no toponym gold found (expected lgl.xml / geovirus.xml)")
+    out = {}
+    for f in files:
+        reader = read_geovirus if "geovirus" in f.name.lower() else read_lgl
+        try:
+            out[f.stem.lower()] = reader(f)
+        except (ET.ParseError, ValueError) as e:
+            raise EvaluationError(f"{f}: unreadable toponym gold ({e})") from e
+    return out
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _match(t: GoldToponym, places: list[Place]) -> Place | None:
+    best, overlap = None, 0
+    for p in places:
+        o = min(p.end, t.end) - max(p.start, t.start)
+        if o > overlap and p.lat is not None:
+            best, overlap = p, o
+    return best
+
+
+def _norm(s: str | None) -> str:
+    from eventwire.resolve.places.names import fold
+
+    return fold(s or "")
+
+
+def score_toponym(t: GoldToponym, p: Place | None, corpus: str) -> dict[str, bool]:
+    if p is None or p.lat is None or p.lon is None:
+        return {k: False for k in METRICS}
+    d = km(t.lat, t.lon, p.lat, p.lon)
+    exact = (p.gazetteer_id == t.geonameid) if t.geonameid else d <= 1.0
+    return {"exact": exact, "country": t.country is not None and p.country == t.country,
+            "admin1": corpus == "lgl" and _norm(p.admin1) == _norm(t.admin1),
+            "km25": d <= 25, "km161": d <= 161}
+
+
+def main(gold: Path, limit: int = 0, misses: Path | None = None) -> dict:
+    from eventwire.nlp.pipeline import load_pipeline
+    from eventwire.resolve.places.gazetteer import load_gazetteer
+    from eventwire.resolve.places.geoparse import Geoparser
+
+    t0 = time.perf_counter()
+    corpora = read_gold(gold)
+    nlp = load_pipeline()
+    parser = Geoparser(load_gazetteer())
+    report: dict[str, dict] = {}
+    miss_rows: list[dict] = []
+    for name, arts in corpora.items():
+        arts = arts[:limit] if limit else arts
+        report[name] = _evaluate(name, arts, nlp, parser, miss_rows)
+    report["seconds"] = round(time.perf_counter() - t0, 1)
+    _print(report)
+    if misses:
+        misses.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in miss_rows), encoding="utf-8")
+    return report
+
+
+def _evaluate(name: str, arts: list[GoldArticle], nlp, parser, miss_rows: list[dict]) -> dict:
+    totals = {k: 0 for k in METRICS}
+    n = found = 0
+    for art, doc in zip(arts, nlp.pipe((a.text for a in arts), batch_size=32)):
+        places = parser.parse(doc, art.text, {"title": art.title, "outlet_domain": art.domain})
+        for t in art.toponyms:
+            p = _match(t, places)
+            s = score_toponym(t, p, name)
+            n += 1
+            found += p is not None
+            for k in METRICS:
+                totals[k] += s[k]
+            if not s["km161"]:
+                miss_rows.append(_miss(name, art, t, p))
+    all_ = {k: round(v / n, 4) if n else 0.0 for k, v in totals.items()}
+    over_found = {k: round(v / found, 4) if found else 0.0 for k, v in totals.items()}
+    if name != "lgl":
+        all_.pop("admin1"), over_found.pop("admin1")
+    return {"articles": len(arts), "toponyms": n, "found": found,
+            "found_rate": round(found / n, 4) if n else 0.0, "all": all_, "over_found": over_found}
+
+
+def _miss(name: str, art: GoldArticle, t: GoldToponym, p: Place | None) -> dict:
+    ctx = art.text[max(0, t.start - 60):t.end + 60].replace("\n", " ")
+    return {"corpus": name, "article": art.ident, "phrase": t.phrase, "start": t.start,
+            "gold": [t.lat, t.lon, t.country, t.admin1], "context": ctx,
+            "pred": None if p is None else [p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.reason],
+            "km": None if p is None or p.lat is None else round(km(t.lat, t.lon, p.lat, p.lon))}
+
+
+def _print(report: dict) -> None:
+    for name, r in report.items():
+        if not isinstance(r, dict):
+            continue
+        print(f"{name}: {r['articles']} articles, {r['toponyms']} toponyms, found {r['found']} "
+              f"({r['found_rate']:.1%})")
+        for scope in ("all", "over_found"):
+            cells = "  ".join(f"{k} {v:.3f}" for k, v in r[scope].items())
+            print(f"  {scope:10s} {cells}")
+    print(f"seconds {report['seconds']}")

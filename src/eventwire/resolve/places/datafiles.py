@@ -1,0 +1,53 @@
+"""Readers of the knowledge files the geoparser uses (``eventwire/data``)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from eventwire.errors import SetupError
+
+
+def data_file(*parts: str) -> Path:
+    return Path(str(resources.files("eventwire").joinpath("data", *parts)))
+
+
+def _rows(path: Path) -> list[list[str]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise SetupError(f"{path}: knowledge file missing or unreadable; reinstall eventwire") from e
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split(",") if x.strip()]
+
+
+def read_demonyms() -> dict[str, str]:
+    """Adjective or demonym ('Syrian', 'Syrians') -> ISO3."""
+    return {word: row[0] for row in _rows(data_file("demonyms.tsv")) for word in _split(row[1])}
+
+
+def read_us_states() -> dict[str, tuple[str, ...]]:
+    """Postal code -> (name, abbreviations...)."""
+    return {row[0]: (row[1], *_split(row[2])) for row in _rows(data_file("us_states.tsv"))}
+
+
+def read_country_aliases() -> dict[str, list[str]]:
+    return {row[0]: _split(row[1]) for row in _rows(data_file("places", "country_aliases.tsv"))}
+
+
+def read_admin_suffixes() -> dict[str, tuple[str, bool]]:
+    """Suffix word -> (level, whether 'the <word> of <name>' is also used)."""
+    return {row[0]: (row[1], row[2] == "1") for row in _rows(data_file("places", "admin_suffixes.tsv"))}
+
+
+def read_org_words() -> frozenset[str]:
+    return frozenset(row[0] for row in _rows(data_file("places", "org_words.tsv")))
+
+
+def read_country_points() -> dict[str, tuple[float, float]]:
+    """ISO3 -> GeoNames reference point of the country."""
+    return {row[0]: (float(row[1]), float(row[2]))
+            for row in _rows(data_file("places", "country_points.tsv"))}

@@ -1,0 +1,126 @@
+"""The offline gazetteer: load (building it on first use) and look names up.
+
+The file is a pickle of columns and a folded-name index, written by ``build.py`` under
+``eventwire/data/built/`` (not committed). Pickle loads faster here than DuckDB or
+SQLite, which would need a query per name; the whole table stays in memory (~200 MB).
+"""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from eventwire.errors import SetupError
+from eventwire.resolve.places.build import FORMAT_VERSION, build_gazetteer
+from eventwire.resolve.places.datafiles import data_file, read_demonyms, read_us_states
+from eventwire.resolve.places.names import fold
+
+DEFAULT_NAME = "gazetteer.pkl"
+
+
+def default_path() -> Path:
+    return data_file("built", DEFAULT_NAME)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer place."""
+
+    idx: int
+    gid: str
+    name: str
+    feature: str  # country | admin1 | admin2 | city | continent
+    country: str  # ISO3, "" for continents
+    admin1: str
+    admin2: str
+    lat: float
+    lon: float
+    pop: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: Entry
+    alternate: bool  # matched an alternate name, not the main one
+
+
+class Gazetteer:
+    """Columns of places and a folded-name index; built once and passed in."""
+
+    def __init__(self, data: dict, path: Path) -> None:
+        self.path = path
+        self._gid: list[str] = data["gid"]
+        self._name: list[str] = data["name"]
+        self._feature: list[str] = data["feature"]
+        self._country: list[str] = data["country"]
+        self._admin1: list[str] = data["admin1"]
+        self._admin2: list[str] = data["admin2"]
+        self.lat: np.ndarray = data["lat"]
+        self.lon: np.ndarray = data["lon"]
+        self.pop: np.ndarray = data["pop"]
+        self._index: dict[str, tuple[int, ...]] = data["index"]
+        self.demonyms = {fold(k): v for k, v in read_demonyms().items()}
+        self.state_abbrevs = _state_abbreviations()
+        self._country_entry = {self._country[i]: i for i, f in enumerate(self._feature) if f == "country"}
+
+    def __len__(self) -> int:
+        return len(self._gid)
+
+    def entry(self, idx: int) -> Entry:
+        return Entry(idx, self._gid[idx], self._name[idx], self._feature[idx], self._country[idx],
+                     self._admin1[idx], self._admin2[idx], float(self.lat[idx]),
+                     float(self.lon[idx]), int(self.pop[idx]))
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Places called ``name`` (any spelling that folds the same), most populous first."""
+        codes = self._index.get(fold(name), ())
+        cands = [Candidate(self.entry(c // 2), bool(c % 2)) for c in codes]
+        return sorted(cands, key=lambda c: (-c.entry.pop, c.entry.idx))
+
+    def has_name(self, name: str) -> bool:
+        return fold(name) in self._index
+
+    def country(self, iso3: str) -> Entry | None:
+        idx = self._country_entry.get(iso3)
+        return None if idx is None else self.entry(idx)
+
+    def demonym(self, word: str) -> str | None:
+        """ISO3 of the country an adjective or demonym refers to ('Syrian' -> 'SYR')."""
+        return self.demonyms.get(fold(word))
+
+
+def _state_abbreviations() -> dict[str, str]:
+    """Folded abbreviation or name of a US state ('la', 'louisiana') -> state name."""
+    out: dict[str, str] = {}
+    for code, (name, *abbrevs) in read_us_states().items():
+        for a in [code, name, *abbrevs]:
+            out[fold(a)] = name
+    return out
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Load the gazetteer; build it first (a minute) if the file is missing or stale."""
+    target = path or default_path()
+    data = _read(target) if target.exists() else None
+    if data is None or data.get("version") != FORMAT_VERSION:
+        print(f"eventwire: building the gazetteer at {target} (first use, about a minute)...",
+              file=sys.stderr)
+        build_gazetteer(target)
+        data = _read(target)
+    if data is None:
+        raise SetupError(f"{target}: gazetteer unreadable; delete it and run scripts/build_gazetteer.py")
+    return Gazetteer(data, target)
+
+
+def _read(path: Path) -> dict | None:
+    try:
+        with path.open("rb") as fh:
+            data = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError) as e:
+        print(f"eventwire: {path}: cannot read the gazetteer ({e}); rebuilding", file=sys.stderr)
+        return None
+    return data if isinstance(data, dict) else None

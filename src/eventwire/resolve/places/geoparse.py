@@ -1,0 +1,52 @@
+"""The geoparser: every place mention of an article, resolved with its context."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventwire.model.records import Place
+from eventwire.resolve.places.gazetteer import Gazetteer
+from eventwire.resolve.places.mentions import Mention, find_mentions, load_knowledge
+from eventwire.resolve.places.resolve import Choice, Resolver
+
+REGISTERED_NAME = "geocode.gazetteer.v1"
+
+
+class Geoparser:
+    """``Geoparser(load_gazetteer()).parse(doc)`` -> every place mention as a ``Place``."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self.know = load_knowledge()
+
+    def parse(self, doc: Doc, text: str | None = None, hints: dict | None = None) -> list[Place]:
+        text = doc.text if text is None else text
+        if text != doc.text:
+            raise ValueError("Geoparser.parse: text must be the text the Doc was made from")
+        mentions = find_mentions(doc, self.gaz, self.know)
+        title_end = _title_end(text, hints)
+        choices = Resolver(self.gaz, mentions, title_end).resolve()
+        return [self._place(m, c) for m, c in zip(mentions, choices)]
+
+    def _place(self, m: Mention, c: Choice) -> Place:
+        if m.adjectival and m.country:
+            country = self.gaz.country(m.country)
+            return Place(text=m.text, start=m.start, end=m.end, name=country.name if country else m.country,
+                         country=m.country, lat=country.lat if country else None,
+                         lon=country.lon if country else None, feature="country",
+                         gazetteer_id=country.gid if country else None, adjectival=True,
+                         reason="adjectival")
+        e = c.entry
+        if e is None:
+            return Place(text=m.text, start=m.start, end=m.end, reason=c.reason)
+        reason = c.reason + (f";qualifier={m.qualifier}" if m.qualifier else "") + (";in_org" if m.in_org else "")
+        return Place(text=m.text, start=m.start, end=m.end, name=e.name, country=e.country or None,
+                     admin1=e.admin1 or None, lat=e.lat, lon=e.lon, feature=e.feature,
+                     gazetteer_id=e.gid, reason=reason, score=round(c.margin, 3))
+
+
+def _title_end(text: str, hints: dict | None) -> int:
+    title = (hints or {}).get("title")
+    if title and text.startswith(str(title)):
+        return len(str(title))
+    return 0

@@ -1,0 +1,225 @@
+"""Find place mentions in a spaCy Doc: named entities checked against the gazetteer.
+
+A mention is a span of capitalised tokens whose name the gazetteer knows. Whether it
+is taken depends on what the statistical NER said about it (GPE/LOC: yes; a whole ORG
+or PERSON entity: only with a locative cue such as "in", "near", ", Ga." or the same
+name taken elsewhere in the article); a place name at the head of an organisation's
+name ("the Mansfield Police Department") is kept, marked ``in_org``, and never becomes
+an event's place. Demonyms ("Syrian") are adjectival mentions of their country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.resolve.places.datafiles import read_admin_suffixes, read_org_words
+from eventwire.resolve.places.gazetteer import Gazetteer
+from eventwire.resolve.places.names import fold
+
+MAX_TOKENS = 5
+PLACE_LABELS = {"GPE", "LOC"}
+CUE_WORDS = {"in", "from", "near", "at", "to", "of", "outside", "around", "across", "into",
+             "toward", "towards", "through", "between", "throughout", "via", "inside", "within"}
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+              "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+              "northwestern", "southeastern", "southwestern", "downtown", "rural", "greater"}
+NEAR_WORDS = {"near", "outside", "around", "nearby", "close"}
+_CONTAINER = re.compile(r"^,\s*((?:[A-Z][\w.]*\.?)(?:\s[A-Z][\w.]*\.?){0,2})")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    lookup: str  # the name to look up (span text without its division suffix)
+    label: str  # NER label of the covering entity, "" if none
+    adjectival: bool = False
+    country: str | None = None  # for demonyms
+    level: str | None = None  # admin1 / admin2 when the text says so ("Idlib province")
+    qualifier: str | None = None  # "eastern", "near", "north of"
+    container: str | None = None  # "La." in "Alexandria, La."
+    in_org: bool = False
+    sentence: int = 0
+
+
+@dataclass(frozen=True)
+class _Knowledge:
+    suffixes: dict[str, tuple[str, bool]]
+    org_words: frozenset[str]
+
+
+def load_knowledge() -> _Knowledge:
+    return _Knowledge(read_admin_suffixes(), frozenset(fold(w) for w in read_org_words()))
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
+    ent_of = _entity_index(doc)
+    raw: list[tuple[Span, Span | None]] = []
+    for run in _capital_runs(doc):
+        raw.extend((span, ent_of.get(span.start)) for span in _gazetteer_spans(run, gaz))
+    taken_names = {fold(s.text) for s, e in raw if e is not None and e.label_ in PLACE_LABELS}
+    out: list[Mention] = []
+    covered: set[int] = set()
+    for span, ent in raw:
+        m = _judge(doc, span, ent, gaz, know, taken_names)
+        if m is not None:
+            out.append(m)
+            covered.update(range(span.start, span.end))
+    out.extend(_unknown_places(doc, covered))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _entity_index(doc: Doc) -> dict[int, Span]:
+    return {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and not tok.is_punct
+
+
+def _capital_runs(doc: Doc) -> list[Span]:
+    runs, start = [], None
+    for tok in doc:
+        if _capitalised(tok):
+            start = tok.i if start is None else start
+            continue
+        if start is not None:
+            runs.append(doc[start:tok.i])
+            start = None
+    if start is not None:
+        runs.append(doc[start:len(doc)])
+    return runs
+
+
+def _gazetteer_spans(run: Span, gaz: Gazetteer) -> list[Span]:
+    """Longest known names in a run of capitalised tokens, left to right."""
+    doc, i, out = run.doc, run.start, []
+    while i < run.end:
+        for j in range(min(run.end, i + MAX_TOKENS), i, -1):
+            span = doc[i:j]
+            if _plausible(span) and (gaz.has_name(span.text) or gaz.demonym(span.text)):
+                out.append(span)
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def _plausible(span: Span) -> bool:
+    if len(span) == 1:
+        tok = span[0]
+        return not tok.is_stop and len(tok.text) > 1 and (tok.pos_ in {"PROPN", "ADJ", "NOUN"} or tok.ent_type_)
+    return True
+
+
+def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowledge,
+           taken: set[str]) -> Mention | None:
+    label = ent.label_ if ent is not None else ""
+    iso3 = gaz.demonym(span.text)
+    if iso3 and not gaz.has_name(span.text):
+        return _mention(doc, span, label, know, gaz, adjectival=True, country=iso3)
+    if not gaz.has_name(span.text):
+        return None
+    if _names_an_org(span, know):
+        return None if _org_starts_with(span, ent) is False else _mention(doc, span, label, know, gaz, in_org=True)
+    if label in PLACE_LABELS or label == "NORP":
+        return _mention(doc, span, label, know, gaz)
+    cued = _has_cue(doc, span, gaz) or fold(span.text) in taken
+    if ent is not None and label == "ORG" and (ent.start, ent.end) != (span.start, span.end):
+        return _mention(doc, span, label, know, gaz, in_org=True) if _org_starts_with(span, ent) else None
+    if cued or _is_country_or_state(span.text, gaz):
+        return _mention(doc, span, label, know, gaz)
+    return None
+
+
+def _names_an_org(span: Span, know: _Knowledge) -> bool:
+    """'University of Aleppo', 'Damascus Securities Exchange', 'Aleppo Police Department'."""
+    doc = span.doc
+    before = doc[max(0, span.start - 2):span.start]
+    if len(before) == 2 and before[1].lower_ == "of" and fold(before[0].text) in know.org_words:
+        return True
+    after = doc[span.end:min(len(doc), span.end + 3)]
+    return any(fold(t.text) in know.org_words for t in after if _capitalised(t)) and \
+        bool(after) and _capitalised(after[0])
+
+
+def _org_starts_with(span: Span, ent: Span | None) -> bool:
+    if ent is None:
+        return True
+    first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    return span.start == first
+
+
+def _has_cue(doc: Doc, span: Span, gaz: Gazetteer) -> bool:
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and (prev.lower_ in CUE_WORDS or prev.lower_ in DIRECTIONS):
+        return True
+    return _container(doc, span, gaz) is not None
+
+
+def _is_country_or_state(text: str, gaz: Gazetteer) -> bool:
+    return any(c.entry.feature in {"country", "admin1", "continent"} and not c.alternate
+               for c in gaz.lookup(text)[:3])
+
+
+def _container(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
+    """'La.' in 'Alexandria, La.'; 'Syria' in 'Aleppo, Syria'."""
+    m = _CONTAINER.match(doc.text[span.end_char:span.end_char + 40])
+    if not m:
+        return None
+    words = m.group(1).split()
+    for k in range(len(words), 0, -1):
+        cand = " ".join(words[:k])
+        if fold(cand) in gaz.state_abbrevs or _is_country_or_state(cand, gaz):
+            return cand
+    return None
+
+
+def _mention(doc: Doc, span: Span, label: str, know: _Knowledge, gaz: Gazetteer,
+             adjectival: bool = False, country: str | None = None, in_org: bool = False) -> Mention:
+    end_tok, level = span.end, None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in know.suffixes and not adjectival:
+        level = know.suffixes[nxt.lower_][0]
+        end_tok = span.end + 1
+    last = span[-1].lower_
+    if level is None and last in know.suffixes:
+        level = know.suffixes[last][0]
+    before = doc[max(0, span.start - 3):span.start]
+    if level is None and len(before) == 3 and before[2].lower_ == "of" and before[1].lower_ in know.suffixes \
+            and know.suffixes[before[1].lower_][1]:
+        level = know.suffixes[before[1].lower_][0]
+    full = doc[span.start:end_tok]
+    return Mention(
+        start=full.start_char, end=full.end_char, text=full.text, lookup=span.text, label=label,
+        adjectival=adjectival, country=country, level=level, qualifier=_qualifier(doc, span),
+        container=None if adjectival else _container(doc, full, gaz), in_org=in_org,
+        sentence=span[0].sent.start if doc.has_annotation("SENT_START") else 0,
+    )
+
+
+def _qualifier(doc: Doc, span: Span) -> str | None:
+    prev = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+    if prev and prev[-1] in DIRECTIONS:
+        return prev[-1]
+    if prev and prev[-1] in NEAR_WORDS:
+        return "near"
+    if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in DIRECTIONS | {"outskirts"}:
+        return "near"
+    return None
+
+
+def _unknown_places(doc: Doc, covered: set[int]) -> list[Mention]:
+    """GPE/LOC entities the gazetteer does not know: kept, to be reported unresolved."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)):
+            span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+            out.append(Mention(span.start_char, span.end_char, span.text, span.text, ent.label_,
+                               sentence=ent.sent.start if doc.has_annotation("SENT_START") else 0))
+    return out

@@ -1,0 +1,177 @@
+"""Choose each mention's place among its gazetteer candidates, using the article.
+
+Each candidate gets a score: its population (log), its kind (countries and divisions
+first), whether the name matched its main name or an alternate one, what the text says
+about it ("Idlib province", "Alexandria, La.") and, above all, how well it fits the
+article's other places: same country, same first-level division, nearby. The fit is
+computed against the other mentions' current choices and iterated a few times, so
+unambiguous places ("Rapides Parish", "Syria") pull ambiguous ones ("Alexandria",
+"Tripoli") toward them. Mentions in the title count double.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from eventwire.resolve.places.gazetteer import Candidate, Entry, Gazetteer
+from eventwire.resolve.places.mentions import Mention
+from eventwire.resolve.places.names import fold
+
+MAX_CANDIDATES = 80
+ROUNDS = 3
+KIND_PRIOR = {"country": 3.0, "continent": 3.0, "admin1": 2.0, "admin2": 0.5, "city": 0.0}
+W_POP = 0.6
+W_ALTERNATE = 2.0
+W_COUNTRY = 4.0
+W_ADMIN1 = 3.5
+W_NEAR = 2.5
+NEAR_KM = 60.0
+
+
+@dataclass(frozen=True)
+class Choice:
+    entry: Entry | None
+    score: float
+    margin: float
+    reason: str
+
+
+def candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
+    cands = gaz.lookup(m.lookup)
+    if m.level:
+        suffixed = gaz.lookup(m.text)
+        if suffixed:
+            return suffixed[:MAX_CANDIDATES]
+    keep = [c for c in cands if c.entry.feature != "city"] + [c for c in cands if c.entry.feature == "city"]
+    return keep[:MAX_CANDIDATES]
+
+
+def container_filter(m: Mention, cands: list[Candidate], gaz: Gazetteer) -> tuple[list[Candidate], bool]:
+    """Keep the candidates inside the container named after a comma, if any are."""
+    if not m.container:
+        return cands, False
+    key = fold(m.container)
+    state = gaz.state_abbrevs.get(key)
+    if state:
+        inside = [c for c in cands if c.entry.country == "USA" and c.entry.admin1 == state]
+    else:
+        outer = gaz.lookup(m.container)[:3]
+        isos = {c.entry.country for c in outer if c.entry.feature == "country"}
+        a1s = {(c.entry.country, c.entry.admin1) for c in outer if c.entry.feature == "admin1"}
+        inside = [c for c in cands if c.entry.country in isos or (c.entry.country, c.entry.admin1) in a1s]
+    return (inside, True) if inside else (cands, False)
+
+
+def base_score(m: Mention, c: Candidate, same_name_city: set[tuple[str, str]]) -> float:
+    e = c.entry
+    s = W_POP * math.log10(e.pop + 100) + KIND_PRIOR.get(e.feature, 0.0)
+    if c.alternate:
+        s -= W_ALTERNATE
+    if m.level:
+        s += 3.0 if e.feature == m.level else -3.0
+    elif e.feature == "admin1" and (e.country, e.admin1) in same_name_city:
+        s -= 3.0  # "Aleppo" alone is the city, not the governorate named after it
+    if m.qualifier == "near" and e.feature in {"country", "admin1"}:
+        s -= 1.0
+    return s
+
+
+def _same_name_cities(cands: list[Candidate], name: str) -> set[tuple[str, str]]:
+    key = fold(name)
+    return {(c.entry.country, c.entry.admin1) for c in cands
+            if c.entry.feature == "city" and fold(c.entry.name) == key and c.entry.pop >= 20000}
+
+
+class Resolver:
+    """Resolve all the mentions of one article together."""
+
+    def __init__(self, gaz: Gazetteer, mentions: list[Mention], title_end: int = 0) -> None:
+        self.gaz = gaz
+        self.mentions = mentions
+        self.keys = [fold(m.lookup) for m in mentions]
+        self.weights = [2.0 if m.start < title_end else 1.0 for m in mentions]
+        self.cands: list[list[Candidate]] = []
+        self.base: list[np.ndarray] = []
+        self.contained: list[bool] = []
+        for m in mentions:
+            cs, inside = container_filter(m, candidates(m, gaz) if not m.adjectival else [], gaz)
+            same = _same_name_cities(cs, m.lookup)
+            self.cands.append(cs)
+            self.contained.append(inside)
+            self.base.append(np.array([base_score(m, c, same) for c in cs]))
+
+    def resolve(self) -> list[Choice]:
+        best = [int(np.argmax(b)) if len(b) else -1 for b in self.base]
+        scores = self.base
+        for _ in range(ROUNDS):
+            scores = [self._scores(i, best) for i in range(len(self.mentions))]
+            best = [int(np.argmax(s)) if len(s) else -1 for s in scores]
+        return [self._choice(i, best[i], scores[i]) for i in range(len(self.mentions))]
+
+    def _context(self, i: int, best: list[int]) -> tuple[Counter, Counter, list[tuple[float, float, float]], float]:
+        countries: Counter[str] = Counter()
+        admin1s: Counter[tuple[str, str]] = Counter()
+        points: list[tuple[float, float, float]] = []
+        total = 0.0
+        for j, m in enumerate(self.mentions):
+            if j == i or self.keys[j] == self.keys[i]:
+                continue
+            w = self.weights[j]
+            if m.adjectival and m.country:
+                countries[m.country] += 0.5 * w
+                total += 0.5 * w
+                continue
+            if best[j] < 0:
+                continue
+            e = self.cands[j][best[j]].entry
+            w *= self._confidence(j)
+            total += w
+            countries[e.country] += w
+            if e.feature != "country":
+                admin1s[(e.country, e.admin1)] += w
+            if e.feature in {"city", "admin2"}:
+                points.append((e.lat, e.lon, w))
+        return countries, admin1s, points, total
+
+    def _confidence(self, j: int) -> float:
+        if len(self.cands[j]) == 1 or self.contained[j]:
+            return 1.5
+        b = np.sort(self.base[j])[::-1]
+        return 1.0 if b[0] - b[1] > 2.0 else 0.6
+
+    def _scores(self, i: int, best: list[int]) -> np.ndarray:
+        cands = self.cands[i]
+        if not cands:
+            return self.base[i]
+        countries, admin1s, points, total = self._context(i, best)
+        if total <= 0:
+            return self.base[i]
+        ctry = np.array([countries[c.entry.country] / total for c in cands])
+        adm = np.array([admin1s[(c.entry.country, c.entry.admin1)] / total
+                        if c.entry.feature != "country" else 0.0 for c in cands])
+        near = self._nearness(cands, points)
+        return self.base[i] + W_COUNTRY * ctry + W_ADMIN1 * adm + W_NEAR * near
+
+    @staticmethod
+    def _nearness(cands: list[Candidate], points: list[tuple[float, float, float]]) -> np.ndarray:
+        if not points:
+            return np.zeros(len(cands))
+        lat = np.radians([c.entry.lat for c in cands])[:, None]
+        lon = np.radians([c.entry.lon for c in cands])[:, None]
+        plat = np.radians([p[0] for p in points])[None, :]
+        plon = np.radians([p[1] for p in points])[None, :]
+        h = np.sin((plat - lat) / 2) ** 2 + np.cos(lat) * np.cos(plat) * np.sin((plon - lon) / 2) ** 2
+        km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+        return np.exp(-km / NEAR_KM).max(axis=1)
+
+    def _choice(self, i: int, k: int, scores: np.ndarray) -> Choice:
+        if k < 0:
+            return Choice(None, 0.0, 0.0, "not_in_gazetteer")
+        ordered = np.sort(scores)[::-1]
+        margin = float(ordered[0] - ordered[1]) if len(ordered) > 1 else 10.0
+        reason = "only_candidate" if len(scores) == 1 else ("container" if self.contained[i] else "context")
+        return Choice(self.cands[i][k].entry, float(scores[k]), margin, reason)
