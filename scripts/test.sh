@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Run the whole test suite on a fresh clone: install, set up the browser, run pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+if [ -f scripts/install_browser.sh ]; then
+  bash scripts/install_browser.sh
+fi
+exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -1,0 +1,240 @@
+"""The `eventwire` command: thin wrappers over library functions."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from eventwire.cli import evaluate
+from eventwire.errors import EventwireError
+from eventwire.model import ArticleDoc, Event
+
+app = typer.Typer(
+    help="eventwire: news articles in; sourced, geocoded, deduplicated event records out.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(evaluate.app, name="evaluate")
+err = Console(stderr=True)
+
+DEFAULT_DB = Path("eventwire.duckdb")
+
+
+class DocFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as e:
+        raise typer.BadParameter(f"not a date (YYYY-MM-DD): {value}") from e
+
+
+def _fail(e: EventwireError) -> None:
+    err.print(f"[red]error:[/red] {e}", highlight=False)
+    raise typer.Exit(2)
+
+
+def _progress(total: int) -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=err, transient=True, disable=total < 5 or not err.is_terminal,
+    )
+
+
+def _skipped(report: object) -> int:
+    skipped = getattr(report, "skipped", [])
+    for e in skipped:
+        err.print(f"[yellow]skipped[/yellow] {e}", highlight=False, soft_wrap=True)
+    if skipped:
+        err.print(f"{len(skipped)} input(s) skipped, {getattr(report, 'read', 0)} article(s) read",
+                  highlight=False)
+    return len(skipped)
+
+
+def _load_pipeline():  # noqa: ANN202 - heavy import kept out of CLI start-up
+    from eventwire.pipeline import Pipeline
+
+    return Pipeline.load()
+
+
+@app.command()
+def extract(
+    files: list[Path] = typer.Argument(..., help="articles: .txt, .html, .jsonl, RSS/Atom, WARC, or folders"),
+    published: str | None = typer.Option(None, help="publication date YYYY-MM-DD (default: from the input, else inferred from the text)"),
+    fmt: DocFormat = typer.Option(DocFormat.jsonl, "--format", help="jsonl: one document per line; json: indented"),
+) -> None:
+    """Print one JSON document per article (DESIGN.md contract), in input order."""
+    from eventwire.engines.local import BatchReport, count_files, run
+
+    pub = _parse_date(published)
+    report = BatchReport()
+    try:
+        pipe = _load_pipeline()
+        with _progress(count_files(files)) as bar:
+            task = bar.add_task("extracting", total=count_files(files))
+            for doc in run(pipe.process, files, report, pub):
+                _print_doc(doc, fmt)
+                bar.advance(task)
+    except EventwireError as e:
+        _fail(e)
+    if _skipped(report) and report.read == 0:
+        raise typer.Exit(1)
+
+
+def _print_doc(doc: ArticleDoc, fmt: DocFormat) -> None:
+    data = doc.to_contract()
+    if fmt is DocFormat.json:
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="files or folders of articles"),
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file"),
+    published: str | None = typer.Option(None, help="publication date for all inputs (YYYY-MM-DD)"),
+) -> None:
+    """Extract and store articles; an article already stored is not stored again."""
+    from eventwire.engines.local import BatchReport, count_files, run
+    from eventwire.store.database import Store
+
+    pub = _parse_date(published)
+    report = BatchReport()
+    added = dup = 0
+    try:
+        pipe = _load_pipeline()
+        with Store(db) as store, _progress(count_files(paths)) as bar:
+            task = bar.add_task("ingesting", total=count_files(paths))
+            for doc in run(pipe.process, paths, report, pub):
+                if store.add(doc):
+                    added += 1
+                else:
+                    dup += 1
+                bar.advance(task)
+            n_events = store.count("events")
+    except EventwireError as e:
+        _fail(e)
+    err.print(f"{added} article(s) stored, {dup} already there; {n_events} event(s) in {db}",
+              highlight=False)
+    _skipped(report)
+
+
+@app.command()
+def events(
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file"),
+    since: str | None = typer.Option(None, help="events ending on or after YYYY-MM-DD"),
+    until: str | None = typer.Option(None, help="events starting on or before YYYY-MM-DD"),
+    country: str | None = typer.Option(None, help="ISO3 country code of the event location"),
+    event_type: str | None = typer.Option(None, "--type", help="PLOVER category, e.g. ASSAULT"),
+    status: str | None = typer.Option(None, help="asserted, claimed, alleged, denied, negated, planned, background"),
+    source: str | None = typer.Option(None, help="source or via name contains this"),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
+    limit: int = typer.Option(0, help="at most N events (0: all)"),
+) -> None:
+    """List stored events."""
+    from eventwire.store.database import Store
+
+    if not db.exists():
+        _fail(EventwireError(f"{db}: no such database; run `eventwire ingest FILE --db {db}` first"))
+    try:
+        with Store(db, read_only=True) as store:
+            evs = store.events(since=_parse_date(since), until=_parse_date(until), country=country,
+                               plover=event_type, status=status, source=source, limit=limit or None)
+    except EventwireError as e:
+        _fail(e)
+    _print_events(evs, fmt)
+
+
+def _row(ev: Event) -> dict[str, object]:
+    loc, tm = ev.location, ev.time
+    return {
+        "id": ev.id, "date": tm.start.isoformat() if tm else "", "precision": tm.precision if tm else "",
+        "type": ev.type.plover, "acled": " / ".join(ev.type.acled) if ev.type.acled else "",
+        "status": ev.status, "actor1": ev.actor1.name if ev.actor1 else "",
+        "actor2": ev.actor2.name if ev.actor2 else "", "location": loc.name if loc else "",
+        "country": loc.country if loc else "", "lat": loc.lat if loc else "", "lon": loc.lon if loc else "",
+        "killed": max((q.value for q in ev.quantities if q.kind == "killed"), default=""),
+        "source": ev.source.name if ev.source else "", "sentence": ev.evidence.sentence,
+    }
+
+
+def _print_events(evs: list[Event], fmt: TableFormat) -> None:
+    if fmt is TableFormat.jsonl:
+        for ev in evs:
+            sys.stdout.write(ev.model_dump_json() + "\n")
+    elif fmt is TableFormat.csv:
+        w = csv.DictWriter(sys.stdout, fieldnames=list(_row(evs[0]).keys()) if evs else ["id"])
+        w.writeheader()
+        for ev in evs:
+            w.writerow(_row(ev))
+    elif fmt is TableFormat.geojson:
+        feats = [
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [ev.location.lon, ev.location.lat]},
+             "properties": _row(ev)}
+            for ev in evs if ev.location and ev.location.lat is not None
+        ]
+        sys.stdout.write(json.dumps({"type": "FeatureCollection", "features": feats}) + "\n")
+    else:
+        table = Table(show_lines=False)
+        cols = ["date", "type", "status", "actor1", "actor2", "location", "killed", "source"]
+        for c in cols:
+            table.add_column(c)
+        for ev in evs:
+            r = _row(ev)
+            table.add_row(*(str(r[c]) for c in cols))
+        Console().print(table)
+
+
+@app.command()
+def quotes(
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file"),
+    speaker: str | None = typer.Option(None, help="speaker name contains this"),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
+) -> None:
+    """List stored quotes with speaker and the outlet they came through."""
+    from eventwire.store.database import Store
+
+    with Store(db, read_only=True) as store:
+        sql = "SELECT speaker, speaker_country, via, text, article_id, start_char, end_char FROM quotes"
+        params: list[object] = []
+        if speaker:
+            sql += " WHERE speaker ILIKE ?"
+            params.append(f"%{speaker}%")
+        rows = store.query(sql + " ORDER BY article_id, start_char", params)
+    if fmt is TableFormat.jsonl:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, default=str) + "\n")
+        return
+    table = Table()
+    for c in ("speaker", "via", "text"):
+        table.add_column(c)
+    for r in rows:
+        table.add_row(str(r["speaker"] or ""), str(r["via"] or ""), str(r["text"])[:120])
+    Console().print(table)
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
