@@ -76,12 +76,11 @@ def frames_for(trigger: Token, cues: ClaimCues) -> list[Frame]:
     on_path = {t.i for t in path}
     came_by: str | None = None
     for node in path:
-        if node.i == trigger.i or came_by not in NOT_REPORTED_DEPS:
-            frame = verb_frame(node, cues)
-            if frame is not None:
-                frames.append(frame)
-            elif (obj := according_to_object(node, cues)) is not None:
-                frames.append(Frame(source_span(obj, cues), "according to", obj.i))
+        frame = verb_frame(node, cues) if _reports(node, trigger, came_by, cues) else None
+        if frame is not None:
+            frames.append(frame)
+        elif (obj := according_to_object(node, cues)) is not None:
+            frames.append(Frame(source_span(obj, cues), "according to", obj.i))
         for child in node.children:
             if child.i not in on_path and child.dep_ in PARENTHETICAL_DEPS:
                 frame = verb_frame(child, cues)
@@ -91,6 +90,22 @@ def frames_for(trigger: Token, cues: ClaimCues) -> list[Frame]:
     if not frames:
         frames.extend(sentence_frames(trigger, on_path, cues))
     return frames
+
+
+def _reports(node: Token, trigger: Token, came_by: str | None, cues: ClaimCues) -> bool:
+    """Can ``node`` be the reporting verb of what hangs under it by ``came_by``?
+
+    Not through its subject ("officials who visited ... said"), nor through the ``xcomp``
+    of a commitment verb: "the insurgents threatened to attack" is the actor's own
+    intent, not a report (while "the ministry denied carrying out" is one). The trigger itself reports only when used as a reporting verb, with
+    a clause or without an object ("SANA reported", not "claimed thousands of lives").
+    """
+    if node.i == trigger.i:
+        deps = {c.dep_ for c in node.children}
+        return bool(deps & {"ccomp", "parataxis"}) or "dobj" not in deps
+    if came_by == "xcomp" and node.lemma_.lower() in cues.plan_verbs:
+        return False
+    return came_by not in NOT_REPORTED_DEPS
 
 
 def verb_frame(verb: Token, cues: ClaimCues) -> Frame | None:
