@@ -54,6 +54,7 @@ class ClaimCues:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     self_pronouns: frozenset[str]
+    first_person_pronouns: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, object], origin: str) -> ClaimCues:

@@ -242,11 +242,20 @@ def self_reported(
     subject = active_subject(trigger)
     if subject is None:
         return False
-    if subject.lower_ in cues.self_pronouns:
+    # in quoted words only "we"/"our" point at the speaker; in reported speech "it",
+    # "they", "its" point back at the subject of the reporting verb
+    selves = cues.first_person_pronouns if _in_direct_quote(trigger, cues) else cues.self_pronouns
+    if subject.lower_ in selves:
         return True
-    if any(c.dep_ == "poss" and c.lower_ in cues.self_pronouns for c in subject.children):
+    if any(c.dep_ == "poss" and c.lower_ in selves for c in subject.children):
         return True
     return subject.lemma_.lower() in _content_words(attribution.source.text)
+
+
+def _in_direct_quote(tok: Token, cues: ClaimCues) -> bool:
+    from eventwire.extract.quotes import quote_pieces
+
+    return any(p.start <= tok.idx < p.end for p in quote_pieces(tok.doc.text))
 
 
 def active_subject(trigger: Token) -> Token | None:
