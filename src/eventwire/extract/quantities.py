@@ -58,11 +58,11 @@ def _value(tokens: list[Token], lex: QuantityLexicon) -> tuple[int, str] | None:
     text = " ".join(t.lower_ for t in tokens)
     if text in lex.vague:
         return lex.vague[text]
-    total, current = 0, 0
+    total, current = 0.0, 0.0
     for t in tokens:
         low = t.lower_
         if _DIGITS.match(t.text):
-            current += int(float(t.text.replace(",", "")))
+            current += float(t.text.replace(",", ""))
         elif low in lex.number_words:
             current += lex.number_words[low]
         elif low in lex.scales:
@@ -71,7 +71,7 @@ def _value(tokens: list[Token], lex: QuantityLexicon) -> tuple[int, str] | None:
                 total, current = total + current, 0
         elif low in lex.vague:
             return lex.vague[low]
-    value = total + current
+    value = round(total + current)
     return (value, "exact") if value > 0 else None
 
 

@@ -161,7 +161,7 @@ def _insert_event(con: duckdb.DuckDBPyConnection, ev: Event, article_id: str) ->
     acled = ev.type.acled or (None, None)
     killed = [q.value for q in ev.quantities if q.kind == "killed"]
     con.execute(
-        "INSERT INTO events VALUES (" + ", ".join(["?"] * 32) + ")",
+        "INSERT INTO events VALUES (" + ", ".join(["?"] * 30) + ")",
         [
             ev.id, article_id, ev.type.plover, ev.type.mode, acled[0], acled[1], ev.status,
             *_actor_cols(ev.actor1), *_actor_cols(ev.actor2),

@@ -1,0 +1,463 @@
+"""Read-side queries for the API, the web page and the exports.
+
+Each function takes an open DuckDB connection (a per-request cursor in the server) and
+returns typed records, so the JSON API, the HTML page and the exports render the same
+data computed once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any, Literal
+
+import duckdb
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from eventwire.model import Event
+from eventwire.store.database import event_filters
+
+CountBy = Literal["day", "month", "type", "acled", "country", "status"]
+
+
+class Filters(BaseModel):
+    """The event filters shared by the API, the page and the exports."""
+
+    # unknown query parameters (the page's own) are ignored, not an error
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    since: date | None = Field(None, description="events ending on or after this date")
+    until: date | None = Field(None, description="events starting on or before this date")
+    country: str | None = Field(None, max_length=100, description="ISO3 country code")
+    admin1: str | None = Field(None, max_length=200, description="first-level region")
+    type: str | None = Field(
+        None, max_length=200, description="PLOVER category, ACLED event type or sub-event type"
+    )
+    actor: str | None = Field(None, max_length=200, description="words in an actor's name")
+    status: str | None = Field(None, max_length=40, description="asserted, claimed, alleged...")
+    source: str | None = Field(None, max_length=200, description="words in the source's name")
+    bbox: str | None = Field(
+        None, max_length=200, description="min_lon,min_lat,max_lon,max_lat", examples=["35,35,38,37"]
+    )
+    q: str | None = Field(None, max_length=500, description="words in the evidence sentence")
+    article: str | None = Field(None, max_length=200, description="article id")
+
+    @field_validator("bbox")
+    @classmethod
+    def _check_bbox(cls, v: str | None) -> str | None:
+        if v:
+            parse_bbox(v)
+        return v
+
+    def query_string(self) -> str:
+        """The filters as a URL query string (links to exports and the API)."""
+        from urllib.parse import urlencode
+
+        return urlencode({k: str(v) for k, v in self.model_dump().items() if v not in (None, "")})
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """``"min_lon,min_lat,max_lon,max_lat"`` as four finite numbers in range."""
+    parts = text.split(",")
+    if len(parts) != 4:
+        raise ValueError("bbox needs four numbers: min_lon,min_lat,max_lon,max_lat")
+    try:
+        w, s, e, n = (float(p) for p in parts)
+    except ValueError as err:
+        raise ValueError("bbox needs four numbers: min_lon,min_lat,max_lon,max_lat") from err
+    if not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= 90 and -90 <= n <= 90):
+        raise ValueError("bbox out of range: longitudes in [-180, 180], latitudes in [-90, 90]")
+    if w > e or s > n:
+        raise ValueError("bbox must be min_lon,min_lat,max_lon,max_lat")
+    return w, s, e, n
+
+
+def where_clause(f: Filters, alias: str = "e") -> tuple[str, list[Any]]:
+    """WHERE clause over ``events AS e``: the store's common filters plus the page's."""
+    common, params = event_filters(
+        since=f.since, until=f.until, country=f.country, status=f.status, source=f.source
+    )
+    clauses = [common.removeprefix("WHERE ")] if common else []
+    if f.admin1:
+        clauses.append("lower(admin1) = lower(?)")
+        params.append(f.admin1)
+    if f.type:
+        clauses.append(
+            "(lower(plover) = lower(?) OR lower(acled_event_type) = lower(?)"
+            " OR lower(acled_sub_event_type) = lower(?))"
+        )
+        params += [f.type] * 3
+    if f.actor:
+        clauses.append(
+            f"{alias}.id IN (SELECT event_id FROM actors WHERE {_has('name')} OR {_has('text')})"
+        )
+        params += [f.actor] * 2
+    if f.bbox:
+        w, s, e, n = parse_bbox(f.bbox)
+        clauses.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+        params += [w, e, s, n]
+    if f.q:
+        clauses.append(_has("sentence"))
+        params.append(f.q)
+    if f.article:
+        clauses.append("article_id = ?")
+        params.append(f.article)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _has(column: str) -> str:
+    """SQL: the column contains the parameter's words, case-insensitively, no wildcards."""
+    return f"contains(lower({column}), lower(?))"
+
+
+def rows(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    cur = con.execute(sql, list(params))
+    cols = [d[0] for d in cur.description or []]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+# ---------------------------------------------------------------- records returned
+
+
+class Row(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class EventRow(Row):
+    """One event as a flat row (the table, the map and the timeline)."""
+
+    id: str
+    article_id: str
+    article_title: str | None
+    plover: str
+    mode: str | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    status: str
+    actor1: str | None
+    actor1_country: str | None
+    actor1_kind: str | None
+    actor2: str | None
+    actor2_country: str | None
+    actor2_kind: str | None
+    location: str | None
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geo_precision: str | None
+    date_start: date | None
+    date_end: date | None
+    time_precision: str | None
+    fatalities: int | None
+    source: str | None
+    source_via: str | None
+    sentence: str | None
+    start_char: int | None
+    end_char: int | None
+
+
+class EventPage(Row):
+    total: int
+    limit: int
+    offset: int
+    events: list[EventRow]
+
+
+EVENT_COLUMNS = ", ".join(
+    f"e.{name}" for name in EventRow.model_fields if name not in ("article_title",)
+)
+
+
+def list_events(
+    con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 500, offset: int = 0
+) -> EventPage:
+    where, params = where_clause(f)
+    total = rows(con, f"SELECT count(*) AS n FROM events e {where}", params)[0]["n"]
+    found = rows(
+        con,
+        f"SELECT {EVENT_COLUMNS}, a.title AS article_title FROM events e"
+        f" JOIN articles a ON a.id = e.article_id {where}"
+        " ORDER BY e.date_start NULLS LAST, e.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return EventPage(
+        total=total, limit=limit, offset=offset, events=[EventRow(**r) for r in found]
+    )
+
+
+def events_records(con: duckdb.DuckDBPyConnection, f: Filters) -> list[Event]:
+    """Full event records (exports), ordered by date then id."""
+    where, params = where_clause(f)
+    found = rows(
+        con, f"SELECT record FROM events e {where} ORDER BY date_start NULLS LAST, id", params
+    )
+    return [Event.model_validate_json(r["record"]) for r in found]
+
+
+# ---------------------------------------------------------------- articles and spans
+
+
+class ArticleInfo(Row):
+    id: str
+    title: str | None
+    published: date | None
+    published_inferred: bool | None
+    outlet: str | None
+    url: str | None
+    path: str | None
+    ingested_at: datetime | None
+    events: int = 0
+
+
+class Span(Row):
+    """A highlighted stretch of the article text, and what it is evidence of."""
+
+    kind: Literal[
+        "sentence", "trigger", "actor1", "actor2", "associate", "location", "time",
+        "quantity", "source", "quote", "place", "timex",
+    ]
+    start: int
+    end: int
+    text: str
+    label: str
+    event_id: str | None = None
+
+
+class QuoteRow(Row):
+    article_id: str
+    speaker: str | None
+    speaker_country: str | None
+    speaker_kind: str | None
+    via: str | None
+    direct: bool | None
+    text: str
+    start_char: int | None
+    end_char: int | None
+
+
+class PlaceRow(Row):
+    text: str
+    start_char: int | None
+    end_char: int | None
+    name: str | None
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    feature: str | None
+    reason: str | None
+
+
+class TimeRow(Row):
+    text: str
+    start_char: int | None
+    end_char: int | None
+    start_date: date | None
+    end_date: date | None
+    precision: str | None
+    value: str | None
+
+
+class ArticleDetail(Row):
+    article: ArticleInfo
+    text: str
+    events: list[Event]
+    quotes: list[QuoteRow]
+    places: list[PlaceRow]
+    times: list[TimeRow]
+    spans: list[Span]
+
+
+ARTICLE_COLUMNS = (
+    "a.id, a.title, a.published, a.published_inferred, a.outlet, a.url, a.path, a.ingested_at,"
+    " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events"
+)
+
+
+def list_articles(
+    con: duckdb.DuckDBPyConnection, q: str | None = None, limit: int = 100, offset: int = 0
+) -> list[ArticleInfo]:
+    where, params = "", []
+    if q:
+        where, params = f"WHERE {_has('a.title')} OR {_has('a.text')}", [q, q]
+    found = rows(
+        con,
+        f"SELECT {ARTICLE_COLUMNS} FROM articles a {where}"
+        " ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return [ArticleInfo(**r) for r in found]
+
+
+def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleDetail | None:
+    found = rows(con, f"SELECT {ARTICLE_COLUMNS}, a.text FROM articles a WHERE a.id = ?", [article_id])
+    if not found:
+        return None
+    text = found[0].pop("text")
+    events = events_records(con, Filters(article=article_id))
+    quotes = [QuoteRow(**r) for r in rows(
+        con, "SELECT * FROM quotes WHERE article_id = ? ORDER BY start_char", [article_id])]
+    places = [PlaceRow(**r) for r in rows(
+        con, "SELECT text, start_char, end_char, name, country, admin1, lat, lon, feature, reason"
+        " FROM places WHERE article_id = ? ORDER BY start_char", [article_id])]
+    times = [TimeRow(**r) for r in rows(
+        con, "SELECT text, start_char, end_char, start_date, end_date, precision, value"
+        " FROM times WHERE article_id = ? ORDER BY start_char", [article_id])]
+    spans = [*[s for ev in events for s in event_spans(ev)], *quote_spans(quotes)]
+    spans = [s for s in spans if 0 <= s.start < s.end <= len(text)]
+    return ArticleDetail(
+        article=ArticleInfo(**found[0]), text=text, events=events, quotes=quotes,
+        places=places, times=times, spans=sorted(spans, key=lambda s: (s.start, -s.end)),
+    )
+
+
+def event_spans(ev: Event) -> list[Span]:
+    """Every field of an event that points at words of the article."""
+    out: list[Span] = []
+
+    def add(kind: Any, start: int | None, end: int | None, text: str | None, label: str) -> None:
+        if start is not None and end is not None and end > start:
+            out.append(Span(kind=kind, start=start, end=end, text=text or "", label=label,
+                            event_id=ev.id))
+
+    e = ev.evidence
+    add("sentence", e.start, e.end, e.sentence, f"{ev.type.plover} ({ev.status})")
+    add("trigger", e.trigger_start, e.trigger_end, e.trigger, "trigger")
+    for role, actor in (("actor1", ev.actor1), ("actor2", ev.actor2)):
+        if actor:
+            add(role, actor.start, actor.end, actor.text, f"{role}: {actor.name}")
+    for actor in ev.associates:
+        add("associate", actor.start, actor.end, actor.text, f"associate: {actor.name}")
+    if ev.location:
+        loc = ev.location
+        add("location", loc.start, loc.end, loc.text, f"location: {loc.name}")
+    if ev.time:
+        t = ev.time
+        add("time", t.span_start, t.span_end, t.text, f"time: {t.start} ({t.precision})")
+    for qt in ev.quantities:
+        add("quantity", qt.start, qt.end, qt.text, f"{qt.kind}: {qt.value} ({qt.qualifier})")
+    if ev.source:
+        add("source", ev.source.start, ev.source.end, ev.source.text, f"source: {ev.source.name}")
+    return out
+
+
+def quote_spans(quotes: Sequence[QuoteRow]) -> list[Span]:
+    return [
+        Span(kind="quote", start=q.start_char, end=q.end_char, text=q.text,
+             label=f"quote: {q.speaker or 'unknown speaker'}" + (f" via {q.via}" if q.via else ""))
+        for q in quotes
+        if q.start_char is not None and q.end_char is not None and q.end_char > q.start_char
+    ]
+
+
+class EventDetail(Row):
+    event: Event
+    article: ArticleInfo
+    spans: list[Span]
+
+
+def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> EventDetail | None:
+    found = rows(
+        con,
+        f"SELECT e.record, {ARTICLE_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
+        " WHERE e.id = ?",
+        [event_id],
+    )
+    if not found:
+        return None
+    ev = Event.model_validate_json(found[0].pop("record"))
+    return EventDetail(event=ev, article=ArticleInfo(**found[0]), spans=event_spans(ev))
+
+
+# ---------------------------------------------------------------- lists and counts
+
+
+class ActorRow(Row):
+    name: str
+    country: str | None
+    kind: str | None
+    events: int
+
+
+class PlaceCount(Row):
+    name: str | None
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    mentions: int
+
+
+class CountRow(Row):
+    key: str | None
+    events: int
+    fatalities: int
+
+
+def list_quotes(
+    con: duckdb.DuckDBPyConnection, speaker: str | None = None, q: str | None = None,
+    limit: int = 100, offset: int = 0,
+) -> list[QuoteRow]:
+    clauses, params = [], []
+    if speaker:
+        clauses.append(f"({_has('speaker')} OR {_has('via')})")
+        params += [speaker, speaker]
+    if q:
+        clauses.append(_has("text"))
+        params.append(q)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    found = rows(con, f"SELECT * FROM quotes {where} ORDER BY article_id, start_char LIMIT ? OFFSET ?",
+                 [*params, limit, offset])
+    return [QuoteRow(**r) for r in found]
+
+
+def list_actors(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 100) -> list[ActorRow]:
+    where, params = where_clause(f)
+    found = rows(
+        con,
+        "SELECT x.name, x.country, x.kind, count(DISTINCT x.event_id) AS events FROM actors x"
+        f" WHERE x.event_id IN (SELECT e.id FROM events e {where})"
+        " GROUP BY ALL ORDER BY events DESC, x.name LIMIT ?",
+        [*params, limit],
+    )
+    return [ActorRow(**r) for r in found]
+
+
+def list_places(
+    con: duckdb.DuckDBPyConnection, q: str | None = None, limit: int = 100
+) -> list[PlaceCount]:
+    where, params = "WHERE name IS NOT NULL", []
+    if q:
+        where += f" AND ({_has('name')} OR {_has('text')})"
+        params += [q, q]
+    found = rows(
+        con,
+        "SELECT name, country, admin1, any_value(lat) AS lat, any_value(lon) AS lon,"
+        f" count(*) AS mentions FROM places {where} GROUP BY name, country, admin1"
+        " ORDER BY mentions DESC, name LIMIT ?",
+        [*params, limit],
+    )
+    return [PlaceCount(**r) for r in found]
+
+
+_COUNT_KEYS: dict[str, str] = {
+    "day": "strftime(date_start, '%Y-%m-%d')",
+    "month": "strftime(date_start, '%Y-%m')",
+    "type": "plover",
+    "acled": "acled_event_type",
+    "country": "country",
+    "status": "status",
+}
+
+
+def counts(con: duckdb.DuckDBPyConnection, f: Filters, by: CountBy = "day") -> list[CountRow]:
+    where, params = where_clause(f)
+    key = _COUNT_KEYS[by]
+    found = rows(
+        con,
+        f"SELECT {key} AS key, count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities"
+        f" FROM events e {where} GROUP BY 1 ORDER BY 1 NULLS LAST",
+        params,
+    )
+    return [CountRow(**r) for r in found]

@@ -1,0 +1,33 @@
+"""Counts of people: kind, value, qualifier and exact span."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.quantities import QuantityLexicon, find_quantities
+
+
+@pytest.fixture(scope="module")
+def lex() -> QuantityLexicon:
+    return QuantityLexicon.load()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The blast killed at least 12 people near the market.", [("killed", 12, "at_least")]),
+        ("Nearly 300 families fled the fighting over the weekend.", [("displaced", 300, "about")]),
+        ("Two soldiers were wounded in the ambush.", [("wounded", 2, "exact")]),
+        ("Police detained dozens of students after the rally.", [("arrested", 24, "at_least")]),
+        ("Up to 1,500 people were evacuated from the town.", [("evacuated", 1500, "at_most")]),
+        ("The conflict has killed more than 2.5 million people.", [("killed", 2500000, "at_least")]),
+        ("The convoy carried 300 fighters and their families.", [("fighters", 300, "exact")]),
+        ("The ceasefire began in 2019 after four years of talks.", []),
+    ],
+)
+def test_counts(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[str, int, str]]) -> None:
+    doc = nlp(sentence)
+    found = find_quantities(doc[:], lex)
+    assert [(q.kind, q.value, q.qualifier) for q in found] == expected
+    for q in found:
+        assert doc.text[q.span.start : q.span.end] == q.span.text
