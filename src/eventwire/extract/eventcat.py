@@ -41,7 +41,7 @@ def main_trigger(sent: Span, trigs: Sequence[Trigger]) -> Trigger | None:
 
     def depth(t: Trigger) -> int:
         tok, d = doc[t.token_i], 0
-        while tok.head is not tok and d < 50:
+        while tok.head.i != tok.i and d < 50:
             tok, d = tok.head, d + 1
         return d
 

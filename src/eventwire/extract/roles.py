@@ -3,15 +3,22 @@
 ``roles(sent, trigger)`` reads the parse around the trigger's head token:
 
 - verbal trigger: actor1 = ``nsubj`` (or the ``by``-agent of a passive), else the subject
-  inherited from the governing verb (``xcomp``/``conj``/``advcl``); actor2 = ``dobj``,
-  ``nsubjpass``, or the object of ``against``/``on``/``with``/``to``/``at``.
+  inherited from the governing verb (``xcomp``/``conj``/``advcl``); actor2 = the first
+  actor-like phrase among ``dobj``, the objects of ``to``/``with``/``against``/``on``, the
+  object of a preposition on the direct object ("lifted a ban on X"), and the governing
+  verb's object for control verbs ("called X to discuss"); else the ``dobj`` or
+  ``nsubjpass`` whatever it is.
 - nominal trigger ("the fall of Aleppo", "an offensive", "a meeting"): actor1 = possessor,
   an actor-like modifier ("Israeli strikes"), the ``by``-agent, or the subject of the verb
   that governs it ("X launched an offensive"); actor2 = object of ``on``/``against``/``of``
-  /``with``.
+  /``with`` on the noun or on its governing verb.
+
+"Actor-like" is read from the parse alone: a named entity of a person, group or place kind,
+a proper noun, a personal pronoun, a counted noun ("six soldiers"), or a noun modified by
+such a name ("Philippine Army soldiers").
 
 Each actor comes back as the noun phrase span: the head's subtree with relative clauses,
-participial clauses and material after a comma trimmed.
+participial clauses, material after a comma and across a paragraph break trimmed.
 """
 
 from __future__ import annotations
@@ -26,25 +33,42 @@ if TYPE_CHECKING:
 SUBJ = ("nsubj", "csubj")
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "obj", "dative")
+RECIPIENT_PREPS = ("to", "with", "against", "on", "upon", "at", "into", "toward", "towards",
+                   "for")
 TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "towards")
 NOMINAL_TARGET_PREPS = ("on", "against", "of", "with", "upon", "at", "into", "to")
-ACTOR_ENTS = ("NORP", "GPE", "ORG", "PERSON")
+ACTOR_ENTS = ("NORP", "GPE", "ORG", "PERSON", "LOC", "FAC")
 TRIM_DEPS = ("relcl", "acl", "advcl", "appos", "punct", "cc")
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp")
+CONTROL_DEPS = ("xcomp", "advcl")
+NON_ACTOR_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+
+
+def is_actor_like(tok: Token) -> bool:
+    """A phrase head that can name a party: from the parse and entity labels only."""
+    if tok.ent_type_ in NON_ACTOR_ENTS:
+        return False
+    if tok.ent_type_ in ACTOR_ENTS or tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "PRON" and tok.tag_ == "PRP":
+        return True
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ == "nummod" or (c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ACTOR_ENTS)
+        for c in tok.children
+    )
 
 
 def phrase(sent: Span, head: Token) -> Span:
     """The noun phrase of ``head``: its subtree minus clauses and comma-separated parts."""
     left, right = head.i, head.i
     for child in head.children:
-        if child.dep_ in TRIM_DEPS and child.dep_ != "cc":
+        if child.dep_ in TRIM_DEPS:
             continue
-        if child.dep_ == "cc" or (child.i > head.i and _comma_between(head, child)):
+        if child.i > head.i and _comma_between(head, child):
             continue
         left = min(left, child.left_edge.i)
         right = max(right, child.right_edge.i)
-    # conjuncts ("Russia and Syria") belong to the phrase
-    for child in head.children:
+    for child in head.children:  # conjuncts ("Russia and Syria") belong to the phrase
         if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             right = max(right, _np_right(child))
     left = max(left, sent.start)
@@ -59,6 +83,8 @@ def phrase(sent: Span, head: Token) -> Span:
         if doc[i].is_space and "\n" in doc[i].text:
             right = i - 1
             break
+    while left < head.i and doc[left].ent_type_ in NON_ACTOR_ENTS and doc[left].dep_ != "nummod":
+        left += 1  # "On 17 July 2017 Russia's Supreme Court": the date is not the actor
     while right > left and doc[right].is_punct:
         right -= 1
     while left < right and doc[left].is_punct:
@@ -87,13 +113,14 @@ def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:
     return None
 
 
-def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
+def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the given prepositions under ``tok``; dates and numbers never count."""
+    out = []
     for child in tok.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
-            pobj = _child(child, ("pobj", "pcomp"))
-            if pobj is not None:
-                return pobj
-    return None
+            out += [c for c in child.children
+                    if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in NON_ACTOR_ENTS]
+    return out
 
 
 def _agent(tok: Token) -> Token | None:
@@ -119,44 +146,76 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         subj = _child(verb, SUBJ)
         if subj is not None:
             return subj
-    if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
+    if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     return None
+
+
+def _first_actor(cands: list[Token | None]) -> Token | None:
+    for c in cands:
+        if c is not None and is_actor_like(c):
+            return c
+    return None
+
+
+def _verbal_target(tok: Token) -> Token | None:
+    obj = _child(tok, OBJ)
+    cands: list[Token | None] = [obj, *_prep_objects(tok, RECIPIENT_PREPS)]
+    if obj is not None:
+        cands += _prep_objects(obj, ("on", "against", "to", "with", "from", "for"))
+    if tok.dep_ in CONTROL_DEPS and tok.head.pos_ == "VERB":
+        cands.append(_child(tok.head, ("dobj",)))
+    xcomp = _child(tok, ("xcomp",))
+    if xcomp is not None:
+        cands += [_child(xcomp, OBJ), *_prep_objects(xcomp, TARGET_PREPS)]
+    found = _first_actor(cands)
+    if found is not None:
+        return found
+    if obj is not None and obj.ent_type_ not in NON_ACTOR_ENTS:
+        return obj
+    rest = _prep_objects(tok, TARGET_PREPS)
+    return rest[0] if rest else None
 
 
 def _verbal_roles(tok: Token) -> tuple[Token | None, Token | None]:
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the missiles fired by X": noun = patient
         return _agent(tok), tok.head
     if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "militants attacking X": noun = agent
-        return tok.head, _child(tok, OBJ) or _prep_object(tok, TARGET_PREPS)
+        return tok.head, _verbal_target(tok)
     actor1 = _subject(tok)
     if _is_passive(tok):
-        actor2 = _child(tok, PASSIVE_SUBJ)
-    else:
-        actor2 = _child(tok, OBJ) or _prep_object(tok, TARGET_PREPS)
-    if actor2 is None:
-        xcomp = _child(tok, ("xcomp",))
-        if xcomp is not None:
-            actor2 = _child(xcomp, OBJ) or _prep_object(xcomp, TARGET_PREPS)
-    return actor1, actor2
+        return actor1, _child(tok, PASSIVE_SUBJ)
+    return actor1, _verbal_target(tok)
+
+
+def _governor(tok: Token) -> Token:
+    gov = tok.head
+    if tok.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    return gov
 
 
 def _nominal_roles(tok: Token) -> tuple[Token | None, Token | None]:
-    actor1 = _child(tok, ("poss",)) or _agent(tok)
+    gov = _governor(tok)
+    verbal_gov = gov.i != tok.i and gov.pos_ in ("VERB", "AUX")
+    actor1 = _agent(tok)
+    poss = _child(tok, ("poss",))
+    if actor1 is None and poss is not None and poss.pos_ != "PRON":
+        actor1 = poss
     if actor1 is None:
         for child in tok.lefts:
             if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ACTOR_ENTS:
                 actor1 = child
-    actor2 = _prep_object(tok, NOMINAL_TARGET_PREPS)
-    gov = tok.head
-    if tok.dep_ in ("pobj",) and gov.dep_ == "prep":
-        gov = gov.head
-    if actor1 is None and tok.dep_ in ("dobj", "attr", "pobj", "nsubjpass") and gov.pos_ in (
-        "VERB", "AUX"
-    ):
+    if actor1 is None and verbal_gov and tok.dep_ in ("dobj", "attr", "pobj", "nsubjpass"):
         actor1 = _subject(gov)
-    if actor2 is None and gov is not tok and gov.pos_ in ("VERB", "AUX"):
-        actor2 = _prep_object(gov, ("against", "on"))
+    if actor1 is None:
+        actor1 = poss
+    cands: list[Token | None] = list(_prep_objects(tok, NOMINAL_TARGET_PREPS))
+    if verbal_gov:
+        if tok.dep_ != "dobj":  # "pounded X with airstrikes": the verb's object is hit
+            cands.append(_child(gov, ("dobj",)))
+        cands += _prep_objects(gov, ("against", "on", "with", "to"))
+    actor2 = _first_actor(cands) or (cands[0] if cands else None)
     return actor1, actor2
 
 
@@ -177,6 +236,6 @@ def _span(sent: Span, head: Token | None, trigger: Token) -> Span | None:
         return None
     span = phrase(sent, head)
     if span.start <= trigger.i < span.end and head.i != trigger.i:
-        # the phrase swallowed the trigger: keep the part before it
+        # the phrase swallowed the trigger: keep the part on the head's side
         span = sent.doc[span.start:trigger.i] if trigger.i > head.i else sent.doc[head.i:span.end]
     return span if len(span) else None

@@ -36,7 +36,8 @@ ATTACK = ("Violence against civilians", "Attack")
 CLASH = ("Battles", "Armed clash")
 WEAK_CONFIDENCE = 0.6
 DESCRIPTIVE_DEPS = ("amod", "compound")
-ABSORB_DEPS = ("pobj", "agent", "compound", "amod", "nmod", "dobj", "xcomp")
+ABSORB_DEPS = ("pobj", "agent", "compound", "amod", "nmod", "dobj", "xcomp", "nsubj")
+REMOTE = "Explosions/Remote violence"
 
 
 @dataclass(frozen=True)
@@ -272,13 +273,15 @@ def _absorb_modifiers(sent: Span, trigs: list[Trigger]) -> list[Trigger]:
             continue
         anc = tok
         for _ in range(4):
-            if anc.head is anc:
+            if anc.head.i == anc.i:
                 break
             anc = anc.head
             host = by_tok.get(anc.i)
             if host is not None and host.plover == t.plover and anc.i not in drop:
                 if host.mode is None and t.mode is not None:
-                    by_tok[anc.i] = replace(host, mode=t.mode)
+                    # the qualifier names the means: "a car bomb killed", "backed by airpower"
+                    acled = t.acled if t.acled and t.acled[0] == REMOTE else host.acled
+                    by_tok[anc.i] = replace(host, mode=t.mode, acled=acled)
                 drop.add(t.token_i)
                 break
     return [by_tok[t.token_i] for t in trigs if t.token_i not in drop]
