@@ -7,7 +7,7 @@ giving the reason it cannot (``"no publication date"``, ``"invalid date"``).
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from eventwire.resolve.timex import calendar as cal
 from eventwire.resolve.timex.calendar import Period
@@ -40,12 +40,16 @@ def _year_of_day(ctx: Context, m: re.Match[str], mon: int, d: int) -> int | str:
     return _nearest_year(pub, here) if rel != "this" else pub.year
 
 
+PAST_BIAS = 2  # news looks back: a future reading must be twice as near to win
+
+
 def _nearest_year(pub: date, here: date) -> int:
     """Month-days in news are the occurrence nearest publication ("payable Dec. 1")."""
     other = cal.safe_date(here.year + (1 if here < pub else -1), here.month, here.day)
-    if other is None or abs((here - pub).days) <= abs((other - pub).days):
+    if other is None:
         return here.year
-    return other.year
+    past, future = (here, other) if here <= pub else (other, here)
+    return future.year if (future - pub).days * PAST_BIAS < (pub - past).days else past.year
 
 
 def _day_range(y: int, mon: int, d: int, d2: str | None) -> Result:
@@ -151,10 +155,6 @@ def resolve_decade(m: re.Match[str], ctx: Context) -> Result:
     return cal.decade(int(m["c"]) * 100 + int(m["dd"]) * 10)
 
 
-def resolve_year_period(m: re.Match[str], ctx: Context) -> Result:
-    return cal.year(int(m["y"]))
-
-
 def resolve_qcode(m: re.Match[str], ctx: Context) -> Result:
     q = int(m["q"] or m["q2"])
     if m["y"]:
@@ -174,5 +174,13 @@ def quarter_near(ctx: Context, m: re.Match[str], q: int) -> Period:
     return cal.quarter(pub.year if q <= current else pub.year - 1, q)
 
 
-def shift_days(d: date, n: int) -> date:
-    return d + timedelta(days=n)
+
+def resolve_spelled_year(m: re.Match[str], ctx: Context) -> Result:
+    """"nineteen ninety-six" -> 1996, "the year two thousand" -> 2000."""
+    if m["c"]:
+        rest = ctx.lex.number(m["r"])
+        if rest is None or not 10 <= rest < 100:
+            return "not a year"
+        return cal.year((1900 if m["c"].lower() == "nineteen" else 1800) + int(rest))
+    rest = ctx.lex.number(m["r2"]) if m["r2"] else 0
+    return cal.year(2000 + int(rest or 0))

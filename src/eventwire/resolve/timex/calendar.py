@@ -86,11 +86,12 @@ def half(y: int, h: int) -> Period:
 
 
 def precision_for_length(start: date, end: date) -> Precision:
-    """The coarsest unit an interval of this length needs: an 8-day span is a month."""
+    """The unit an interval of this length is known to: up to two weeks is a range of
+    days ("week", ACLED's code 2); longer spans are months, quarters, years."""
     days = (end - start).days + 1
     if days <= 1:
         return "day"
-    if days <= 7:
+    if days <= 14:
         return "week"
     if days <= 31:
         return "month"

@@ -32,8 +32,10 @@ RESOLVERS: dict[str, Resolver] = {
     "month": ab.resolve_month,
     "month_rel_year": ab.resolve_month_rel_year,
     "year": ab.resolve_year,
+    "spelled_year": ab.resolve_spelled_year,
+    "fiscal_year": rel.resolve_fiscal_year,
     "decade": ab.resolve_decade,
-    "year_period": ab.resolve_year_period,
+    "year_period": ab.resolve_year,
     "qcode": ab.resolve_qcode,
     "weekday": rel.resolve_weekday,
     "deictic": rel.resolve_deictic,
@@ -47,7 +49,7 @@ RESOLVERS: dict[str, Resolver] = {
     "ago": rel.resolve_ago,
     "year_ago_adj": rel.resolve_year_ago_adj,
 }
-NOT_TIME = ("not a month", "not a season", "not a decade")
+NOT_TIME = ("not a month", "not a season", "not a decade", "not a year")
 DURATION_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
                  "century": "CE", "quarter": "Q", "hour": "H", "minute": "MIN",
                  "weekend": "WE"}

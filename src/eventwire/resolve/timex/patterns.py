@@ -40,7 +40,8 @@ def _number(lex: Lexicon) -> str:
     return f"(?i:{compound}|{_alt(list(lex.numbers))}|\\d+(?:\\.\\d+)?)"
 
 
-YEAR = r"(?<![\d,.$£€#/])(?<!\d-)(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*(?:percent|per\s+cent)\b)"
+YEAR = (r"(?<![\d,.$£€#/])(?<!\d-)(?:1[6-9]\d\d|20\d\d)"
+        r"(?![\d%]|,\d|\.\d|\s*(?:percent|per\s+cent)\b)")
 DAYNUM = r"(?<![\d,.$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[,:.]\d)"
 MODS = r"(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)"
 REL_YEAR = r"(?i:this\s+year|last\s+year|next\s+year|the\s+year)"
@@ -60,7 +61,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
     src = [
         ("iso", rf"(?<![\d-])(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d-])"),
         ("slash", rf"(?<![\d/])(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>\d{{4}})(?![\d/])"),
-        ("mdy", rf"(?:(?P<wd>{wd}),?\s+)?(?:(?P<rel>(?i:last|this|next))\s+)?(?P<mon>{mon})\s+{day_range}(?:,?\s+(?P<y>{YEAR}))?"),
+        ("mdy", rf"(?:(?P<wd>{wd}),?\s+)?(?:(?P<rel>(?i:last|this|next))\s+)?"
+                rf"(?P<mon>{mon})\s+{day_range}(?:,?\s+(?P<y>{YEAR}))?"),
         ("dmy", rf"(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?{day_range}\s+(?:of\s+)?(?P<mon>{mon})"
                 rf"(?:,?\s+(?P<y>{YEAR}))?"),
         ("month_year", rf"(?:(?P<mod>{MODS})[\s-]+)?(?P<mon>{mon})(?:\s+of)?,?\s+(?P<y>{YEAR})"),
@@ -74,7 +76,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
                     r"the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|last\s+night|"
                     r"overnight|this\s+morning|this\s+afternoon|this\s+evening))(?![\w])"
                     rf"(?:\s+(?P<part>{part}))?"),
-        ("quarter", rf"(?i:(?:the\s+)?(?:(?P<yq>{YEAR})\s+|(?P<rely>this|last|next)\s+year['’]s\s+)?"
+        ("quarter", rf"(?i:(?:the\s+)?(?:(?P<yq>{YEAR})\s+|"
+                    rf"(?P<rely>this|last|next)\s+year['’]s\s+)?"
                     rf"(?:fiscal[\s-]+)?(?P<ord>{ords})[\s-]+(?:fiscal[\s-]+)?quarter(?!\w)"
                     rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<yq2>{YEAR})|(?P<rely2>{REL_YEAR})))?)"),
         ("qcode", rf"(?<![\w-])(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s+(?P<y>{YEAR}))?(?![\w-])"),
@@ -85,7 +88,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
                         r"the\s+(?P<kind>latest|most\s+recent|current|same|recent|just-ended)?\s*"
                         r"(?:fiscal\s+)?quarter(?![\w-])|(?:this|that)\s+quarter(?![\w-])|"
                         r"the\s+latest\s+period|the\s+(?P<rely3>year-earlier|year-ago|comparable|"
-                        r"corresponding)\s+period(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?|"
+                        r"corresponding)\s+period"
+                        r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?|"
                         r"the\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+"
                         r"(?P<rely4>a\s+year\s+(?:ago|earlier)|last\s+year))"),
         ("year_period", rf"(?i:the\s+(?P<y>{YEAR})\s+(?:period|year))"),
@@ -105,7 +109,13 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
                     r"(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))(?![\w-])"),
         ("the_year", r"(?i:(?:for|in|during|of|through|throughout|over)\s+(?P<x>the\s+year)"
                      r"(?![\w-]|\s+(?:before|after|ago|earlier|later)))"),
-        ("decade", r"(?i:(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>1[6-9]|20)(?P<dd>\d)0"
+        ("fiscal_year", r"(?i:the\s+(?P<which>(?:current|latest|previous|next)\s+fiscal|fiscal|"
+                        r"full|current)\s+year)(?![\w-])"),
+        ("spelled_year", rf"(?i:(?:the\s+year\s+)?(?P<c>nineteen|eighteen)\s+(?P<r>{num})|"
+                         rf"(?:the\s+year\s+|(?<=in\s)|(?<=by\s))two\s+thousand"
+                         rf"(?:\s+and\s+(?P<r2>{num}))?)(?![\w-])"),
+        ("decade", r"(?i:(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?"
+                   r"(?:(?P<c>1[6-9]|20)(?P<dd>\d)0"
                    r"|['’](?P<d2>\d)0)s)(?![\w])"),
         ("year", rf"(?:(?P<mod>(?i:fiscal|calendar|early|late|mid|the\s+end\s+of|the\s+beginning"
                  rf"\s+of|the\s+middle\s+of|the\s+start\s+of))[\s-]+)?(?P<y>{YEAR})"),

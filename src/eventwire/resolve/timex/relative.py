@@ -85,8 +85,9 @@ def _unit_period(unit: str, base: date, n: int) -> Period | None:
 def _weekend(pub: date, rel: str, future: bool) -> Period:
     if rel == "last":
         return cal.weekend_of(pub - timedelta(weeks=1))
-    if pub.weekday() >= 5 or rel == "next" and pub.weekday() < 5:
-        return cal.weekend_of(pub + timedelta(weeks=1 if rel == "next" and pub.weekday() >= 5 else 0))
+    if pub.weekday() >= 5 or rel == "next":
+        ahead = 1 if rel == "next" and pub.weekday() >= 5 else 0
+        return cal.weekend_of(pub + timedelta(weeks=ahead))
     if future or pub.weekday() >= 2:
         return cal.weekend_of(pub)
     return cal.weekend_of(pub - timedelta(weeks=1))
@@ -101,7 +102,7 @@ def _modified(p: Period, mod: str, pub: date) -> Period:
     return p
 
 
-def _anaphor_base(ctx: Context, m: re.Match[str], unit: str) -> date | None:
+def _anaphor_base(ctx: Context, m: re.Match[str]) -> date | None:
     ref = ctx.reference(m.start(), window=2000)
     return ref.start if ref is not None else ctx.published
 
@@ -109,7 +110,7 @@ def _anaphor_base(ctx: Context, m: re.Match[str], unit: str) -> date | None:
 def resolve_relunit(m: re.Match[str], ctx: Context) -> Result:
     rel, unit = _rel(m), m["unit"].lower()
     pub = ctx.published
-    base = _anaphor_base(ctx, m, unit) if rel in ANAPHORIC else pub
+    base = _anaphor_base(ctx, m) if rel in ANAPHORIC else pub
     if base is None:
         return NO_PUB
     if unit == "weekend" and rel not in ANAPHORIC and pub is not None:
@@ -223,14 +224,14 @@ def resolve_season(m: re.Match[str], ctx: Context) -> Result:
     pub = ctx.published
     if pub is None:
         return NO_PUB
-    current = pub.year - 1 if first > last and pub.month <= last else pub.year
-    this = cal.season(current, code, first, last)
-    future = ctx.is_future(m.start(), m.end())
-    if rel == "last" or (rel not in ("this", "next") and this.start > pub and not future):
-        this = cal.season(current - 1, code, first, last)
-    elif rel == "next" or (future and this.end < pub):
-        this = cal.season(current + 1, code, first, last)
-    return this
+    near = [cal.season(y, code, first, last) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    if rel == "this":
+        return near[0] if near[0].end >= pub else near[1]
+    if rel == "last":
+        return [s for s in near if s.end < pub][-1]
+    if rel == "next" or ctx.is_future(m.start(), m.end()):
+        return [s for s in near if (s.start > pub if rel == "next" else s.end >= pub)][0]
+    return [s for s in near if s.start <= pub][-1]
 
 
 def resolve_yearend(m: re.Match[str], ctx: Context) -> Result:
@@ -297,3 +298,12 @@ def resolve_year_ago_adj(m: re.Match[str], ctx: Context) -> Result:
     if ctx.published is None:
         return NO_PUB
     return cal.year(ctx.published.year - 1)
+
+
+def resolve_fiscal_year(m: re.Match[str], ctx: Context) -> Result:
+    """"the fiscal year", "the full year": the year of publication; "latest": the one before."""
+    if ctx.published is None:
+        return NO_PUB
+    which = m["which"].lower()
+    shift = -1 if which.startswith(("latest", "previous")) else 1 if which.startswith("next") else 0
+    return cal.year(ctx.published.year + shift)

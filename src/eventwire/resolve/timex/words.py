@@ -49,7 +49,8 @@ def load_lexicon() -> Lexicon:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
-        raise SetupError(f"{path}: cannot read the time word list ({e}); reinstall eventwire") from e
+        msg = f"{path}: cannot read the time word list ({e}); reinstall eventwire"
+        raise SetupError(msg) from e
     return Lexicon(
         months=dict(raw["months"]),
         ambiguous_months=frozenset(raw["ambiguous_months"]),
