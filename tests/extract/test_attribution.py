@@ -27,18 +27,23 @@ def test_reporting_clause_before(nlp):
 
 
 def test_reporting_clause_after(nlp):
-    _, att = attr_of(nlp, "Three police officers were wounded in the clash, the governor said.", "wounded")
+    text = "Three police officers were wounded in the clash, the governor said."
+    _, att = attr_of(nlp, text, "wounded")
     assert att is not None and att.source.text == "the governor"
 
 
 def test_according_to_alone_is_the_source(nlp):
-    _, att = attr_of(nlp, "The flood destroyed 300 homes, according to the Red Crescent.", "destroyed")
+    text = "The flood destroyed 300 homes, according to the Red Crescent."
+    _, att = attr_of(nlp, text, "destroyed")
     assert att is not None and att.source.text == "the Red Crescent"
     assert att.verb == "according to" and att.via is None
 
 
 def test_nested_speaker_via_agency(nlp):
-    text = "The border police said in a statement that guards had seized a weapons shipment, according to the Petra news agency."
+    text = (
+        "The border police said in a statement that guards had seized a weapons shipment, "
+        "according to the Petra news agency."
+    )
     doc, att = attr_of(nlp, text, "seized")
     assert att is not None and att.source.text == "The border police"
     assert att.via is not None and att.via.text == "the Petra news agency"

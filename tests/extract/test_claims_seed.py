@@ -11,7 +11,8 @@ from eventwire.extract.attribution import attribution
 from eventwire.extract.quotes import find_quotes
 from eventwire.extract.status import status
 
-SHARED = Path(os.environ.get("EVENTWIRE_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
 SEED = SHARED / "corpus" / "seed" / "000_8057f10ad668c9f6.txt"
 
 

@@ -23,7 +23,8 @@ def quotes_of(nlp, text: str):
 
 
 def test_speaker_after_curly_quote(nlp):
-    direct, _ = quotes_of(nlp, "“The road to the airport is open again,” a police spokesman said.")
+    text = "“The road to the airport is open again,” a police spokesman said."
+    direct, _ = quotes_of(nlp, text)
     assert len(direct) == 1
     assert direct[0].text.text == "The road to the airport is open again"
     assert direct[0].speaker is not None and direct[0].speaker.text == "a police spokesman"
@@ -31,7 +32,8 @@ def test_speaker_after_curly_quote(nlp):
 
 
 def test_speaker_before_with_colon(nlp):
-    direct, _ = quotes_of(nlp, "The mayor told the council: “We cannot house everyone who arrives.”")
+    text = "The mayor told the council: “We cannot house everyone who arrives.”"
+    direct, _ = quotes_of(nlp, text)
     assert direct[0].speaker is not None and direct[0].speaker.text == "The mayor"
     assert direct[0].text.text == "We cannot house everyone who arrives."
 
@@ -39,7 +41,8 @@ def test_speaker_before_with_colon(nlp):
 def test_speaker_in_the_middle_straight_quotes(nlp):
     text = '"Our clinic has no power," the nurse said. "We are working by torchlight."'
     direct, _ = quotes_of(nlp, text)
-    assert [q.text.text for q in direct] == ["Our clinic has no power", "We are working by torchlight."]
+    expected = ["Our clinic has no power", "We are working by torchlight."]
+    assert [q.text.text for q in direct] == expected
     assert all(q.speaker is not None and q.speaker.text == "the nurse" for q in direct)
 
 
@@ -55,7 +58,10 @@ def test_quote_continued_in_next_paragraph(nlp):
 
 
 def test_via_on_quote(nlp):
-    text = "“The attackers will be found,” the prime minister said, according to the Anatolia agency."
+    text = (
+        "“The attackers will be found,” the prime minister said, "
+        "according to the Anatolia agency."
+    )
     direct, _ = quotes_of(nlp, text)
     assert direct[0].via is not None and direct[0].via.text == "the Anatolia agency"
 
@@ -71,7 +77,8 @@ def test_indirect_speech(nlp):
 
 
 def test_scare_quotes_are_not_quotes(nlp):
-    direct, _ = quotes_of(nlp, "The government calls the fighters “terrorists” and refuses talks.")
+    text = "The government calls the fighters “terrorists” and refuses talks."
+    direct, _ = quotes_of(nlp, text)
     assert direct == []
 
 

@@ -37,7 +37,11 @@ def status_of(nlp, text: str, word: str, actor_text: str | None = None):
         ("The group threatened to kill the hostages.", "kill", "planned"),
         ("The ministry will deploy extra police in the capital.", "deploy", "planned"),
         ("The army is set to begin withdrawing next week.", "begin", "planned"),
-        ("The uprising, which has displaced a million people, enters its third year.", "displaced", "background"),
+        (
+            "The uprising, which has displaced a million people, enters its third year.",
+            "displaced",
+            "background",
+        ),
         ("The clans have controlled the smuggling routes since 1998.", "controlled", "background"),
         ("Insurgents still occupy the northern valley.", "occupy", "background"),
     ],
@@ -67,7 +71,8 @@ def test_denial_outranks_the_allegation_it_rejects(nlp):
 def test_actor_text_decides_a_claim(nlp):
     text = "The interior ministry said police had arrested twelve suspects."
     assert status_of(nlp, text, "arrested").status == "asserted"
-    assert status_of(nlp, text, "arrested", actor_text="interior ministry forces").status == "claimed"
+    claimed = status_of(nlp, text, "arrested", actor_text="interior ministry forces")
+    assert claimed.status == "claimed"
 
 
 def test_third_person_inside_a_quote_is_not_a_self_claim(nlp):

@@ -97,7 +97,8 @@ def _reports(node: Token, trigger: Token, came_by: str | None, cues: ClaimCues) 
 
     Not through its subject ("officials who visited ... said"), nor through the ``xcomp``
     of a commitment verb: "the insurgents threatened to attack" is the actor's own
-    intent, not a report (while "the ministry denied carrying out" is one). The trigger itself reports only when used as a reporting verb, with
+    intent, not a report (while "the ministry denied carrying out" is one). The trigger
+    itself reports only when used as a reporting verb, with
     a clause or without an object ("SANA reported", not "claimed thousands of lives").
     """
     if node.i == trigger.i:
@@ -163,4 +164,6 @@ def quote_frame(
 
 
 def _contains(root: Token, tok: Token) -> bool:
-    return root.left_edge.i <= tok.i <= root.right_edge.i and any(t.i == tok.i for t in root.subtree)
+    if not root.left_edge.i <= tok.i <= root.right_edge.i:
+        return False
+    return any(t.i == tok.i for t in root.subtree)

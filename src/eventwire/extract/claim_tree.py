@@ -20,7 +20,9 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # right-hand dependents that belong to a source's name: "the Committee of the Red Cross",
 # "Amnesty and Human Rights Watch", "the Agency, or SANA"
-NAME_RIGHT_DEPS = frozenset({"prep", "pobj", "compound", "flat", "cc", "conj", "nummod", "npadvmod", "punct"})
+NAME_RIGHT_DEPS = frozenset(
+    {"prep", "pobj", "compound", "flat", "cc", "conj", "nummod", "npadvmod", "punct"}
+)
 NAME_PREPS = frozenset({"of", "for", "on", "in"})
 
 
@@ -167,7 +169,8 @@ def resolve_pronoun(tok: Token, cues: ClaimCues, before: int | None = None) -> T
     for ent in reversed(list(doc.ents)):
         if ent.end > limit:
             continue
-        if ent.label_ in labels or (word in cues.person_pronouns and _is_speaker_title(ent.root, cues)):
+        titled = word in cues.person_pronouns and _is_speaker_title(ent.root, cues)
+        if ent.label_ in labels or titled:
             return name_span(_np_head(ent.root))
     return None
 

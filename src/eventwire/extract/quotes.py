@@ -173,7 +173,8 @@ def _verb_before(doc: Doc, first: int, cues: ClaimCues) -> Token | None:
 
 def _is_quote_verb(tok: Token, cues: ClaimCues) -> bool:
     lemma = tok.lemma_.lower()
-    return tok.pos_ in ("VERB", "AUX") and (lemma in cues.quote_verbs or lemma in cues.reporting_verbs)
+    verbs = cues.quote_verbs | cues.reporting_verbs
+    return tok.pos_ in ("VERB", "AUX") and lemma in verbs
 
 
 def _frame(verb: Token, cues: ClaimCues, before: int, direct: bool = True) -> QuoteCandidate:
@@ -254,7 +255,8 @@ def _clause_before(verb: Token) -> tuple[int, int] | None:
     if comma < 1 or doc[comma].text != ",":
         return None
     first = comma - 1
-    while first > 0 and same_paragraph(verb, doc[first - 1]) and doc[first - 1].sent == doc[comma].sent:
+    sent = doc[comma].sent
+    while first > 0 and same_paragraph(verb, doc[first - 1]) and doc[first - 1].sent == sent:
         first -= 1
     while first < comma and (doc[first].is_space or doc[first].is_punct):
         first += 1

@@ -104,7 +104,8 @@ def scoped_cue(trigger: Token, cues: ClaimCues) -> StatusDecision | None:
 
 def _cue(status: str, reason: str, tok: Token) -> StatusDecision:
     end = tok.idx + len(tok.text)
-    return StatusDecision(status, reason, TextSpan(tok.text, tok.idx, end))  # type: ignore[arg-type]
+    cue = TextSpan(tok.text, tok.idx, end)
+    return StatusDecision(status, reason, cue)  # type: ignore[arg-type]
 
 
 def local_cue(node: Token, trigger: Token, cues: ClaimCues) -> StatusDecision | None:
@@ -123,7 +124,8 @@ def _negation(node: Token, trigger: Token, cues: ClaimCues) -> StatusDecision | 
             return _cue("negated", f"negation:{word}", child)
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and _is_nobody(child, cues):
             return _cue("negated", f"negation:{word}", child)
-        if child.dep_ == "det" and word in cues.negative_determiners and node.pos_ in ("NOUN", "PROPN"):
+        nominal = node.pos_ in ("NOUN", "PROPN")
+        if child.dep_ == "det" and word in cues.negative_determiners and nominal:
             return _cue("negated", f"negation:{word}", child)
     return None
 
@@ -169,9 +171,11 @@ def _background(node: Token, trigger: Token, cues: ClaimCues) -> StatusDecision 
     for child in node.children:
         if child.dep_ == "advmod" and child.lower_ in cues.background_adverbs:
             return _cue("background", f"lasting:{child.lower_}", child)
-        if child.dep_ == "prep" and child.lower_ in ("since", "for") and (perfect or node.tag_ in ("VBZ", "VBP")):
+        lasting = perfect or node.tag_ in ("VBZ", "VBP")
+        if child.dep_ == "prep" and child.lower_ in ("since", "for") and lasting:
             for obj in child.children:
-                if obj.dep_ == "pobj" and (YEAR.match(obj.text) or obj.lower_ in cues.background_since_units):
+                long_ago = YEAR.match(obj.text) or obj.lower_ in cues.background_since_units
+                if obj.dep_ == "pobj" and long_ago:
                     return _cue("background", f"lasting:{child.lower_} {obj.text}", child)
         if child.dep_ == "nsubj" and perfect and child.lemma_.lower() in cues.duration_nouns:
             return _cue("background", f"duration_subject:{child.lemma_}", child)
