@@ -42,6 +42,12 @@ class Filters(BaseModel):
     q: str | None = Field(None, max_length=500, description="words in the evidence sentence")
     article: str | None = Field(None, max_length=200, description="article id")
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_none(cls, v: Any) -> Any:
+        """An empty form field means no filter."""
+        return None if isinstance(v, str) and not v.strip() else v
+
     @field_validator("bbox")
     @classmethod
     def _check_bbox(cls, v: str | None) -> str | None:

@@ -1,0 +1,173 @@
+"""The JSON API (``/api``): thin routes over ``eventwire.store.queries`` and the exporters."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import duckdb
+from fastapi import APIRouter, Depends, HTTPException, Path as PathParam, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from eventwire.model import ArticleDoc, Event, Quote
+from eventwire.store import exports, queries
+from eventwire.store.queries import CountBy, Filters
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+class ErrorBody(BaseModel):
+    error: str
+    status: int
+    detail: Any = None
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody, "description": "not found"}}
+
+
+def connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    yield from request.app.state.ew.cursor()
+
+
+Con = Annotated[duckdb.DuckDBPyConnection, Depends(connection)]
+EventFilters = Annotated[Filters, Query()]
+Limit = Annotated[int, Query(ge=1, le=10_000, description="rows per page")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="rows to skip")]
+Words = Annotated[str | None, Query(max_length=500)]
+Id = Annotated[str, PathParam(max_length=200)]
+
+
+@router.get("/events", response_model=queries.EventPage, summary="Events, filtered")
+def events(con: Con, f: EventFilters, limit: Limit = 500, offset: Offset = 0) -> queries.EventPage:
+    return queries.list_events(con, f, limit=limit, offset=offset)
+
+
+@router.get("/events/{event_id}", response_model=queries.EventDetail, responses=ERRORS,
+            summary="One event with its evidence spans")
+def event(con: Con, event_id: Id) -> queries.EventDetail:
+    found = queries.get_event(con, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return found
+
+
+@router.get("/articles", response_model=list[queries.ArticleInfo], summary="Articles")
+def articles(con: Con, q: Words = None, limit: Limit = 100, offset: Offset = 0
+             ) -> list[queries.ArticleInfo]:
+    return queries.list_articles(con, q, limit=limit, offset=offset)
+
+
+@router.get("/articles/{article_id}", response_model=queries.ArticleDetail, responses=ERRORS,
+            summary="One article with its text and every evidence span")
+def article(con: Con, article_id: Id) -> queries.ArticleDetail:
+    found = queries.get_article(con, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return found
+
+
+@router.get("/quotes", response_model=list[queries.QuoteRow], summary="Quotes")
+def quotes(con: Con, speaker: Words = None, q: Words = None, limit: Limit = 100,
+           offset: Offset = 0) -> list[queries.QuoteRow]:
+    return queries.list_quotes(con, speaker, q, limit=limit, offset=offset)
+
+
+@router.get("/actors", response_model=list[queries.ActorRow], summary="Actors of the events")
+def actors(con: Con, f: EventFilters, limit: Limit = 100) -> list[queries.ActorRow]:
+    return queries.list_actors(con, f, limit=limit)
+
+
+@router.get("/places", response_model=list[queries.PlaceCount], summary="Places mentioned")
+def places(con: Con, q: Words = None, limit: Limit = 100) -> list[queries.PlaceCount]:
+    return queries.list_places(con, q, limit=limit)
+
+
+@router.get("/counts", response_model=list[queries.CountRow],
+            summary="Events and fatalities per day, month, type, country or status")
+def counts(con: Con, f: EventFilters, by: CountBy = "day") -> list[queries.CountRow]:
+    return queries.counts(con, f, by)
+
+
+ExportFormat = Enum(  # type: ignore[misc]
+    "ExportFormat", {name.replace("-", "_"): name for name in exports.registry()}, type=str
+)
+
+
+@router.get("/export/{format}", summary="Download the events matching the filters",
+            response_class=Response,
+            responses={200: {"content": {e.media_type.split(";")[0]: {}
+                                         for e in exports.registry().values()}}})
+def export(con: Con, format: ExportFormat, f: EventFilters) -> Response:  # noqa: A002
+    exporter = exports.registry()[format.value]
+    with tempfile.TemporaryDirectory(prefix="eventwire-export-") as tmp:
+        path = Path(tmp) / f"events{exporter.suffix}"
+        exporter.write(con, f, path)
+        body = path.read_bytes()
+    return Response(body, media_type=exporter.media_type, headers={
+        "Content-Disposition": f'attachment; filename="events{exporter.suffix}"'})
+
+
+class Health(BaseModel):
+    articles: int
+    events: int
+    map_assets: bool
+
+
+@router.get("/health", response_model=Health, summary="Counts, and whether the map can show")
+def health(request: Request, con: Con) -> Health:
+    n = queries.rows(con, "SELECT (SELECT count(*) FROM articles) AS a,"
+                          " (SELECT count(*) FROM events) AS e")[0]
+    return Health(articles=n["a"], events=n["e"], map_assets=not request.app.state.vendor_missing)
+
+
+# ---------------------------------------------------------------- upload
+
+
+class ArticleUpload(BaseModel):
+    """An article to process: plain text or HTML (one of them)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(None, max_length=2_000_000, description="plain article text")
+    html: str | None = Field(None, max_length=5_000_000, description="the article's HTML")
+    title: str | None = Field(None, max_length=1_000)
+    published: date | None = Field(None, description="publication date (else inferred)")
+
+    @model_validator(mode="after")
+    def _one_body(self) -> ArticleUpload:
+        if bool(self.text and self.text.strip()) == bool(self.html and self.html.strip()):
+            raise ValueError("give the article as `text` or as `html` (one of them, not empty)")
+        return self
+
+
+class UploadResult(BaseModel):
+    article_id: str
+    stored: bool = Field(description="false when the same article was already stored")
+    title: str | None
+    events: list[Event]
+    quotes: list[Quote]
+    url: str = Field(description="the article's page")
+
+
+@router.post("/articles", response_model=UploadResult, summary="Process and store an article",
+             responses={422: {"model": ErrorBody, "description": "unreadable article"},
+                        503: {"model": ErrorBody, "description": "pipeline not available"}})
+def upload(request: Request, body: ArticleUpload) -> UploadResult:
+    state = request.app.state.ew
+    pipe = state.pipeline()
+    doc: ArticleDoc
+    if body.text:
+        doc = pipe.process_text(body.text, published=body.published, title=body.title,
+                                path="upload")
+    else:
+        doc = pipe.process_html(body.html or "", published=body.published)
+    stored = state.add(doc)
+    return UploadResult(
+        article_id=doc.article.id, stored=stored, title=doc.article.title,
+        events=list(doc.events), quotes=list(doc.quotes), url=f"/articles/{doc.article.id}",
+    )

@@ -1,0 +1,153 @@
+"""The eventwire web app: a JSON API under ``/api`` and a web page over the same queries.
+
+``create_app`` builds everything it needs from its arguments; nothing is opened or
+loaded at import time. The database is opened when the app starts, the NLP pipeline
+only on the first upload (then kept in ``app.state``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, Protocol
+
+import duckdb
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from eventwire.errors import EventwireError, InputError, SetupError, StoreError
+from eventwire.model import ArticleDoc
+from eventwire.serve.assets import STATIC_DIR, missing_vendor_assets
+from eventwire.store.database import Store
+
+
+class Pipeline(Protocol):
+    """What the upload endpoint needs of ``eventwire.pipeline.Pipeline``."""
+
+    def process_text(
+        self, text: str, published: Any = None, title: str | None = None, path: str = "upload"
+    ) -> ArticleDoc: ...
+
+    def process_html(self, html: str, published: Any = None) -> ArticleDoc: ...
+
+
+PipelineFactory = Callable[[], Pipeline]
+
+
+def load_pipeline() -> Pipeline:
+    """The project's pipeline (spaCy and all), loaded on first use."""
+    try:
+        from eventwire.pipeline import Pipeline as RealPipeline
+    except ImportError as e:
+        raise SetupError(f"the extraction pipeline is not available ({e})") from e
+    return RealPipeline.load()  # type: ignore[no-any-return]
+
+
+class AppState:
+    """What the running app holds: the store, a write lock and the lazy pipeline."""
+
+    def __init__(self, store: Store, pipeline_factory: PipelineFactory) -> None:
+        self.store = store
+        self.lock = threading.Lock()
+        self._factory = pipeline_factory
+        self._pipeline: Pipeline | None = None
+
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection of its own for one request (DuckDB cursors are per thread)."""
+        with self.lock:
+            cur = self.store.con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    def pipeline(self) -> Pipeline:
+        with self.lock:
+            if self._pipeline is None:
+                self._pipeline = self._factory()
+            return self._pipeline
+
+    def add(self, doc: ArticleDoc) -> bool:
+        with self.lock:
+            return self.store.add(doc)
+
+
+def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline) -> FastAPI:
+    """The app over the database file ``db`` (created if missing)."""
+    from eventwire.serve import api, pages
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        store = Store(db)
+        app.state.ew = AppState(store, pipeline_factory)
+        try:
+            yield
+        finally:
+            store.close()
+
+    app = FastAPI(
+        title="eventwire",
+        summary="Sourced, geocoded event records from news articles",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.vendor_missing = missing_vendor_assets()
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    install_error_handlers(app)
+    return app
+
+
+# ---------------------------------------------------------------- one error handler
+
+
+def wants_json(request: Request) -> bool:
+    """API paths, and callers that ask for JSON rather than HTML, get JSON errors."""
+    if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def error_response(request: Request, status: int, message: str, detail: Any = None) -> Response:
+    if wants_json(request):
+        body: dict[str, Any] = {"error": message, "status": status}
+        if detail is not None:
+            body["detail"] = detail
+        return JSONResponse(body, status_code=status)
+    from eventwire.serve.pages import render_error
+
+    return HTMLResponse(render_error(request, status, message), status_code=status)
+
+
+STATUS_OF: list[tuple[type[EventwireError], int]] = [
+    (InputError, 422),
+    (SetupError, 503),
+    (StoreError, 500),
+]
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return error_response(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+            for e in exc.errors()
+        ]
+        message = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors)
+        return error_response(request, 422, message or "invalid request", errors)
+
+    @app.exception_handler(EventwireError)
+    async def eventwire_error(request: Request, exc: EventwireError) -> Response:
+        status = next((s for cls, s in STATUS_OF if isinstance(exc, cls)), 500)
+        return error_response(request, status, str(exc))

@@ -1,0 +1,115 @@
+"""The web page: the same queries as the API, rendered as HTML (Jinja2, autoescaped).
+
+``/`` shows the filter form, the map, the timeline and the event table; ``/articles/{id}``
+shows an article with the evidence of each field highlighted. The map and the timeline
+are drawn in the browser (static/app.js) from the API with the page's own filters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+from eventwire.serve.api import Con, EventFilters, Id
+from eventwire.serve.assets import BUILD_COMMAND, missing_message
+from eventwire.store import exports, queries
+from eventwire.store.queries import Span
+
+router = APIRouter(include_in_schema=False)
+TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+PAGE_ROWS = 500
+
+
+def _vendor(request: Request) -> dict[str, Any]:
+    missing = request.app.state.vendor_missing
+    return {"vendor_ok": not missing, "vendor_message": missing_message(missing) if missing else "",
+            "build_command": BUILD_COMMAND}
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(request: Request, con: Con, f: EventFilters) -> HTMLResponse:
+    page = queries.list_events(con, f, limit=PAGE_ROWS)
+    choices = {
+        "types": [r["t"] for r in queries.rows(
+            con, "SELECT DISTINCT plover AS t FROM events UNION"
+                 " SELECT DISTINCT acled_event_type FROM events WHERE acled_event_type IS NOT NULL"
+                 " ORDER BY 1")],
+        "statuses": [r["s"] for r in queries.rows(
+            con, "SELECT DISTINCT status AS s FROM events ORDER BY 1")],
+        "countries": [r["c"] for r in queries.rows(
+            con, "SELECT DISTINCT country AS c FROM events WHERE country IS NOT NULL ORDER BY 1")],
+    }
+    return TEMPLATES.TemplateResponse(request, "index.html", {
+        "page": page, "f": f, "qs": f.query_string(), "choices": choices,
+        "exporters": exports.registry().values(), **_vendor(request),
+    })
+
+
+@router.get("/events/{event_id}")
+def event_page(con: Con, event_id: Id) -> RedirectResponse:
+    found = queries.get_event(con, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return RedirectResponse(f"/articles/{found.article.id}?event={event_id}", status_code=303)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(
+    request: Request, con: Con, article_id: Id,
+    event: Annotated[str | None, Query(max_length=200)] = None,
+    partial: bool = False,
+) -> HTMLResponse:
+    found = queries.get_article(con, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    chosen = [e for e in found.events if e.id == event] or found.events
+    ids = {e.id for e in chosen}
+    spans = [s for s in found.spans if s.event_id is None or s.event_id in ids]
+    fields = {e.id: sorted((s for s in found.spans if s.event_id == e.id), key=lambda s: s.start)
+              for e in found.events}
+    template = "article_body.html" if partial else "article.html"
+    return TEMPLATES.TemplateResponse(request, template, {
+        "doc": found, "chosen": ids if event else set(), "fields": fields,
+        "segments": highlight(found.text, spans), "partial": partial,
+    })
+
+
+# ---------------------------------------------------------------- highlighting
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of text and the spans that cover all of it."""
+
+    text: str
+    spans: tuple[Span, ...]
+    start: int  # offset in the article text (the anchor ``at-<start>`` links to)
+
+    @property
+    def classes(self) -> str:
+        return " ".join(sorted({f"hl-{s.kind}" for s in self.spans}))
+
+    @property
+    def title(self) -> str:
+        return "\n".join(dict.fromkeys(s.label for s in self.spans))
+
+
+def highlight(text: str, spans: list[Span]) -> list[Segment]:
+    """Cut the text at every span boundary; each piece knows the spans covering it."""
+    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    out: list[Segment] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        covering = tuple(s for s in spans if s.start <= a and b <= s.end)
+        out.append(Segment(text[a:b], covering, a))
+    return out
+
+
+def render_error(request: Request, status: int, message: str) -> str:
+    """The HTML answer of the app's one error handler."""
+    return TEMPLATES.get_template("error.html").render(
+        request=request, status=status, message=message)

@@ -1,0 +1,104 @@
+"""The web page in a real browser: map markers at Aleppo, a click opens the article with
+its evidence highlighted, a filter narrows the table. Screenshots go to screenshots/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventwire.serve.assets import missing_vendor_assets
+
+from .conftest import build_db
+from .browser import chromium, chromium_path, running_server
+
+pytestmark = [
+    pytest.mark.skipif(chromium_path() is None,
+                       reason="chromium not installed: run scripts/install_browser.sh"),
+]
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+ALEPPO = (36.20, 37.16)
+
+MARKERS = """(() => {
+  const map = window.eventwireMap, box = document.getElementById('map').getBoundingClientRect();
+  return [...document.querySelectorAll('path.ew-marker')].map(p => {
+    const r = p.getBoundingClientRect();
+    const lat = +p.dataset.lat, lon = +p.dataset.lon;
+    const at = map.latLngToContainerPoint([lat, lon]);
+    return {event: p.dataset.event, lat, lon, x: r.x + r.width / 2, y: r.y + r.height / 2,
+            ex: box.x + at.x, ey: box.y + at.y};
+  });
+})()"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    tmp = tmp_path_factory.mktemp("server")
+    with running_server(build_db(tmp / "served.duckdb"), tmp / "serve.log") as base:
+        yield base
+
+
+def test_map_article_and_filter(server: str, tmp_path: Path) -> None:
+    if missing_vendor_assets():
+        pytest.fail("map assets missing: run scripts/build_web.sh")
+    with chromium(tmp_path / "profile") as b:
+        b.goto(server + "/")
+        b.wait("document.getElementById('map').dataset.markers !== undefined", "markers drawn")
+        b.wait("document.querySelectorAll('.leaflet-overlay-pane path').length > 100",
+               "basemap countries drawn")
+        markers = b.eval(MARKERS)
+        assert len(markers) == 3
+        aleppo = [m for m in markers
+                  if abs(m["lat"] - ALEPPO[0]) < 0.1 and abs(m["lon"] - ALEPPO[1]) < 0.1]
+        assert len(aleppo) == 2, markers
+        for m in aleppo:  # drawn where the map puts Aleppo, not just tagged with it
+            assert abs(m["x"] - m["ex"]) < 3 and abs(m["y"] - m["ey"]) < 3, m
+        assert b.eval("document.querySelectorAll('#timeline rect.bar').length") == 3
+
+        top = aleppo[-1]  # the marker drawn last is on top and takes the click
+        b.click(top["x"], top["y"])
+        b.wait("!!document.querySelector('#panel #article-text mark.hl-sentence')",
+               "article opened in the panel")
+        marks = b.eval("""[...document.querySelectorAll('#panel #article-text mark')]
+                          .map(m => [m.className, m.textContent])""")
+        kinds = {k for cls, _ in marks for k in cls.split() if k.startswith("hl-")}
+        assert {"hl-sentence", "hl-trigger", "hl-actor1", "hl-location", "hl-quantity",
+                "hl-source"} <= kinds, kinds
+        located = [text for cls, text in marks if "hl-location" in cls]
+        assert located == ["Aleppo"]
+        assert b.eval("document.getElementById('panel').dataset.event") == top["event"]
+        assert b.eval(f"!!document.querySelector('#panel #event-{top['event']}.chosen')")
+        b.screenshot(SCREENSHOTS / "serve_map_article.png")
+
+        # a filter narrows the table (and the map)
+        assert b.eval("document.querySelectorAll('#events tbody tr[data-event]').length") == 3
+        b.eval("document.querySelector('select[name=type]').value = 'Battles'")
+        box = b.eval("(() => { const r = document.getElementById('apply')"
+                     ".getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2];"
+                     " })()")
+        b.click(*box)
+        b.wait("location.search.includes('type=Battles') && document.readyState === 'complete'",
+               "filtered page")
+        b.wait("document.getElementById('map').dataset.markers !== undefined", "markers drawn")
+        rows = b.eval("[...document.querySelectorAll('#events tbody tr[data-event]')]"
+                      ".map(r => r.textContent)")
+        assert len(rows) == 1 and "Armed clash" in rows[0]
+        assert b.eval("document.getElementById('map').dataset.markers") == "1"
+        b.screenshot(SCREENSHOTS / "serve_filtered.png")
+
+
+def test_plain_table_without_map_assets(tmp_path: Path) -> None:
+    """Without the vendor files the page still lists events and says what to run."""
+    from fastapi.testclient import TestClient
+
+    from eventwire.serve.app import create_app
+
+    app = create_app(build_db(tmp_path / "db.duckdb"))
+    with TestClient(app) as client:
+        app.state.vendor_missing = ["leaflet/leaflet.js"]
+        page = client.get("/").text
+        assert "scripts/build_web.sh" in page and 'id="map"' not in page
+        assert page.count("<tr data-event=") == 3
+        assert json.loads(client.get("/api/health").text)["map_assets"] is False
