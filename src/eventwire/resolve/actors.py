@@ -189,8 +189,8 @@ class ActorDictionary:
                  country: str | None, label: str | None) -> Actor | None:
         """A named group or person not in the dictionary: kept, kind guessed."""
         named = [w for w in words if w[:1].isupper()]
-        if not named and label not in {"ORG", "PERSON", "NORP"}:
-            return None
+        if label in {"GPE", "LOC", "FAC"} or (not named and label not in {"ORG", "PERSON", "NORP"}):
+            return None  # a place ("Aleppo") is where, not who; a common noun is no actor
         lower = {w.lower() for w in words}
         kind = "person" if label == "PERSON" else "other"
         if label != "PERSON":
