@@ -87,8 +87,18 @@ def read_geovirus(path: Path) -> list[GoldArticle]:
     return out
 
 
+def _gold_files(gold: Path) -> list[Path]:
+    return sorted(gold.glob("*.xml")) if gold.is_dir() else [gold]
+
+
+def _sha(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
 def read_gold(gold: Path) -> dict[str, list[GoldArticle]]:
-    files = sorted(gold.glob("*.xml")) if gold.is_dir() else [gold]
+    files = _gold_files(gold)
     if not files or not all(f.exists() for f in files):
         raise EvaluationError(f"{gold}: no toponym gold found (expected lgl.xml / geovirus.xml)")
     out = {}
@@ -146,6 +156,7 @@ def main(gold: Path, limit: int = 0, misses: Path | None = None) -> dict:
     for name, arts in corpora.items():
         arts = arts[:limit] if limit else arts
         report[name] = _evaluate(name, arts, nlp, parser, miss_rows)
+    report["corpus_sha256"] = {f.stem.lower(): _sha(f) for f in _gold_files(gold)}
     report["seconds"] = round(time.perf_counter() - t0, 1)
     _print(report)
     if misses:
@@ -169,8 +180,9 @@ def _evaluate(name: str, arts: list[GoldArticle], nlp, parser, miss_rows: list[d
                 miss_rows.append(_miss(name, art, t, p))
     all_ = {k: round(v / n, 4) if n else 0.0 for k, v in totals.items()}
     over_found = {k: round(v / found, 4) if found else 0.0 for k, v in totals.items()}
-    if name != "lgl":
-        all_.pop("admin1"), over_found.pop("admin1")
+    if name != "lgl":  # GeoVirus gives coordinates only
+        for k in ("admin1", "country"):
+            all_.pop(k), over_found.pop(k)
     return {"articles": len(arts), "toponyms": n, "found": found,
             "found_rate": round(found / n, 4) if n else 0.0, "all": all_, "over_found": over_found}
 

@@ -26,7 +26,7 @@ from eventwire.resolve.places.datafiles import (
 )
 from eventwire.resolve.places.names import fold, usable_alternate
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 MIN_POPULATION = 500
 _TYPE_WORDS = {"province", "governorate", "oblast", "region", "state", "prefecture",
                "department", "krai", "district", "county", "municipality", "muhafazah",
@@ -101,7 +101,7 @@ def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 def _country_point(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """A country's point: the middle of the 2nd-98th percentile box of its towns."""
+    """An area's point: the middle of the 2nd-98th percentile box of its towns."""
     arr = np.asarray(points, dtype=float)
     lo = np.percentile(arr, 2, axis=0)
     hi = np.percentile(arr, 98, axis=0)
@@ -204,7 +204,7 @@ def _add_admin1(cols: Columns, gc: object, pycountry: object, iso3: dict[str, st
         matched = subs.get((cc, fold(_bare(name))), [])
         gid = str(states[name]["geonameid"]) if cc == "US" and name in states else (
             f"ISO3166-2:{matched[0][0]}" if matched else f"admin1:{cc}.{name}")
-        idx = cols.add(gid, name, "admin1", iso3[cc], name, "", _median_point(pts), pops[(cc, name)])
+        idx = cols.add(gid, name, "admin1", iso3[cc], name, "", _country_point(pts), pops[(cc, name)])
         names = [name, _bare(name)] + [n for _, n in matched] + [_bare(n) for _, n in matched]
         cols.name_it(idx, names, alternate=False)
         if cc == "US" and name in states:

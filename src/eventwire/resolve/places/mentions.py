@@ -101,7 +101,7 @@ def _gazetteer_spans(run: Span, gaz: Gazetteer) -> list[Span]:
     while i < run.end:
         for j in range(min(run.end, i + MAX_TOKENS), i, -1):
             span = doc[i:j]
-            if _plausible(span) and (gaz.has_name(span.text) or gaz.demonym(span.text)):
+            if _plausible(span) and (_known(span, gaz) or gaz.demonym(span.text)):
                 out.append(span)
                 i = j
                 break
@@ -110,10 +110,24 @@ def _gazetteer_spans(run: Span, gaz: Gazetteer) -> list[Span]:
     return out
 
 
+def _known(span: Span, gaz: Gazetteer) -> bool:
+    return gaz.has_name(span.text) or state_abbreviation(span, gaz) is not None
+
+
+def state_abbreviation(span: Span, gaz: Gazetteer) -> str | None:
+    """The US state 'Ky.' or 'D.C.' abbreviates; a bare postal code ('KY') only after a comma."""
+    state = gaz.state_abbrevs.get(fold(span.text))
+    if state is None or fold(span.text) == fold(state):
+        return None
+    after_comma = span.start > 0 and span.doc[span.start - 1].text == ","
+    return state if "." in span.text or after_comma else None
+
+
 def _plausible(span: Span) -> bool:
     if len(span) == 1:
         tok = span[0]
-        return not tok.is_stop and len(tok.text) > 1 and (tok.pos_ in {"PROPN", "ADJ", "NOUN"} or tok.ent_type_)
+        stop = tok.is_stop and not tok.text.isupper()  # "US" is a place, "us" a pronoun
+        return not stop and len(tok.text) > 1 and (tok.pos_ in {"PROPN", "ADJ", "NOUN"} or tok.ent_type_)
     return True
 
 
@@ -123,10 +137,15 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
     iso3 = gaz.demonym(span.text)
     if iso3 and not gaz.has_name(span.text):
         return _mention(doc, span, label, know, gaz, adjectival=True, country=iso3)
-    if not gaz.has_name(span.text):
+    if not _known(span, gaz) or fold(span.text) in know.org_words:
         return None
+    if span.text.isupper() and len(span.text) <= 5 and label not in PLACE_LABELS \
+            and not _is_country_or_state(span.text, gaz):
+        return None  # "SANA" is an acronym, not Saña
     if _names_an_org(span, know):
         return None if _org_starts_with(span, ent) is False else _mention(doc, span, label, know, gaz, in_org=True)
+    if ent is not None and _fragment_of_entity(span, ent, know):
+        return None
     if label in PLACE_LABELS or label == "NORP":
         return _mention(doc, span, label, know, gaz)
     cued = _has_cue(doc, span, gaz) or fold(span.text) in taken
@@ -135,6 +154,20 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
     if cued or _is_country_or_state(span.text, gaz):
         return _mention(doc, span, label, know, gaz)
     return None
+
+
+def _fragment_of_entity(span: Span, ent: Span, know: _Knowledge) -> bool:
+    """'Red' in 'the Red River', 'Vermont' in 'Lake Vermont': part of a longer name.
+
+    A known name may be followed inside the entity by a division word ('Douglas County
+    Board') or preceded by directions ('Northeast Georgia'), nothing else."""
+    if ent.label_ not in PLACE_LABELS:
+        return False
+    head = [t for t in ent[: span.start - ent.start] if t.lower_ != "the"]
+    tail = list(ent[span.end - ent.start:])
+    if any(t.lower_ not in DIRECTIONS for t in head):
+        return True
+    return bool(tail) and tail[0].lower_ not in know.suffixes and not tail[0].is_punct
 
 
 def _names_an_org(span: Span, know: _Knowledge) -> bool:
@@ -195,8 +228,9 @@ def _mention(doc: Doc, span: Span, label: str, know: _Knowledge, gaz: Gazetteer,
             and know.suffixes[before[1].lower_][1]:
         level = know.suffixes[before[1].lower_][0]
     full = doc[span.start:end_tok]
+    lookup = state_abbreviation(span, gaz) or span.text
     return Mention(
-        start=full.start_char, end=full.end_char, text=full.text, lookup=span.text, label=label,
+        start=full.start_char, end=full.end_char, text=full.text, lookup=lookup, label=label,
         adjectival=adjectival, country=country, level=level, qualifier=_qualifier(doc, span),
         container=None if adjectival else _container(doc, full, gaz), in_org=in_org,
         sentence=span[0].sent.start if doc.has_annotation("SENT_START") else 0,

@@ -28,6 +28,7 @@ W_POP = 0.6
 W_ALTERNATE = 2.0
 W_COUNTRY = 4.0
 W_ADMIN1 = 3.5
+W_ADMIN2 = 2.0
 W_NEAR = 2.5
 NEAR_KM = 60.0
 
@@ -86,6 +87,10 @@ def _same_name_cities(cands: list[Candidate], name: str) -> set[tuple[str, str]]
             if c.entry.feature == "city" and fold(c.entry.name) == key and c.entry.pop >= 20000}
 
 
+def _admin2_key(e: Entry) -> tuple[str, str, str]:
+    return (e.country, e.admin1, e.name if e.feature == "admin2" else e.admin2)
+
+
 class Resolver:
     """Resolve all the mentions of one article together."""
 
@@ -112,9 +117,11 @@ class Resolver:
             best = [int(np.argmax(s)) if len(s) else -1 for s in scores]
         return [self._choice(i, best[i], scores[i]) for i in range(len(self.mentions))]
 
-    def _context(self, i: int, best: list[int]) -> tuple[Counter, Counter, list[tuple[float, float, float]], float]:
+    def _context(self, i: int, best: list[int]) -> tuple[Counter, Counter, Counter,
+                                                        list[tuple[float, float, float]], float]:
         countries: Counter[str] = Counter()
         admin1s: Counter[tuple[str, str]] = Counter()
+        admin2s: Counter[tuple[str, str, str]] = Counter()
         points: list[tuple[float, float, float]] = []
         total = 0.0
         for j, m in enumerate(self.mentions):
@@ -135,7 +142,8 @@ class Resolver:
                 admin1s[(e.country, e.admin1)] += w
             if e.feature in {"city", "admin2"}:
                 points.append((e.lat, e.lon, w))
-        return countries, admin1s, points, total
+                admin2s[_admin2_key(e)] += w
+        return countries, admin1s, admin2s, points, total
 
     def _confidence(self, j: int) -> float:
         if len(self.cands[j]) == 1 or self.contained[j]:
@@ -147,14 +155,16 @@ class Resolver:
         cands = self.cands[i]
         if not cands:
             return self.base[i]
-        countries, admin1s, points, total = self._context(i, best)
+        countries, admin1s, admin2s, points, total = self._context(i, best)
         if total <= 0:
             return self.base[i]
         ctry = np.array([countries[c.entry.country] / total for c in cands])
         adm = np.array([admin1s[(c.entry.country, c.entry.admin1)] / total
                         if c.entry.feature != "country" else 0.0 for c in cands])
+        adm2 = np.array([min(1.0, admin2s[_admin2_key(c.entry)]) if c.entry.feature in {"city", "admin2"}
+                         else 0.0 for c in cands])
         near = self._nearness(cands, points)
-        return self.base[i] + W_COUNTRY * ctry + W_ADMIN1 * adm + W_NEAR * near
+        return self.base[i] + W_COUNTRY * ctry + W_ADMIN1 * adm + W_ADMIN2 * adm2 + W_NEAR * near
 
     @staticmethod
     def _nearness(cands: list[Candidate], points: list[tuple[float, float, float]]) -> np.ndarray:

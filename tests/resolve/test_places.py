@@ -1,0 +1,126 @@
+"""The geoparser on short sentences of our own, the seed article, and the precision maps."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.model.records import Place
+from eventwire.resolve.places import (
+    Geoparser,
+    acled_geo_precision,
+    article_focus,
+    event_location,
+    load_gazetteer,
+    ucdp_where_prec,
+)
+
+
+@pytest.fixture(scope="module")
+def geoparser() -> Geoparser:
+    return Geoparser(load_gazetteer())
+
+
+def parse(nlp, geoparser: Geoparser, text: str) -> list[Place]:
+    places = geoparser.parse(nlp(text), text)
+    for p in places:
+        assert text[p.start:p.end] == p.text
+    assert [p.start for p in places] == sorted(p.start for p in places)
+    return places
+
+
+def first(places: list[Place], text: str) -> Place:
+    return next(p for p in places if p.text == text)
+
+
+def test_gazetteer_has_alternate_names_and_divisions() -> None:
+    gaz = load_gazetteer()
+    assert {c.entry.name for c in gaz.lookup("Halab")} == {"Aleppo"}
+    assert any(c.entry.feature == "admin1" and c.entry.country == "SYR" for c in gaz.lookup("Idlib"))
+    assert gaz.demonym("Syrian") == "SYR"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Clashes broke out in Tripoli, and the army sent troops from Beirut to the northern port.", "LBN"),
+    ("Militias shelled Tripoli's airport while the government in Benghazi met.", "LBY"),
+])
+def test_tripoli_decided_by_context(nlp, geoparser, text: str, country: str) -> None:
+    assert first(parse(nlp, geoparser, text), "Tripoli").country == country
+
+
+def test_georgia_country_with_tbilisi(nlp, geoparser) -> None:
+    p = first(parse(nlp, geoparser, "Tbilisi said Russian troops had crossed into Georgia overnight."), "Georgia")
+    assert (p.feature, p.country) == ("country", "GEO")
+
+
+def test_georgia_state_with_atlanta(nlp, geoparser) -> None:
+    text = "The storm flooded Atlanta and Savannah before it left Georgia for South Carolina."
+    p = first(parse(nlp, geoparser, text), "Georgia")
+    assert (p.feature, p.country, p.admin1) == ("admin1", "USA", "Georgia")
+
+
+def test_aleppo_city_and_province(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "Shelling hit eastern Aleppo, and rebels still hold much of Aleppo province.")
+    city, province = [p for p in places if p.name == "Aleppo"]
+    assert (city.feature, province.feature) == ("city", "admin1")
+    assert province.text == "Aleppo province"
+    assert "qualifier=eastern" in (city.reason or "")
+
+
+def test_state_abbreviation_contains_city(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "Deputies in Alexandria, La., arrested a woman on Friday.")
+    p = first(places, "Alexandria")
+    assert (p.country, p.admin1) == ("USA", "Louisiana")
+    assert first(places, "La.").name == "Louisiana"
+
+
+@pytest.mark.parametrize("text", [
+    "Students at the University of Aleppo protested on Sunday.",
+    "Shares fell on the Damascus Securities Exchange.",
+])
+def test_organisations_are_not_event_places(nlp, geoparser, text: str) -> None:
+    places = parse(nlp, geoparser, text)
+    assert event_location(places, 0, len(text), article_focus(places)) is None
+
+
+def test_unknown_place_kept_unresolved(nlp, geoparser) -> None:
+    text = "Fighting spread from Aleppo to Xqzvilleland, residents said."
+    places = parse(nlp, geoparser, text)
+    assert first(places, "Aleppo").country == "SYR"
+    assert all(p.reason for p in places)
+
+
+def test_seed(nlp, geoparser, seed_path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    places = parse(nlp, geoparser, text)
+    aleppo = [p for p in places if p.text == "Aleppo"]
+    assert aleppo and all(p.feature == "city" for p in aleppo)
+    assert abs(aleppo[0].lat - 36.20) < 0.05 and abs(aleppo[0].lon - 37.16) < 0.05
+    idlib = first(places, "Idlib province")
+    assert (idlib.feature, idlib.name, idlib.country) == ("admin1", "Idlib", "SYR")
+    for word in ("Syrian", "Iranian", "Russian"):
+        assert all(p.adjectival for p in places if p.text == word)
+        assert any(p.text == word for p in places)
+    assert not any("Getty" in p.text for p in places)
+    focus = article_focus(places)
+    assert focus is not None and focus.name == "Aleppo"
+
+
+def test_event_location_sentence_then_focus(nlp, geoparser) -> None:
+    text = "Rebels left Aleppo. Later, the government met. Syrian officials spoke in Damascus."
+    places = parse(nlp, geoparser, text)
+    focus = article_focus(places)
+    loc = event_location(places, 0, 19, focus)
+    assert loc is not None and (loc.name, loc.precision, loc.reason) == ("Aleppo", "city", "sentence")
+    loc2 = event_location(places, 20, 46, focus)
+    assert loc2 is not None and loc2.reason == "article_focus"
+    loc3 = event_location(places, 47, len(text), focus)
+    assert loc3 is not None and loc3.name == "Damascus"  # never the adjectival "Syrian"
+
+
+@pytest.mark.parametrize(("precision", "acled", "ucdp"), [
+    ("point", 1, 1), ("city", 1, 1), ("admin2", 2, 3), ("admin1", 3, 4), ("country", 3, 6),
+])
+def test_precision_codes(precision: str, acled: int, ucdp: int) -> None:
+    assert acled_geo_precision(precision) == acled
+    assert ucdp_where_prec(precision) == ucdp
+    assert ucdp_where_prec("city", near=True) == 2 and acled_geo_precision("city", near=True) == 2
