@@ -62,7 +62,7 @@ def phrase(sent: Span, head: Token) -> Span:
     """The noun phrase of ``head``: its subtree minus clauses and comma-separated parts."""
     left, right = head.i, head.i
     for child in head.children:
-        if child.dep_ in TRIM_DEPS:
+        if child.dep_ in TRIM_DEPS or _is_date_modifier(child):
             continue
         if child.i > head.i and _comma_between(head, child):
             continue
@@ -90,6 +90,15 @@ def phrase(sent: Span, head: Token) -> Span:
     while left < right and doc[left].is_punct:
         left += 1
     return doc[left:right + 1]
+
+
+def _is_date_modifier(tok: Token) -> bool:
+    """ "on Tuesday", "last week": time attached to a noun is never part of the actor."""
+    if tok.ent_type_ in NON_ACTOR_ENTS and tok.dep_ in ("npadvmod", "nmod", "compound"):
+        return tok.i > tok.head.i
+    return tok.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children
+    )
 
 
 def _np_right(tok: Token) -> int:

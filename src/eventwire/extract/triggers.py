@@ -13,12 +13,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from eventwire.errors import SetupError
 from eventwire.extract.lexicon import PLOVER_QUAD, Entry, Lexicon, load_lexicon
 from eventwire.extract.roles import roles
 from eventwire.model.candidates import Trigger
 from eventwire.nlp.pipeline import data_path
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Span, Token
 
     from eventwire.extract.eventcat import EventCat
@@ -94,19 +96,26 @@ def _head_of(sent: Span, idx: tuple[int, ...]) -> int:
 class EventTyper:
     """Finds and types event triggers; built once, reused for every sentence."""
 
-    def __init__(self, lexicon: Lexicon, model: EventCat | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, model: EventCat | None = None,
+                 nlp: Language | None = None) -> None:
         self.lexicon = lexicon
         self.model = model
+        self.nlp = nlp  # only ``classify(text)`` needs it, to parse the text
 
     @classmethod
-    def load(cls, model_path: Path | None = None, lexicon_path: Path | None = None) -> EventTyper:
+    def load(cls, model_path: Path | None = None, lexicon_path: Path | None = None,
+             nlp: Language | None = None) -> EventTyper:
+        """Read the lexicon (and the eventcat model, built by scripts/train_eventcat.py)."""
         lexicon = load_lexicon(lexicon_path or data_path("triggers.tsv"))
         model = None
         if model_path is not None:
             from eventwire.extract.eventcat import EventCat
 
+            if not model_path.exists():
+                raise SetupError(f"event classifier {model_path} not found: build it with "
+                                 "`.venv/bin/python scripts/train_eventcat.py`")
             model = EventCat.load(model_path)
-        return cls(lexicon, model)
+        return cls(lexicon, model, nlp)
 
     # ------------------------------------------------------------------ matching
     def matches(self, sent: Span) -> list[Match]:
@@ -151,10 +160,19 @@ class EventTyper:
         return _disjoint(out)
 
     def classify(self, text: str) -> tuple[str, float]:
-        """The sentence's quad class (``"0"``..``"4"``) from the learned model."""
-        if self.model is None:
-            raise ValueError("EventTyper.classify needs a model: EventTyper.load(model_path)")
-        return self.model.predict(text)
+        """The sentence's CAMEO quad class (``"0"``..``"4"``) and its probability."""
+        if self.nlp is None:
+            raise SetupError("EventTyper.classify(text) needs EventTyper.load(..., nlp=nlp)")
+        return self.classify_span(self.nlp(text)[:])
+
+    def classify_span(self, sent: Span) -> tuple[str, float]:
+        """The quad class of a parsed sentence: eventcat.v1, else the main trigger's class."""
+        from eventwire.extract.eventcat import features, main_trigger
+
+        if self.model is not None:
+            return self.model.predict_features(features(sent, self))
+        main = main_trigger(sent, self.triggers(sent))
+        return (str(self.quad_of(main)), main.confidence) if main else ("0", 0.5)
 
     # ------------------------------------------------------------------ rules
     def _refine(self, sent: Span, m: Match) -> Trigger | None:
