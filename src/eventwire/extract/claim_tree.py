@@ -187,7 +187,10 @@ def _np_head(tok: Token) -> Token:
 
 
 def source_span(tok: Token, cues: ClaimCues, before: int | None = None) -> TextSpan:
-    """The words of a source: a pronoun is resolved to the name it stands for."""
+    """The words of a source: a pronoun is resolved to the name it stands for, a relative
+    pronoun ("the Kenya Red Cross, which said") to the noun its clause hangs on."""
+    if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        return name_span(tok.head.head)
     if tok.pos_ == "PRON":
         resolved = resolve_pronoun(tok, cues, before)
         if resolved is not None:

@@ -49,6 +49,7 @@ class Entry:
     inter: int
     actor_id: str
     person: str | None = None
+    national: str | None = None  # template of a country's branch: "{country} Red Cross Society"
 
 
 @dataclass
@@ -101,8 +102,10 @@ class ActorDictionary:
             self.names[_norm(alias)] = entry
 
     def _load_groups(self, path: Path) -> None:
-        for gid, name, kind, iso, inter, aliases in _rows(path):
-            entry = Entry(name, kind, iso or None, int(inter), gid)
+        for row in _rows(path):
+            gid, name, kind, iso, inter, aliases = row[:6]
+            national = row[6] if len(row) > 6 else None
+            entry = Entry(name, kind, iso or None, int(inter), gid, national=national)
             for alias in [name, *aliases.split("|")]:
                 self._add_alias(alias, entry)
 
@@ -140,9 +143,12 @@ class ActorDictionary:
                          end=end, inter=e.inter, person=e.person, actor_id=e.actor_id)
 
         found = self._named(words)
+        country = self._country_in(words)
+        if found and found.national and country and country != found.country:
+            found = Entry(found.national.format(country=self.display.get(country, country)),
+                          found.kind, country, found.inter, f"{found.actor_id}:{country}")
         if found:
             return make(found)
-        country = self._country_in(words)
         role = self._role_in(words)
         if role:
             kind, template, inter = role

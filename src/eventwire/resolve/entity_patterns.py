@@ -25,7 +25,8 @@ def _pattern(label: str, alias: str, ent_id: str) -> dict[str, object]:
 def actor_patterns(folder: Path | None = None) -> list[dict[str, object]]:
     folder = folder or data_path("actors")
     out: list[dict[str, object]] = []
-    for gid, name, _kind, _iso, _inter, aliases in _rows(folder / "groups.tsv"):
+    for row in _rows(folder / "groups.tsv"):
+        gid, name, aliases = row[0], row[1], row[5]
         for alias in dict.fromkeys([name, *aliases.split("|")]):
             if len(alias) < 2 or alias.islower():
                 continue  # lower-case aliases ("bandits") are common nouns, not names
