@@ -52,11 +52,21 @@ class Piece:
 
 
 def find_quotes(doc: Doc, *, cues: ClaimCues | None = None) -> list[QuoteCandidate]:
-    """Direct and indirect quotes of ``doc``, sorted by start."""
+    """Direct and indirect quotes of ``doc``, sorted by start (found once per Doc: the
+    result is kept in ``doc.user_data``, since attribution and status ask for it per
+    trigger)."""
+    cached = doc.user_data.get(_CACHE_KEY)
+    if cached is not None:
+        return list(cached)
     cues = cues or load_cues()
     direct = direct_quotes(doc, cues)
     indirect = indirect_quotes(doc, cues, direct)
-    return sorted(direct + indirect, key=lambda q: (q.text.start, q.text.end))
+    found = sorted(direct + indirect, key=lambda q: (q.text.start, q.text.end))
+    doc.user_data[_CACHE_KEY] = tuple(found)
+    return found
+
+
+_CACHE_KEY = "eventwire.quotes"
 
 
 def direct_quotes(doc: Doc, cues: ClaimCues) -> list[QuoteCandidate]:
