@@ -153,6 +153,7 @@ def events(
     source: str | None = typer.Option(None, help="source or via name contains this"),
     fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
     limit: int = typer.Option(0, help="at most N events (0: all)"),
+    dedup: bool = typer.Option(False, "--dedup", help="one event per cluster (the same event told by several articles)"),
 ) -> None:
     """List stored events."""
     from eventwire.store.database import Store
@@ -162,7 +163,8 @@ def events(
     try:
         with Store(db, read_only=True) as store:
             evs = store.events(since=_parse_date(since), until=_parse_date(until), country=country,
-                               plover=event_type, status=status, source=source, limit=limit or None)
+                               plover=event_type, status=status, source=source, limit=limit or None,
+                               dedup=dedup)
     except EventwireError as e:
         _fail(e)
     _print_events(evs, fmt)
@@ -234,6 +236,23 @@ def quotes(
     for r in rows:
         table.add_row(str(r["speaker"] or ""), str(r["via"] or ""), str(r["text"])[:120])
     Console().print(table)
+
+
+@app.command()
+def contradictions(db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file")) -> None:
+    """Events whose sources give different figures: every figure, with its source."""
+    from eventwire.store.database import Store, contradictions as find
+
+    with Store(db, read_only=True) as store:
+        found = find(store)
+    table = Table()
+    for c in ("cluster", "kind", "value", "qualifier", "source", "article"):
+        table.add_column(c)
+    for cid, figures in found.items():
+        for f in figures:
+            table.add_row(cid, f.kind, f"{f.value:,}", f.qualifier, f.source or "", f.article_id or "")
+    Console().print(table)
+    err.print(f"{len(found)} event(s) with contradicting figures", highlight=False)
 
 
 def main() -> None:  # pragma: no cover - console entry

@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 
 from eventwire.errors import StoreError
+from eventwire.link.across import SLACK, Figure, conflicting_figures, same_event
 from eventwire.model import Actor, ArticleDoc, Event
 
 SCHEMA_VERSION = "1"
@@ -71,6 +72,8 @@ class Store:
         try:
             with self.transaction() as con:
                 _insert_article(con, doc)
+                for ev in doc.events:
+                    _link(con, ev)
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: cannot store article {doc.article.id} ({e})") from e
         return True
@@ -96,11 +99,16 @@ class Store:
         status: str | None = None,
         source: str | None = None,
         limit: int | None = None,
+        dedup: bool = False,
     ) -> list[Event]:
-        """Stored events, filtered, ordered by date then id."""
+        """Stored events, filtered, ordered by date then id; ``dedup``: one per cluster
+        (the same event told by several articles)."""
         where, params = event_filters(
             since=since, until=until, country=country, plover=plover, status=status, source=source
         )
+        if dedup:
+            where += (" AND " if where else "WHERE ") + (
+                "id = (SELECT min(x.id) FROM events x WHERE x.cluster_id = events.cluster_id)")
         sql = f"SELECT record FROM events {where} ORDER BY date_start NULLS LAST, id"
         if limit:
             sql += f" LIMIT {int(limit)}"
@@ -161,7 +169,7 @@ def _insert_event(con: duckdb.DuckDBPyConnection, ev: Event, article_id: str) ->
     acled = ev.type.acled or (None, None)
     killed = [q.value for q in ev.quantities if q.kind == "killed"]
     con.execute(
-        "INSERT INTO events VALUES (" + ", ".join(["?"] * 30) + ")",
+        "INSERT INTO events VALUES (" + ", ".join(["?"] * 32) + ")",
         [
             ev.id, article_id, ev.type.plover, ev.type.mode, acled[0], acled[1], ev.status,
             *_actor_cols(ev.actor1), *_actor_cols(ev.actor2),
@@ -173,6 +181,7 @@ def _insert_event(con: duckdb.DuckDBPyConnection, ev: Event, article_id: str) ->
             src.name if src else None, src.via if src else None,
             ev.evidence.sentence, ev.evidence.start, ev.evidence.end,
             json.dumps(ev.model_dump(mode="json")),
+            ev.id, False,
         ],
     )
     roles = [("actor1", ev.actor1), ("actor2", ev.actor2)]
@@ -189,6 +198,40 @@ def _insert_event(con: duckdb.DuckDBPyConnection, ev: Event, article_id: str) ->
             "INSERT INTO quantities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [ev.id, q.kind, q.value, q.qualifier, q.source, q.text, q.start, q.end],
         )
+
+
+def _link(con: duckdb.DuckDBPyConnection, ev: Event) -> None:
+    """Join ``ev`` to the cluster of an event already stored that reports the same
+    happening (another article), and flag the cluster if their figures disagree."""
+    if ev.time is None or ev.location is None:
+        return
+    slack = SLACK.days
+    found = con.execute(
+        "SELECT record, cluster_id FROM events WHERE plover = ? AND article_id <> ?"
+        " AND date_start <= ? + ? * INTERVAL 1 DAY AND date_end >= ? - ? * INTERVAL 1 DAY"
+        " AND (country = ? OR country IS NULL) ORDER BY id",
+        [ev.type.plover, ev.article_id, ev.time.end, slack, ev.time.start, slack, ev.location.country],
+    ).fetchall()
+    cluster = next((c for rec, c in found if same_event(ev, Event.model_validate_json(rec))), None)
+    if cluster is None:
+        return
+    con.execute("UPDATE events SET cluster_id = ? WHERE id = ?", [cluster, ev.id])
+    members = [Event.model_validate_json(r[0]) for r in con.execute(
+        "SELECT record FROM events WHERE cluster_id = ? ORDER BY id", [cluster]).fetchall()]
+    if conflicting_figures(members):
+        con.execute("UPDATE events SET flagged = true WHERE cluster_id = ?", [cluster])
+
+
+def contradictions(store: Store) -> dict[str, list[Figure]]:
+    """Flagged clusters: for each, every disagreeing figure with its source."""
+    out: dict[str, list[Figure]] = {}
+    rows = store.query("SELECT cluster_id, record FROM events WHERE flagged ORDER BY cluster_id, id")
+    clusters: dict[str, list[Event]] = {}
+    for r in rows:
+        clusters.setdefault(r["cluster_id"], []).append(Event.model_validate_json(r["record"]))
+    for cid, members in clusters.items():
+        out[cid] = conflicting_figures(members)
+    return out
 
 
 def _actor_cols(actor: Actor | None) -> tuple[str | None, str | None, str | None]:

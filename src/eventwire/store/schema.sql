@@ -31,7 +31,9 @@ CREATE TABLE IF NOT EXISTS events (
     fatalities INTEGER,
     source VARCHAR, source_via VARCHAR,
     sentence VARCHAR, start_char INTEGER, end_char INTEGER,
-    record JSON NOT NULL
+    record JSON NOT NULL,
+    cluster_id VARCHAR,             -- the same event told by several articles (link stage)
+    flagged BOOLEAN DEFAULT false   -- its sources give contradicting figures
 );
 
 CREATE TABLE IF NOT EXISTS actors (
