@@ -19,16 +19,16 @@ GOLD = GOLD_DIR / "cameo-sentences" / "dev.jsonl"
 GOLD_SHA256 = "e21a7ab1580247fa7c968c076361c7bb0947746ba10a47b37df4afe9876aba9d"
 
 FLOORS = {
-    ("eventcat_cv", "four"): 0.87,
-    ("eventcat_cv", "five"): 0.86,
-    ("rules", "four"): 0.64,
-    ("rules", "five"): 0.60,
+    ("eventcat_cv", "four"): 0.88,  # measured 0.892
+    ("eventcat_cv", "five"): 0.87,  # measured 0.881
+    ("rules", "four"): 0.73,  # measured 0.745
+    ("rules", "five"): 0.69,  # measured 0.705
 }
 ACTOR_FLOORS = {
-    ("actors", "actor1"): 0.88,
-    ("actors", "actor2"): 0.57,
-    ("actors_trigger", "actor1"): 0.77,
-    ("actors_trigger", "actor2"): 0.52,
+    ("actors", "actor1"): 0.89,  # measured 0.906
+    ("actors", "actor2"): 0.60,  # measured 0.620
+    ("actors_trigger", "actor1"): 0.78,  # measured 0.798
+    ("actors_trigger", "actor2"): 0.56,  # measured 0.574
 }
 
 pytestmark = pytest.mark.slow

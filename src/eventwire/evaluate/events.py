@@ -6,8 +6,8 @@ is scored on its main event (the gold's "first event"); scores are given over th
 classes and over four (0 and 1 merged).
 
 Two systems are scored:
-- ``rules``: the main trigger's quad class (lexicon quad column, else PLOVER's class);
-  no trigger -> 0 (a statement).
+- ``rules``: the main trigger's quad class (lexicon quad column, else PLOVER's class;
+  a negated cooperative trigger is a rejection, 3); no trigger -> 0 (a statement).
 - ``eventcat``: the learned classifier over parse + lexicon features, by K-fold
   cross-validation over sentences with a fixed seed (the model scoring a fold never saw it).
 
@@ -132,7 +132,7 @@ def main(gold: Path, misses: Path | None = None) -> dict[str, Any]:
         sent = doc[:]
         trigs = typer.triggers(sent)
         main_t = main_trigger(sent, trigs)
-        rule_pred.append(typer.quad_of(main_t) if main_t is not None else 0)
+        rule_pred.append(typer.sentence_quad(sent, main_t))
         feats.append(features(sent, typer))
         actors.append((main_t, trigs, *sentence_actors(sent, main_t)))
         alone.append((main_t, trigs, *roles(sent, main_t or root_trigger(sent))))

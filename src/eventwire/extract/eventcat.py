@@ -68,7 +68,7 @@ def features(sent: Span, typer: EventTyper) -> list[str]:
     if main is None:
         out.append("main:none")
     else:
-        q = typer.quad_of(main)
+        q = typer.sentence_quad(sent, main)
         out += [f"m:{main.plover}", f"mq:{q}", f"ml:{main.lemma}", f"mm:{main.mode}"]
     return out
 

@@ -41,7 +41,8 @@ ACTOR_ENTS = ("NORP", "GPE", "ORG", "PERSON", "LOC", "FAC")
 TRIM_DEPS = ("relcl", "acl", "advcl", "appos", "punct", "cc")
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp")
 CONTROL_DEPS = ("xcomp", "advcl")
-NON_ACTOR_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+NON_ACTOR_ENTS = ("DATE", "TIME", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+RECIPROCAL = ("CONSULT", "AGREE", "COOPERATE")  # "X and Y met": both parties are both roles
 
 
 def is_actor_like(tok: Token) -> bool:
@@ -170,8 +171,11 @@ def _first_actor(cands: list[Token | None]) -> Token | None:
 def _verbal_target(tok: Token) -> Token | None:
     obj = _child(tok, OBJ)
     cands: list[Token | None] = [obj, *_prep_objects(tok, RECIPIENT_PREPS)]
-    if obj is not None:
-        cands += _prep_objects(obj, ("on", "against", "to", "with", "from", "for"))
+    if obj is not None:  # "lifted a ban on X", "held talks with X", "a ban imposed on X"
+        cands += _prep_objects(obj, ("on", "against", "with"))
+        for acl in obj.children:
+            if acl.dep_ == "acl":
+                cands += _prep_objects(acl, ("on", "against"))
     if tok.dep_ in CONTROL_DEPS and tok.head.pos_ == "VERB":
         cands.append(_child(tok.head, ("dobj",)))
     xcomp = _child(tok, ("xcomp",))
@@ -235,6 +239,8 @@ def roles(sent: Span, trigger: Trigger) -> tuple[Span | None, Span | None]:
         a1, a2 = _verbal_roles(tok)
     else:
         a1, a2 = _nominal_roles(tok)
+    if a2 is None and a1 is not None and trigger.plover in RECIPROCAL and _child(a1, ("conj",)):
+        a2 = a1  # "Trump and King Abdullah met": each party acts on the other
     return _span(sent, a1, tok), _span(sent, a2, tok)
 
 

@@ -141,7 +141,7 @@ class EventTyper:
             if idx is None or taken.intersection(idx):
                 continue
             head = _head_of(sent, idx)
-            if not _pos_ok(entry, sent.doc[head]):
+            if not _pos_ok(entry, sent.doc[head]) or _dated_particle(sent, idx):
                 continue
             return Match(entry, idx, head)
         return None
@@ -172,7 +172,7 @@ class EventTyper:
         if self.model is not None:
             return self.model.predict_features(features(sent, self))
         main = main_trigger(sent, self.triggers(sent))
-        return (str(self.quad_of(main)), main.confidence) if main else ("0", 0.5)
+        return (str(self.sentence_quad(sent, main)), main.confidence) if main else ("0", 0.5)
 
     # ------------------------------------------------------------------ rules
     def _refine(self, sent: Span, m: Match) -> Trigger | None:
@@ -260,12 +260,32 @@ class EventTyper:
             out.append(trig if doc[tok.i].i not in used else trig)
         return out
 
+    def sentence_quad(self, sent: Span, trig: Trigger | None) -> int:
+        """Quad class of the sentence's main event: refusing to cooperate is rejecting
+        (CAMEO 12), so a negated cooperative trigger ("will not lift the ban") is 3."""
+        if trig is None:
+            return 0
+        q = self.quad_of(trig)
+        tok = sent.doc[trig.token_i]
+        negated = any(c.dep_ == "neg" for c in tok.children) or (
+            tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline"))
+        return 3 if negated and q in (0, 1, 2) else q
+
     def quad_of(self, trig: Trigger) -> int:
         """CAMEO quad class of a trigger (lexicon's quad column, else PLOVER's class)."""
         for entry in self.lexicon.candidates(trig.lemma.split()[0]):
             if " ".join(entry.lemmas) == trig.lemma and entry.plover == trig.plover:
                 return entry.quad_class
         return PLOVER_QUAD.get(trig.plover, 0)
+
+
+def _dated_particle(sent: Span, idx: tuple[int, ...]) -> bool:
+    """ "called on Friday for ...": a preposition of the phrase that introduces a date is a
+    time adjunct, not the phrase's particle ("call on")."""
+    doc = sent.doc
+    return any(doc[i].dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in doc[i].children)
+        for i in idx[1:])
 
 
 def _has_place_of(tok: Token) -> bool:
