@@ -11,11 +11,21 @@ from eventwire.store.database import Store
 
 from .sample import sample_docs
 
+# the seed article in ../shared beside the repository (as CI has it)
+SEED_FILE = (Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed"
+             / "000_8057f10ad668c9f6.txt")
 
-def build_db(path: Path) -> Path:
+
+def build_db(path: Path, seed: bool = False) -> Path:
+    """A database with the hand-made samples, and the seed through the real pipeline."""
     with Store(path) as store:
         for doc in sample_docs():
             store.add(doc)
+        if seed:
+            from eventwire.pipeline import Pipeline
+
+            text = SEED_FILE.read_text(encoding="utf-8")
+            store.add(Pipeline.load().process_text(text, path=str(SEED_FILE)))
     return path
 
 

@@ -18,8 +18,16 @@ def serve(
     """Serve the JSON API (/api, schema at /docs) and the web page (map, timeline, table)."""
     import uvicorn
 
+    from eventwire.errors import EventwireError
     from eventwire.serve.app import create_app
     from eventwire.serve.assets import missing_message, missing_vendor_assets
+    from eventwire.store.database import Store
+
+    try:  # fail now, with the file named, rather than on the first request
+        Store(db).close()
+    except EventwireError as e:
+        print(f"eventwire serve: {e}", file=sys.stderr)
+        raise typer.Exit(1) from e
 
     missing = missing_vendor_assets()
     if missing:

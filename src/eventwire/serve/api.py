@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator
-from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,11 +11,12 @@ from typing import Annotated, Any
 import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Path as PathParam, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from eventwire.model import ArticleDoc, Event, Quote
+from eventwire.serve.app import app_state
 from eventwire.store import exports, queries
-from eventwire.store.queries import CountBy, Filters
+from eventwire.store.queries import CountBy, Filters, IsoDate
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -31,7 +31,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody, "descriptio
 
 
 def connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    yield from request.app.state.ew.cursor()
+    yield from app_state(request.app).cursor()
 
 
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(connection)]
@@ -128,21 +128,26 @@ def health(request: Request, con: Con) -> Health:
 # ---------------------------------------------------------------- upload
 
 
-class ArticleUpload(BaseModel):
-    """An article to process: plain text or HTML (one of them)."""
+class _Upload(BaseModel):
+    # python-re: "has a non-space character" means the same as in str.strip()
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
 
-    model_config = ConfigDict(extra="forbid")
+    published: IsoDate | None = Field(None, description="publication date (else inferred)")
 
-    text: str | None = Field(None, max_length=2_000_000, description="plain article text")
-    html: str | None = Field(None, max_length=5_000_000, description="the article's HTML")
+
+class TextUpload(_Upload):
+    """An article as plain text."""
+
+    text: str = Field(min_length=1, max_length=2_000_000, pattern=r"\S",
+                      description="plain article text, the title on its first line")
     title: str | None = Field(None, max_length=1_000)
-    published: date | None = Field(None, description="publication date (else inferred)")
 
-    @model_validator(mode="after")
-    def _one_body(self) -> ArticleUpload:
-        if bool(self.text and self.text.strip()) == bool(self.html and self.html.strip()):
-            raise ValueError("give the article as `text` or as `html` (one of them, not empty)")
-        return self
+
+class HtmlUpload(_Upload):
+    """An article as the HTML of its page."""
+
+    html: str = Field(min_length=1, max_length=5_000_000, pattern=r"\S",
+                      description="the article page's HTML")
 
 
 class UploadResult(BaseModel):
@@ -155,17 +160,18 @@ class UploadResult(BaseModel):
 
 
 @router.post("/articles", response_model=UploadResult, summary="Process and store an article",
-             responses={422: {"model": ErrorBody, "description": "unreadable article"},
+             responses={400: {"model": ErrorBody, "description": "body is not JSON"},
+                        422: {"model": ErrorBody, "description": "unreadable article"},
                         503: {"model": ErrorBody, "description": "pipeline not available"}})
-def upload(request: Request, body: ArticleUpload) -> UploadResult:
-    state = request.app.state.ew
+def upload(request: Request, body: TextUpload | HtmlUpload) -> UploadResult:
+    state = app_state(request.app)
     pipe = state.pipeline()
     doc: ArticleDoc
-    if body.text:
+    if isinstance(body, TextUpload):
         doc = pipe.process_text(body.text, published=body.published, title=body.title,
                                 path="upload")
     else:
-        doc = pipe.process_html(body.html or "", published=body.published)
+        doc = pipe.process_html(body.html, published=body.published)
     stored = state.add(doc)
     return UploadResult(
         article_id=doc.article.id, stored=stored, title=doc.article.title,

@@ -17,8 +17,10 @@ import duckdb
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from eventwire.errors import EventwireError, InputError, SetupError, StoreError
 from eventwire.model import ArticleDoc
@@ -78,17 +80,18 @@ class AppState:
 
 
 def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline) -> FastAPI:
-    """The app over the database file ``db`` (created if missing)."""
+    """The app over the database file ``db`` (created if missing, opened on first use)."""
     from eventwire.serve import api, pages
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        store = Store(db)
-        app.state.ew = AppState(store, pipeline_factory)
         try:
             yield
         finally:
-            store.close()
+            opened = getattr(app.state, "ew", None)
+            if opened is not None:
+                opened.store.close()
+                app.state.ew = None
 
     app = FastAPI(
         title="eventwire",
@@ -96,12 +99,24 @@ def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline) -> F
         version="0.1.0",
         lifespan=lifespan,
     )
+    app.state.ew = None
+    app.state.opening = threading.Lock()
+    app.state.db = Path(db)
+    app.state.pipeline_factory = pipeline_factory
     app.state.vendor_missing = missing_vendor_assets()
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)
     return app
+
+
+def app_state(app: FastAPI) -> AppState:
+    """The app's store and pipeline holder, opened on the first request that needs it."""
+    with app.state.opening:
+        if app.state.ew is None:
+            app.state.ew = AppState(Store(app.state.db), app.state.pipeline_factory)
+        return app.state.ew  # type: ignore[no-any-return]
 
 
 # ---------------------------------------------------------------- one error handler
@@ -115,15 +130,25 @@ def wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-def error_response(request: Request, status: int, message: str, detail: Any = None) -> Response:
+def error_response(request: Request, status: int, message: str, detail: Any = None,
+                   headers: dict[str, str] | None = None) -> Response:
     if wants_json(request):
         body: dict[str, Any] = {"error": message, "status": status}
         if detail is not None:
             body["detail"] = detail
-        return JSONResponse(body, status_code=status)
+        return JSONResponse(body, status_code=status, headers=headers)
     from eventwire.serve.pages import render_error
 
-    return HTMLResponse(render_error(request, status, message), status_code=status)
+    return HTMLResponse(render_error(request, status, message), status_code=status,
+                        headers=headers)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        if isinstance(route, APIRoute) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= route.methods or set()
+    return sorted(methods)
 
 
 STATUS_OF: list[tuple[type[EventwireError], int]] = [
@@ -136,7 +161,10 @@ STATUS_OF: list[tuple[type[EventwireError], int]] = [
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return error_response(request, exc.status_code, str(exc.detail))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:  # every method of the path, not just the first route's
+            headers["Allow"] = ", ".join(allowed_methods(request))
+        return error_response(request, exc.status_code, str(exc.detail), headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -11,14 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
+from pydantic import ValidationError
 
-from eventwire.serve.api import Con, EventFilters, Id
+from eventwire.serve.api import Con, Id
 from eventwire.serve.assets import BUILD_COMMAND, missing_message
 from eventwire.store import exports, queries
-from eventwire.store.queries import Span
+from eventwire.store.queries import Filters, Span
 
 router = APIRouter(include_in_schema=False)
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -31,8 +33,18 @@ def _vendor(request: Request) -> dict[str, Any]:
             "build_command": BUILD_COMMAND}
 
 
+def form_filters(request: Request) -> Filters:
+    """The filter form's fields; an empty field means no filter (the API is stricter)."""
+    given = {k: v for k, v in request.query_params.items() if v.strip()}
+    try:
+        return Filters.model_validate(given)
+    except ValidationError as e:
+        raise RequestValidationError(e.errors()) from e
+
+
 @router.get("/", response_class=HTMLResponse)
-def index(request: Request, con: Con, f: EventFilters) -> HTMLResponse:
+def index(request: Request, con: Con, f: Annotated[Filters, Depends(form_filters)]
+          ) -> HTMLResponse:
     page = queries.list_events(con, f, limit=PAGE_ROWS)
     choices = {
         "types": [r["t"] for r in queries.rows(

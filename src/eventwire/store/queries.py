@@ -7,15 +7,31 @@ data computed once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from datetime import date, datetime
-from typing import Any, Literal
+from datetime import date, datetime, timezone
+from typing import Annotated, Any, Literal
 
 import duckdb
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from eventwire.model import Event
 from eventwire.store.database import event_filters
+
+def _iso_date(value: Any) -> Any:
+    """Dates as YYYY-MM-DD only (pydantic alone also takes numbers as Unix times)."""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError as e:
+            raise ValueError("a date as YYYY-MM-DD") from e
+    if isinstance(value, date) or value is None:
+        return value
+    raise ValueError("a date as YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+BBOX_PATTERN = r"^-?[0-9]+(\.[0-9]+)?(,-?[0-9]+(\.[0-9]+)?){3}$"
 
 CountBy = Literal["day", "month", "type", "acled", "country", "status"]
 
@@ -26,8 +42,8 @@ class Filters(BaseModel):
     # unknown query parameters (the page's own) are ignored, not an error
     model_config = ConfigDict(frozen=True, extra="ignore")
 
-    since: date | None = Field(None, description="events ending on or after this date")
-    until: date | None = Field(None, description="events starting on or before this date")
+    since: IsoDate | None = Field(None, description="events ending on or after this date")
+    until: IsoDate | None = Field(None, description="events starting on or before this date")
     country: str | None = Field(None, max_length=100, description="ISO3 country code")
     admin1: str | None = Field(None, max_length=200, description="first-level region")
     type: str | None = Field(
@@ -37,16 +53,11 @@ class Filters(BaseModel):
     status: str | None = Field(None, max_length=40, description="asserted, claimed, alleged...")
     source: str | None = Field(None, max_length=200, description="words in the source's name")
     bbox: str | None = Field(
-        None, max_length=200, description="min_lon,min_lat,max_lon,max_lat", examples=["35,35,38,37"]
+        None, max_length=200, pattern=BBOX_PATTERN, examples=["35,35,38,37"],
+        description="min_lon,min_lat,max_lon,max_lat (west > east crosses the antimeridian)",
     )
     q: str | None = Field(None, max_length=500, description="words in the evidence sentence")
     article: str | None = Field(None, max_length=200, description="article id")
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _blank_is_none(cls, v: Any) -> Any:
-        """An empty form field means no filter."""
-        return None if isinstance(v, str) and not v.strip() else v
 
     @field_validator("bbox")
     @classmethod
@@ -63,18 +74,16 @@ class Filters(BaseModel):
 
 
 def parse_bbox(text: str) -> tuple[float, float, float, float]:
-    """``"min_lon,min_lat,max_lon,max_lat"`` as four finite numbers in range."""
-    parts = text.split(",")
-    if len(parts) != 4:
+    """``"min_lon,min_lat,max_lon,max_lat"``: four numbers, clamped to the globe's range.
+
+    A box whose west edge is east of its east edge crosses the antimeridian; latitudes
+    given the wrong way round are swapped.
+    """
+    if not re.fullmatch(BBOX_PATTERN, text):
         raise ValueError("bbox needs four numbers: min_lon,min_lat,max_lon,max_lat")
-    try:
-        w, s, e, n = (float(p) for p in parts)
-    except ValueError as err:
-        raise ValueError("bbox needs four numbers: min_lon,min_lat,max_lon,max_lat") from err
-    if not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= 90 and -90 <= n <= 90):
-        raise ValueError("bbox out of range: longitudes in [-180, 180], latitudes in [-90, 90]")
-    if w > e or s > n:
-        raise ValueError("bbox must be min_lon,min_lat,max_lon,max_lat")
+    w, s, e, n = (float(p) for p in text.split(","))
+    w, e = (min(180.0, max(-180.0, v)) for v in (w, e))
+    s, n = sorted(min(90.0, max(-90.0, v)) for v in (s, n))
     return w, s, e, n
 
 
@@ -100,7 +109,8 @@ def where_clause(f: Filters, alias: str = "e") -> tuple[str, list[Any]]:
         params += [f.actor] * 2
     if f.bbox:
         w, s, e, n = parse_bbox(f.bbox)
-        clauses.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+        joint = "AND" if w <= e else "OR"  # OR: the box crosses the antimeridian
+        clauses.append(f"(lon >= ? {joint} lon <= ?) AND lat BETWEEN ? AND ?")
         params += [w, e, s, n]
     if f.q:
         clauses.append(_has("sentence"))
@@ -212,8 +222,14 @@ class ArticleInfo(Row):
     outlet: str | None
     url: str | None
     path: str | None
-    ingested_at: datetime | None
+    ingested_at: datetime | None = Field(description="when it was stored (UTC)")
     events: int = 0
+
+    @field_validator("ingested_at")
+    @classmethod
+    def _utc(cls, v: datetime | None) -> datetime | None:
+        """The store keeps UTC times without their zone: say which zone they are in."""
+        return v.replace(tzinfo=timezone.utc) if v is not None and v.tzinfo is None else v
 
 
 class Span(Row):

@@ -63,7 +63,7 @@
         markers.push(m);
       });
       if (markers.length) {
-        map.fitBounds(L.featureGroup(markers).getBounds().pad(0.5), {maxZoom: 6});
+        map.fitBounds(L.featureGroup(markers).getBounds().pad(0.5), {maxZoom: 6, animate: false});
       }
       el.dataset.markers = String(markers.length);
     }).catch(function (err) { el.dataset.error = String(err); });

@@ -1,0 +1,52 @@
+"""Upload through the real pipeline: the seed article posted to the API comes back as
+events at Aleppo, stored, with evidence spans that quote the text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from eventwire.serve.app import create_app
+
+from .conftest import SEED_FILE
+
+pipeline = pytest.importorskip("eventwire.pipeline")
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    if not SEED_FILE.exists():
+        pytest.skip(f"seed article not found at {SEED_FILE}")
+    db = tmp_path_factory.mktemp("upload") / "db.duckdb"
+    with TestClient(create_app(db)) as c:
+        yield c
+
+
+def test_seed_upload(client: TestClient) -> None:
+    text = SEED_FILE.read_text(encoding="utf-8")
+    r = client.post("/api/articles", json={"text": text})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["stored"] is True and body["events"]
+    aleppo = [e for e in body["events"] if e["location"] and e["location"]["name"] == "Aleppo"]
+    assert aleppo and abs(aleppo[0]["location"]["lat"] - 36.20) < 0.05
+    assert abs(aleppo[0]["location"]["lon"] - 37.16) < 0.05
+    assert client.get("/api/events").json()["total"] == len(body["events"])
+    art = client.get(f"/api/articles/{body['article_id']}").json()
+    assert art["spans"]
+    for span in art["spans"]:
+        assert art["text"][span["start"]:span["end"]] == span["text"], span
+    page = client.get(body["url"])
+    assert page.status_code == 200 and "hl-sentence" in page.text
+    again = client.post("/api/articles", json={"text": text})
+    assert again.json()["stored"] is False
+
+
+def test_unreadable_upload_is_422(client: TestClient) -> None:
+    r = client.post("/api/articles", json={"html": "<html><body><script>x()</script></body></html>"})
+    assert r.status_code in (200, 422), r.text
+    if r.status_code == 422:
+        assert r.json()["error"]
