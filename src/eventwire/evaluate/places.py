@@ -197,11 +197,11 @@ def _miss(name: str, art: GoldArticle, t: GoldToponym, p: Place | None) -> dict:
 
 def _print(report: dict) -> None:
     for name, r in report.items():
-        if not isinstance(r, dict):
+        if not isinstance(r, dict) or "articles" not in r:
             continue
         print(f"{name}: {r['articles']} articles, {r['toponyms']} toponyms, found {r['found']} "
               f"({r['found_rate']:.1%})")
         for scope in ("all", "over_found"):
             cells = "  ".join(f"{k} {v:.3f}" for k, v in r[scope].items())
             print(f"  {scope:10s} {cells}")
-    print(f"seconds {report['seconds']}")
+    print(f"corpus sha256 {report['corpus_sha256']}  seconds {report['seconds']}")

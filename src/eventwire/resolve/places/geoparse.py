@@ -15,15 +15,18 @@ REGISTERED_NAME = "geocode.gazetteer.v1"
 class Geoparser:
     """``Geoparser(load_gazetteer()).parse(doc)`` -> every place mention as a ``Place``."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, org_names: bool = True) -> None:
         self.gaz = gazetteer
         self.know = load_knowledge()
+        self.org_names = org_names  # list place names inside organisation names (marked in_org)
 
     def parse(self, doc: Doc, text: str | None = None, hints: dict | None = None) -> list[Place]:
         text = doc.text if text is None else text
         if text != doc.text:
             raise ValueError("Geoparser.parse: text must be the text the Doc was made from")
         mentions = find_mentions(doc, self.gaz, self.know)
+        if not self.org_names:
+            mentions = [m for m in mentions if not m.in_org]
         title_end = _title_end(text, hints)
         choices = Resolver(self.gaz, mentions, title_end).resolve()
         return [self._place(m, c) for m, c in zip(mentions, choices)]

@@ -4,8 +4,9 @@ A mention is a span of capitalised tokens whose name the gazetteer knows. Whethe
 is taken depends on what the statistical NER said about it (GPE/LOC: yes; a whole ORG
 or PERSON entity: only with a locative cue such as "in", "near", ", Ga." or the same
 name taken elsewhere in the article); a place name at the head of an organisation's
-name ("the Mansfield Police Department") is kept, marked ``in_org``, and never becomes
-an event's place. Demonyms ("Syrian") are adjectival mentions of their country.
+name ("the Mansfield Police Department", "University of Aleppo") is listed, marked
+``in_org``: it names an organisation, so it never becomes an event's place, and
+``Geoparser(..., org_names=False)`` leaves it out altogether. Demonyms ("Syrian") are adjectival mentions of their country.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from eventwire.resolve.places.names import fold
 MAX_TOKENS = 5
 PLACE_LABELS = {"GPE", "LOC"}
 CUE_WORDS = {"in", "from", "near", "at", "to", "of", "outside", "around", "across", "into",
-             "toward", "towards", "through", "between", "throughout", "via", "inside", "within"}
+             "toward", "towards", "through", "between", "throughout", "via", "inside", "within",
+             "over", "across", "leave", "leaving", "visit", "visited", "visiting", "reach"}
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
               "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
               "northwestern", "southeastern", "southwestern", "downtown", "rural", "greater"}
@@ -61,14 +63,16 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
     raw: list[tuple[Span, Span | None]] = []
     for run in _capital_runs(doc):
         raw.extend((span, ent_of.get(span.start)) for span in _gazetteer_spans(run, gaz))
-    taken_names = {fold(s.text) for s, e in raw if e is not None and e.label_ in PLACE_LABELS}
-    out: list[Mention] = []
-    covered: set[int] = set()
-    for span, ent in raw:
-        m = _judge(doc, span, ent, gaz, know, taken_names)
-        if m is not None:
-            out.append(m)
-            covered.update(range(span.start, span.end))
+    taken = {fold(s.text) for s, e in raw if e is not None and e.label_ in PLACE_LABELS}
+    judged: dict[int, Mention] = {}
+    for _ in range(2):  # a name taken once (with a cue) is a place everywhere in the article
+        for n, (span, ent) in enumerate(raw):
+            m = judged.get(n) or _judge(doc, span, ent, gaz, know, taken)
+            if m is not None:
+                judged[n] = m
+                taken.add(fold(span.text))
+    out = list(judged.values())
+    covered = {i for n in judged for i in range(raw[n][0].start, raw[n][0].end)}
     out.extend(_unknown_places(doc, covered))
     return sorted(out, key=lambda m: m.start)
 
@@ -143,14 +147,14 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
             and not _is_country_or_state(span.text, gaz):
         return None  # "SANA" is an acronym, not Saña
     if _names_an_org(span, know):
-        return None if _org_starts_with(span, ent) is False else _mention(doc, span, label, know, gaz, in_org=True)
+        return _mention(doc, span, label, know, gaz, in_org=True)
     if ent is not None and _fragment_of_entity(span, ent, know):
         return None
     if label in PLACE_LABELS or label == "NORP":
         return _mention(doc, span, label, know, gaz)
     cued = _has_cue(doc, span, gaz) or fold(span.text) in taken
     if ent is not None and label == "ORG" and (ent.start, ent.end) != (span.start, span.end):
-        return _mention(doc, span, label, know, gaz, in_org=True) if _org_starts_with(span, ent) else None
+        return _mention(doc, span, label, know, gaz, in_org=True)
     if cued or _is_country_or_state(span.text, gaz):
         return _mention(doc, span, label, know, gaz)
     return None
@@ -179,13 +183,6 @@ def _names_an_org(span: Span, know: _Knowledge) -> bool:
     after = doc[span.end:min(len(doc), span.end + 3)]
     return any(fold(t.text) in know.org_words for t in after if _capitalised(t)) and \
         bool(after) and _capitalised(after[0])
-
-
-def _org_starts_with(span: Span, ent: Span | None) -> bool:
-    if ent is None:
-        return True
-    first = ent.start + (1 if ent[0].lower_ == "the" else 0)
-    return span.start == first
 
 
 def _has_cue(doc: Doc, span: Span, gaz: Gazetteer) -> bool:

@@ -21,7 +21,7 @@ from eventwire.resolve.places.gazetteer import Candidate, Entry, Gazetteer
 from eventwire.resolve.places.mentions import Mention
 from eventwire.resolve.places.names import fold
 
-MAX_CANDIDATES = 80
+MAX_CANDIDATES = 60
 ROUNDS = 3
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "admin1": 2.0, "admin2": 0.5, "city": 0.0}
 W_POP = 0.6
@@ -30,6 +30,7 @@ W_COUNTRY = 4.0
 W_ADMIN1 = 3.5
 W_ADMIN2 = 2.0
 W_NEAR = 2.5
+W_CLUSTER = 2.5
 NEAR_KM = 60.0
 
 
@@ -87,6 +88,18 @@ def _same_name_cities(cands: list[Candidate], name: str) -> set[tuple[str, str]]
             if c.entry.feature == "city" and fold(c.entry.name) == key and c.entry.pop >= 20000}
 
 
+def _near_matrix(cands: list[Candidate], lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+    """exp(-km / NEAR_KM) between each candidate and each point; 0 for areas."""
+    lat = np.radians([c.entry.lat for c in cands])[:, None]
+    lon = np.radians([c.entry.lon for c in cands])[:, None]
+    plat, plon = np.radians(lat2)[None, :], np.radians(lon2)[None, :]
+    h = np.sin((plat - lat) / 2) ** 2 + np.cos(lat) * np.cos(plat) * np.sin((plon - lon) / 2) ** 2
+    out = np.exp(-2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1))) / NEAR_KM)
+    areas = np.array([c.entry.feature not in {"city", "admin2"} for c in cands])
+    out[areas, :] = 0.0
+    return out
+
+
 def _admin2_key(e: Entry) -> tuple[str, str, str]:
     return (e.country, e.admin1, e.name if e.feature == "admin2" else e.admin2)
 
@@ -108,6 +121,49 @@ class Resolver:
             self.cands.append(cs)
             self.contained.append(inside)
             self.base.append(np.array([base_score(m, c, same) for c in cs]))
+        self._add_support()
+
+    def _add_support(self) -> None:
+        """Spatial coherence: a candidate near some candidate of the article's other names
+        ("Alexandria", "Brandon" and "Douglas County" all in one Minnesota county), or
+        inside one of them (a city in the state the article also names), gains."""
+        groups: dict[str, list[int]] = {}
+        for i, key in enumerate(self.keys):
+            if self.cands[i] and not self.mentions[i].adjectival:
+                groups.setdefault(key, []).append(i)
+        if len(groups) < 2:
+            return
+        reps = {key: idx[0] for key, idx in groups.items()}
+        lat, lon, owner, areas = [], [], [], []
+        for key, i in reps.items():
+            for c in self.cands[i]:
+                e = c.entry
+                if e.feature in {"city", "admin2"}:
+                    lat.append(e.lat), lon.append(e.lon), owner.append(key)
+                elif e.feature == "admin1":
+                    areas.append((key, e.country, e.admin1))
+        owner_arr, lat_arr, lon_arr = np.array(owner), np.array(lat), np.array(lon)
+        for i, cands in enumerate(self.cands):
+            if cands and not self.mentions[i].adjectival:
+                others = [k for k in reps if k != self.keys[i]]
+                support = self._support(cands, others, owner_arr, lat_arr, lon_arr, areas)
+                self.base[i] = self.base[i] + W_CLUSTER * support / max(1, len(others)) ** 0.5
+
+    @staticmethod
+    def _support(cands: list[Candidate], others: list[str], owner: np.ndarray, lat: np.ndarray,
+                 lon: np.ndarray, areas: list[tuple[str, str, str]]) -> np.ndarray:
+        near = _near_matrix(cands, lat, lon) if len(lat) else None
+        support = np.zeros(len(cands))
+        for other in others:
+            got = np.zeros(len(cands))
+            cols = owner == other
+            if near is not None and cols.any():
+                got = near[:, cols].max(axis=1)
+            states = {(a, b) for k, a, b in areas if k == other}
+            inside = np.array([1.0 if c.entry.feature != "admin1" and (c.entry.country, c.entry.admin1) in states
+                               else 0.0 for c in cands])
+            support += np.maximum(got, inside)
+        return support
 
     def resolve(self) -> list[Choice]:
         best = [int(np.argmax(b)) if len(b) else -1 for b in self.base]
