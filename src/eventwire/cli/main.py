@@ -15,6 +15,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from eventwire.cli import evaluate
+from eventwire.cli.export import export
+from eventwire.cli.serve import serve
 from eventwire.errors import EventwireError
 from eventwire.model import ArticleDoc, Event
 
@@ -253,6 +255,10 @@ def contradictions(db: Path = typer.Option(DEFAULT_DB, help="DuckDB database fil
             table.add_row(cid, f.kind, f"{f.value:,}", f.qualifier, f.source or "", f.article_id or "")
     Console().print(table)
     err.print(f"{len(found)} event(s) with contradicting figures", highlight=False)
+
+
+app.command("serve")(serve)
+app.command("export")(export)
 
 
 def main() -> None:  # pragma: no cover - console entry

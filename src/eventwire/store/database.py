@@ -20,6 +20,7 @@ from eventwire.link.across import SLACK, Figure, conflicting_figures, same_event
 from eventwire.model import Actor, ArticleDoc, Event
 
 SCHEMA_VERSION = "1"
+FACTUAL = frozenset({"asserted", "claimed", "alleged"})
 
 
 def _schema_sql() -> str:
@@ -167,7 +168,9 @@ def _insert_article(con: duckdb.DuckDBPyConnection, doc: ArticleDoc) -> None:
 def _insert_event(con: duckdb.DuckDBPyConnection, ev: Event, article_id: str) -> None:
     loc, tm, src = ev.location, ev.time, ev.source
     acled = ev.type.acled or (None, None)
-    killed = [q.value for q in ev.quantities if q.kind == "killed"]
+    # fatalities of this event only: not a war's toll told as background, nor a denied,
+    # negated or planned killing
+    killed = [q.value for q in ev.quantities if q.kind == "killed"] if ev.status in FACTUAL else []
     con.execute(
         "INSERT INTO events VALUES (" + ", ".join(["?"] * 32) + ")",
         [
