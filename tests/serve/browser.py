@@ -39,17 +39,9 @@ def free_port() -> int:
 
 
 def serve_command(db: Path, port: int) -> list[str]:
-    """`eventwire serve` through the main CLI once it registers the command."""
-    try:
-        from eventwire.cli.main import app
-
-        names = {c.name or c.callback.__name__ for c in app.registered_commands if c.callback}
-    except ImportError:
-        names = set()
-    args = ["serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
-    if "serve" in names:
-        return [sys.executable, "-m", "eventwire.cli.main", *args]
-    return [sys.executable, "-m", "eventwire.cli.serve", *args[1:]]
+    """`eventwire serve` through the main command line."""
+    return [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--host", "127.0.0.1",
+            "--port", str(port)]
 
 
 @contextmanager
