@@ -134,7 +134,8 @@ class Pipeline:
         parties = [self._parties(sent, t, ctx) for t in trigs]
         # a place named as an actor ("Russia and Syria had been accused") is not where
         # any event of the sentence happened
-        taken = [(a.start, a.end) for p in parties for a in p.actors() if a.start is not None]
+        taken = [(a.start, a.end) for p in parties for a in p.actors()
+                 if a.start is not None and a.end is not None]
         places = [pl for pl in ctx.places if not any(s <= pl.start < e for s, e in taken)]
         return [
             self._event(sent, t, p, [c for c, k in zip(counts, owner, strict=True) if k == n],

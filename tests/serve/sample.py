@@ -79,7 +79,6 @@ def shelling_doc() -> ArticleDoc:
         article_id=aid,
     )
     s2 = "In Idlib province, rebels of Jaysh al-Fatah clashed with government forces near Saraqib on Tuesday, Syrian state media reported, saying five fighters were killed."
-    ev2 = _sentence(t, s2)
     tue = _span(t, "Tuesday")
     saraqib = _span(t, "Saraqib")
     five = _span(t, "five fighters")

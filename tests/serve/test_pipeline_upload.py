@@ -4,7 +4,6 @@ events at Aleppo, stored, with evidence spans that quote the text."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient

@@ -158,6 +158,7 @@ def resolve_pronoun(tok: Token, cues: ClaimCues, before: int | None = None) -> T
     so a name inside the quoted words is not taken for its speaker).
     """
     word = tok.lower_
+    labels: tuple[str, ...]
     if word in cues.person_pronouns:
         labels = ("PERSON",)
     elif word in cues.group_pronouns:

@@ -32,7 +32,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], ...], int]:
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
     """(start, end, stripped line) for every line, offsets into ``text``."""
-    out = []
+    out: list[tuple[int, int, str]] = []
     for m in re.finditer(r"[^\r\n]*", text):
         if m.start() == m.end() and out and out[-1][1] == m.start():
             continue

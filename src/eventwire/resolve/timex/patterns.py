@@ -59,8 +59,8 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
     seasons = "(?i:" + _alt(list(lex.seasons)) + ")"
     day_range = rf"(?P<d>{DAYNUM})(?:\s*[-–]\s*(?P<d2>{DAYNUM}))?"
     src = [
-        ("iso", rf"(?<![\d-])(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d-])"),
-        ("slash", rf"(?<![\d/])(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>\d{{4}})(?![\d/])"),
+        ("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"),
+        ("slash", r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
         ("mdy", rf"(?:(?P<wd>{wd}),?\s+)?(?:(?P<rel>(?i:last|this|next))\s+)?"
                 rf"(?P<mon>{mon})\s+{day_range}(?:,?\s+(?P<y>{YEAR}))?"),
         ("dmy", rf"(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?{day_range}\s+(?:of\s+)?(?P<mon>{mon})"
@@ -97,12 +97,12 @@ def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
                  rf"(?P<rely>{REL_YEAR})))?)"),
         ("season", rf"(?i:(?:(?P<rel>last|this|next|early|late|mid|the)[\s-]+)?(?P<s>{seasons})"
                    rf"(?!\w)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?)"),
-        ("yearend", rf"(?i:year[-\s]end|the\s+end\s+of\s+(?:the|this)\s+year|year['’]s\s+end)"
-                    rf"(?![\w-])"),
+        ("yearend", r"(?i:year[-\s]end|the\s+end\s+of\s+(?:the|this)\s+year|year['’]s\s+end)"
+                    r"(?![\w-])"),
         ("year_ago_adj", r"(?i:year-(?:earlier|ago))(?![\w-])"),
         ("ago", rf"(?P<n>{num})[\s-]+(?P<unit>{units})\s+(?P<dir>(?i:ago|earlier|later|"
                 r"from\s+now|hence|previously))(?![\w])"),
-        ("relunit", rf"(?:(?P<mod>(?i:early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning"
+        ("relunit", r"(?:(?P<mod>(?i:early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning"
                     r"\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of))[\s-]+)?"
                     r"(?P<rel>(?i:last|this|next|the\s+current|the\s+coming|the\s+following|"
                     r"the\s+previous|the\s+prior|the\s+preceding|that|the\s+same))\s+"
