@@ -40,6 +40,23 @@ def actors(nlp, typer, text: str, lemma: str) -> tuple[str | None, str | None]:
      "expel", None, "the ambassador"),
     ("The European Union imposed sanctions on Belarus after the vote.",
      "impose sanction", "The European Union", "Belarus"),
+    # the thing given is not the target; the one who receives it is
+    ("The ministry provided field hospitals to the flooded provinces.",
+     "provide", "The ministry", "the flooded provinces"),
+    # a person sent somewhere is the target, not the place
+    ("Border guards deported forty migrants to the neighbouring country.",
+     "deport", "Border guards", "forty migrants"),
+    # the target of a measure named as the object: "lift the embargo on X"
+    ("The council refused to lift the embargo on the northern region.",
+     "refuse", "The council", "the northern region"),
+    ("The cabinet agreed to send medicine to the island's hospitals.",
+     "agree", "The cabinet", "the island's hospitals"),
+    # the place left by a withdrawal
+    ("The alliance withdrew its engineers from the valley.",
+     "withdraw", "The alliance", "the valley"),
+    # reciprocal: two parties agreeing on a thing act on each other
+    ("Chile and Peru signed a fisheries agreement.",
+     "sign", "Chile and Peru", "Chile and Peru"),
 ])
 def test_roles(nlp, typer, text, lemma, actor1, actor2):
     got1, got2 = actors(nlp, typer, text, lemma)

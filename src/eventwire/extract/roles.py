@@ -3,11 +3,16 @@
 ``roles(sent, trigger)`` reads the parse around the trigger's head token:
 
 - verbal trigger: actor1 = ``nsubj`` (or the ``by``-agent of a passive), else the subject
-  inherited from the governing verb (``xcomp``/``conj``/``advcl``); actor2 = the first
-  actor-like phrase among ``dobj``, the objects of ``to``/``with``/``against``/``on``, the
-  object of a preposition on the direct object ("lifted a ban on X"), and the governing
-  verb's object for control verbs ("called X to discuss"); else the ``dobj`` or
-  ``nsubjpass`` whatever it is.
+  inherited from the governing verb (``xcomp``/``conj``/``advcl``). actor2, in order:
+  when the direct object is a thing (not actor-like), a party it goes to ("provided aid to
+  X", dative "gave X aid") or, for a withdrawal, the place left ("from X"); else the first
+  actor-like phrase among the ``dobj``, the verb's ``to``/``with``/``against``/``on``
+  objects, what the object bears on ("a ban on X", "an appeal lodged by X", "X's
+  request"), the governing verb's object for control verbs ("called X to discuss"), the
+  target of an ``xcomp`` chain ("agreed to lift sanctions on X"), and a place "in X" when
+  the object is a singular thing or absent ("a curfew in X"); else what a thing object
+  bears on, the ``dobj`` itself, the ``xcomp`` target, the first prepositional object.
+  Passive: the ``nsubjpass``.
 - nominal trigger ("the fall of Aleppo", "an offensive", "a meeting"): actor1 = possessor,
   an actor-like modifier ("Israeli strikes"), the ``by``-agent, or the subject of the verb
   that governs it ("X launched an offensive"); actor2 = object of ``on``/``against``/``of``
@@ -35,6 +40,10 @@ PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "obj", "dative")
 RECIPIENT_PREPS = ("to", "with", "against", "on", "upon", "at", "into", "toward", "towards",
                    "for")
+RECIPIENT_TO = ("to", "into")
+OBJECT_TARGET_PREPS = ("on", "against", "with", "to", "into", "toward", "towards", "about",
+                       "over", "for")
+FROM_TARGET = ("RETREAT",)  # "withdrew troops from X": the place left is acted on
 TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "towards")
 NOMINAL_TARGET_PREPS = ("on", "against", "of", "with", "upon", "at", "into", "to")
 ACTOR_ENTS = ("NORP", "GPE", "ORG", "PERSON", "LOC", "FAC")
@@ -168,37 +177,98 @@ def _first_actor(cands: list[Token | None]) -> Token | None:
     return None
 
 
-def _verbal_target(tok: Token) -> Token | None:
-    obj = _child(tok, OBJ)
-    cands: list[Token | None] = [obj, *_prep_objects(tok, RECIPIENT_PREPS)]
-    if obj is not None:  # "lifted a ban on X", "held talks with X", "a ban imposed on X"
-        cands += _prep_objects(obj, ("on", "against", "with"))
-        for acl in obj.children:
-            if acl.dep_ == "acl":
-                cands += _prep_objects(acl, ("on", "against"))
+def _recipients(tok: Token) -> list[Token]:
+    """ "gave Kenya aid", "provided aid to Kenya", "sent troops into Mali": who receives."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ == "dative" and child.pos_ != "ADP":
+            out.append(child)
+        elif child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ in RECIPIENT_TO):
+            out += [c for c in child.children if c.dep_ == "pobj"]
+    return [o for o in out if o.ent_type_ not in NON_ACTOR_ENTS]
+
+
+def _is_party(tok: Token) -> bool:
+    """A recipient that can be a party: actor-like, or a plural noun ("to refugees")."""
+    return is_actor_like(tok) or tok.tag_ in ("NNS", "NNPS")
+
+
+def _object_targets(obj: Token) -> list[Token]:
+    """Whom the object thing bears on: "a ban on X", "aid to X", "an appeal lodged by X",
+    "X's request"."""
+    cands = _prep_objects(obj, OBJECT_TARGET_PREPS)
+    for acl in obj.children:
+        if acl.dep_ == "acl":
+            cands += _prep_objects(acl, OBJECT_TARGET_PREPS)
+            agent = _agent(acl)
+            if agent is not None:
+                cands.append(agent)
+    agent = _agent(obj)
+    if agent is not None:
+        cands.append(agent)
+    poss = _child(obj, ("poss",))
+    if poss is not None and poss.pos_ != "PRON":
+        cands.append(poss)
+    return cands
+
+
+def _direct_object(tok: Token) -> Token | None:
+    obj = _child(tok, ("dobj", "obj"))
+    if obj is None:
+        obj = _child(tok, ("dative",))
+        if obj is not None and obj.pos_ == "ADP":
+            return None
+    return obj
+
+
+def _verbal_target(tok: Token, plover: str = "", depth: int = 0) -> Token | None:
+    obj = _direct_object(tok)
+    if obj is not None and not is_actor_like(obj):
+        # "provided training to X": the thing given is not the target (a person sent is:
+        # "deported 300 migrants to X")
+        recips = [r for r in _recipients(tok) + _recipients(obj) if _is_party(r)]
+        if plover in FROM_TARGET:
+            recips += _prep_objects(tok, ("from",))
+        if recips:
+            return recips[0]
+    preps = RECIPIENT_PREPS + (("from",) if plover in FROM_TARGET else ())
+    cands: list[Token | None] = [obj, *_prep_objects(tok, preps)]
+    thing = obj is not None and not is_actor_like(obj)
+    obj_targets = _object_targets(obj) if obj is not None else []
+    cands += obj_targets
     if tok.dep_ in CONTROL_DEPS and tok.head.pos_ == "VERB":
         cands.append(_child(tok.head, ("dobj",)))
     xcomp = _child(tok, ("xcomp",))
-    if xcomp is not None:
-        cands += [_child(xcomp, OBJ), *_prep_objects(xcomp, TARGET_PREPS)]
+    sub = None
+    if xcomp is not None and depth < 3:  # "agreed to lift the ban on X", "urged X to"
+        sub = _verbal_target(xcomp, plover, depth + 1)
+        cands.append(sub)
+    if obj is None or (thing and obj.tag_ == "NN"):  # "a curfew in X", "sought refuge in X"
+        cands += _prep_objects(tok, ("in",))
+        if obj is not None:
+            cands += _prep_objects(obj, ("in",))
     found = _first_actor(cands)
     if found is not None:
         return found
+    if thing and obj_targets:  # "lifted the ban on imports": the thing's target
+        return obj_targets[0]
     if obj is not None and obj.ent_type_ not in NON_ACTOR_ENTS:
         return obj
+    if sub is not None:
+        return sub
     rest = _prep_objects(tok, TARGET_PREPS)
     return rest[0] if rest else None
 
 
-def _verbal_roles(tok: Token) -> tuple[Token | None, Token | None]:
+def _verbal_roles(tok: Token, plover: str) -> tuple[Token | None, Token | None]:
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the missiles fired by X": noun = patient
         return _agent(tok), tok.head
     if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "militants attacking X": noun = agent
-        return tok.head, _verbal_target(tok)
+        return tok.head, _verbal_target(tok, plover)
     actor1 = _subject(tok)
     if _is_passive(tok):
         return actor1, _child(tok, PASSIVE_SUBJ)
-    return actor1, _verbal_target(tok)
+    return actor1, _verbal_target(tok, plover)
 
 
 def _governor(tok: Token) -> Token:
@@ -236,11 +306,12 @@ def roles(sent: Span, trigger: Trigger) -> tuple[Span | None, Span | None]:
     """(actor1, actor2) noun-phrase spans for ``trigger`` in ``sent``; None where absent."""
     tok = sent.doc[trigger.token_i]
     if tok.pos_ in ("VERB", "AUX"):
-        a1, a2 = _verbal_roles(tok)
+        a1, a2 = _verbal_roles(tok, trigger.plover)
     else:
         a1, a2 = _nominal_roles(tok)
-    if a2 is None and a1 is not None and trigger.plover in RECIPROCAL and _child(a1, ("conj",)):
-        a2 = a1  # "Trump and King Abdullah met": each party acts on the other
+    if (a1 is not None and trigger.plover in RECIPROCAL and _child(a1, ("conj",))
+            and (a2 is None or not is_actor_like(a2))):
+        a2 = a1  # "Trump and King Abdullah met", "X and Y signed a deal": each on the other
     return _span(sent, a1, tok), _span(sent, a2, tok)
 
 
