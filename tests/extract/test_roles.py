@@ -57,6 +57,11 @@ def actors(nlp, typer, text: str, lemma: str) -> tuple[str | None, str | None]:
     # reciprocal: two parties agreeing on a thing act on each other
     ("Chile and Peru signed a fisheries agreement.",
      "sign", "Chile and Peru", "Chile and Peru"),
+    # a pronoun target is given as the nearest agreeing name before it
+    ("The premier phoned Maria Lopez on Monday and urged her to resign.",
+     "urge", "The premier", "Maria Lopez"),
+    ("Rebels shelled two outposts and later destroyed them.",
+     "destroy", "Rebels", "two outposts"),
 ])
 def test_roles(nlp, typer, text, lemma, actor1, actor2):
     got1, got2 = actors(nlp, typer, text, lemma)

@@ -51,6 +51,8 @@ TRIM_DEPS = ("relcl", "acl", "advcl", "appos", "punct", "cc")
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp")
 CONTROL_DEPS = ("xcomp", "advcl")
 NON_ACTOR_ENTS = ("DATE", "TIME", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+PRONOUN_AGREEMENT = {"him": "person", "her": "person", "he": "person", "she": "person",
+                     "them": "plural", "they": "plural", "it": "named"}
 RECIPROCAL = ("CONSULT", "AGREE", "COOPERATE")  # "X and Y met": both parties are both roles
 
 
@@ -315,9 +317,33 @@ def roles(sent: Span, trigger: Trigger) -> tuple[Span | None, Span | None]:
     return _span(sent, a1, tok), _span(sent, a2, tok)
 
 
+def antecedent(sent: Span, pron: Token) -> Token | None:
+    """The nearest noun phrase before a third-person pronoun in the sentence that agrees
+    with it ("called the envoy and urged him" -> envoy); None when there is none."""
+    want = PRONOUN_AGREEMENT.get(pron.lower_)
+    if want is None:
+        return None
+    for tok in reversed(sent.doc[sent.start:pron.i]):
+        if tok.dep_ in ("compound", "poss") or tok.head.i == pron.i:
+            continue
+        if _agrees(tok, want):
+            return tok
+    return None
+
+
+def _agrees(tok: Token, want: str) -> bool:
+    if want == "person":
+        return tok.ent_type_ == "PERSON"  # scanning leftwards: the name's last word first
+    if want == "plural":
+        return tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ not in NON_ACTOR_ENTS
+    return tok.ent_type_ in ("ORG", "GPE") and tok.dep_ != "compound"
+
+
 def _span(sent: Span, head: Token | None, trigger: Token) -> Span | None:
     if head is not None and head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         head = head.head.head  # "the war, which has killed": the relative's antecedent
+    if head is not None and head.tag_ == "PRP":  # the gold and the reader want the name
+        head = antecedent(sent, head) or head
     if head is None or not (sent.start <= head.i < sent.end):
         return None
     span = phrase(sent, head)
