@@ -53,7 +53,9 @@ def events(
 def claims(
     gold: Path = typer.Argument(None, help="claims test set (default: the committed one)"),
 ) -> None:
-    """Claim status, source and quotes on the committed claims test set."""
+    """Claim status, source and quotes on the committed claims test sets (the rule
+    author's dev/test set, then the blind set written without seeing the rules)."""
     from eventwire.evaluate import claims as mod
 
-    mod.main(gold)
+    for path in [gold] if gold else [mod.default_gold(), mod.blind_gold()]:
+        mod.main(path)
