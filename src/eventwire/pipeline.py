@@ -188,7 +188,7 @@ class Pipeline:
             time=when,
             quantities=quantities,
             source=source,
-            evidence=Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char,
+            evidence=Evidence(**_sentence_span(sent),
                               trigger=trig_text(doc, trig), trigger_start=trig.start,
                               trigger_end=trig.end, extractor=trig.extractor,
                               confidence=trig.confidence),
@@ -324,6 +324,15 @@ def conjuncts(span: Span) -> list[Span]:
         end = h.i + 1
         out.append(span.doc[start:end])
     return out
+
+
+def _sentence_span(sent: Span) -> dict[str, object]:
+    """The sentence's words without the whitespace spaCy keeps around them."""
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    core = text.strip()
+    start = sent.start_char + lead
+    return {"sentence": core, "start": start, "end": start + len(core)}
 
 
 def trig_text(doc: Doc, trig: Trigger) -> str:

@@ -9,7 +9,7 @@ from eventwire.store.database import Store, contradictions
 
 WIRE_A = (
     "Evacuation from besieged town ends\n\n"
-    "About 4,500 people were evacuated from the besieged town of Madaya on Monday, "
+    "About 4,500 people were evacuated from the besieged Syrian town of Madaya on Monday, "
     "the United Nations said.\n"
 )
 WIRE_B = (
