@@ -34,9 +34,15 @@ from eventwire.model import (
     Source,
 )
 from eventwire.model.candidates import Attribution, QuoteCandidate, TextSpan, Trigger
-from eventwire.nlp.pipeline import load_pipeline
+from eventwire.nlp.pipeline import add_place_labels, load_pipeline
 from eventwire.resolve.actors import ActorDictionary
-from eventwire.resolve.places import Geoparser, article_focus, event_location, load_gazetteer
+from eventwire.resolve.places import (
+    Gazetteer,
+    Geoparser,
+    article_focus,
+    event_location,
+    load_gazetteer,
+)
 from eventwire.resolve.timex import event_time, find_times, infer_published
 
 if TYPE_CHECKING:
@@ -56,12 +62,16 @@ class Pipeline:
     @classmethod
     def load(cls) -> Pipeline:
         """Build every expensive part once (model, gazetteer, dictionaries)."""
+        nlp = load_pipeline()
+        gazetteer = load_gazetteer()
+        actors = ActorDictionary.load()
+        add_place_labels(nlp, lambda name: _is_place(gazetteer, name))
         return cls(
-            nlp=load_pipeline(),
+            nlp=nlp,
             typer=EventTyper.load(),
-            actors=ActorDictionary.load(),
+            actors=actors,
             quantities=QuantityLexicon.load(),
-            geoparser=Geoparser(load_gazetteer()),
+            geoparser=Geoparser(gazetteer),
             cues=load_cues(),
         )
 
@@ -301,6 +311,18 @@ class _Context:
     focus: Place | None
     country: str | None
     quotes: list[QuoteCandidate]
+
+
+MIN_POPULATION = 1000  # a NORP name is retagged as a place only if it is a town or larger
+
+
+def _is_place(gazetteer: Gazetteer, name: str) -> bool:
+    """A NORP entity that is really a place: a known town, region or country by that
+    name, and no demonym ("Syrian" is the country's adjective, not a place)."""
+    if gazetteer.demonym(name):
+        return False
+    return any(c.entry.pop >= MIN_POPULATION or c.entry.feature in ("country", "admin1")
+               for c in gazetteer.lookup(name))
 
 
 def blank(text: str, ranges: Iterable[tuple[int, int]]) -> str:

@@ -9,7 +9,7 @@ runs after the statistical NER and overrides it where our data knows better.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from eventwire.data import data_path
 from eventwire.errors import SetupError
 
 from spacy.language import Language
+from spacy.tokens import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -38,6 +39,41 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
     return doc
+
+
+class PlaceLabeler:
+    """Relabel as GPE the NORP entities that name a known place and are not demonyms.
+
+    The small model tags "Aleppo" NORP; "Syrian" stays NORP. ``is_place`` is given by the
+    caller (the gazetteer lives in another stage), so this component holds no data.
+    """
+
+    def __init__(self) -> None:
+        self.is_place: Callable[[str], bool] | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.is_place is None:
+            return doc
+        ents = list(doc.ents)
+        changed = False
+        for n, ent in enumerate(ents):
+            if ent.label_ == "NORP" and self.is_place(ent.text):
+                ents[n] = Span(doc, ent.start, ent.end, label="GPE")
+                changed = True
+        if changed:
+            doc.ents = ents
+        return doc
+
+
+@Language.factory("eventwire_place_labels")
+def make_place_labeler(nlp: Language, name: str) -> PlaceLabeler:
+    return PlaceLabeler()
+
+
+def add_place_labels(nlp: Language, is_place: Callable[[str], bool]) -> None:
+    """Add the NORP->GPE correction, deciding with ``is_place`` (a gazetteer lookup)."""
+    labeler = nlp.add_pipe("eventwire_place_labels", last=True)
+    labeler.is_place = is_place  # type: ignore[attr-defined]
 
 
 def load_pipeline(with_patterns: bool = True) -> Language:
