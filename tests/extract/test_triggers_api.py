@@ -61,3 +61,35 @@ def test_eventcat_round_trip(nlp, tmp_path: Path):
     again = EventCat.load(tmp_path / "m.json")
     assert again.predict_features(["w:attack"])[0] == "4"
     assert again.predict_features(["w:meet"])[0] == "1"
+
+
+@pytest.mark.parametrize(("text", "plover", "acled"), [
+    ("Police captured the suspect near the station.",
+     "COERCE", ("Strategic developments", "Arrests")),
+    ("Gunmen captured two engineers on the highway.",
+     "ASSAULT", ("Violence against civilians", "Abduction/forced disappearance")),
+    ("Insurgents seized the town after a night of fighting.",
+     "ASSAULT", ("Battles", "Non-state actor overtakes territory")),
+    ("Government troops captured the village on Sunday.",
+     "ASSAULT", ("Battles", "Government regains territory")),
+    ("Customs officers seized two tonnes of cocaine.",
+     "COERCE", ("Strategic developments", "Other")),
+])
+def test_capture_subtypes_follow_taker_and_taken(nlp, text, plover, acled):
+    typer = EventTyper.load()
+    trig = next(t for t in typer.triggers(nlp(text)[:]) if t.mode in
+                ("occupy", "arrest", "abduct", "seize"))
+    assert (trig.plover, trig.acled) == (plover, acled)
+
+
+@pytest.mark.parametrize(("text", "acled"), [
+    ("The fall of the city to the militants shocked the region.",
+     ("Battles", "Non-state actor overtakes territory")),
+    ("The fall of the port to the army ended the siege.",
+     ("Battles", "Government regains territory")),
+    ("Analysts wrote about the fall of the city.", None),
+])
+def test_fall_direction_follows_new_holder(nlp, text, acled):
+    typer = EventTyper.load()
+    trig = next(t for t in typer.triggers(nlp(text)[:]) if t.lemma == "fall")
+    assert trig.acled == acled

@@ -40,6 +40,9 @@ WEAK_CONFIDENCE = 0.6
 DESCRIPTIVE_DEPS = ("amod", "compound")
 ABSORB_DEPS = ("pobj", "agent", "compound", "amod", "nmod", "dobj", "xcomp", "nsubj")
 REMOTE = "Explosions/Remote violence"
+ARREST = ("Strategic developments", "Arrests")
+ABDUCT = ("Violence against civilians", "Abduction/forced disappearance")
+SEIZURE = ("Strategic developments", "Other")
 
 
 @dataclass(frozen=True)
@@ -194,26 +197,53 @@ class EventTyper:
             confidence=WEAK_CONFIDENCE if weak else 1.0, extractor=EXTRACTOR,
         )
         if entry.mode == "occupy":
-            trig = self._territory(sent, trig)
+            trig = self._territory(sent, trig, undergoer="undergoer" in entry.notes)
         elif trig.acled in (ATTACK, CLASH):
             trig = self._victims(sent, trig)
         return trig
 
-    def _territory(self, sent: Span, trig: Trigger) -> Trigger:
-        """Who took what: a person taken is an arrest, a thing seized is a seizure."""
+    def _territory(self, sent: Span, trig: Trigger, *, undergoer: bool = False) -> Trigger:
+        """Who took what. A place taken is a territory change whose direction is the
+        taker's (state forces regain, others overtake); a person taken is an arrest when the
+        taker is state forces or police, an abduction when it is an armed group, undecided
+        otherwise; any other thing taken is a seizure. ``undergoer``: the trigger's noun is
+        said of the place ("the fall of X"), so the taker is the new holder, "to/by Y"."""
         doc = sent.doc
+        tok = doc[trig.token_i]
         actor1, actor2 = roles(sent, trig)
-        if actor2 is not None and doc[trig.token_i].pos_ == "VERB":
-            root = actor2.root
-            if root.ent_type_ in PERSON_ENTS or root.ent_type_ == "" and root.pos_ == "PRON":
-                return replace(trig, plover="COERCE", mode="arrest",
-                               acled=("Strategic developments", "Arrests"))
+        if undergoer:
+            holder = _holder(tok)
+            actor1 = doc[holder.left_edge.i:holder.i + 1] if holder is not None else None
         kind = self._cue(actor1, self.lexicon.agent_cues)
+        if actor2 is not None and tok.pos_ == "VERB":
+            taken = self._taken(actor2)
+            if taken == "person":
+                if kind == "state":
+                    return replace(trig, plover="COERCE", mode="arrest", acled=ARREST)
+                if kind == "nonstate":
+                    return replace(trig, mode="abduct", acled=ABDUCT)
+                return replace(trig, plover="COERCE", mode="seize", acled=None)
+            if taken == "thing":
+                return replace(trig, plover="COERCE", mode="seize", acled=SEIZURE)
         if kind == "state":
             return replace(trig, acled=TERRITORY)
         if kind == "nonstate":
             return replace(trig, acled=OVERTAKE)
-        return trig
+        return replace(trig, acled=None) if undergoer else trig
+
+    def _taken(self, span: Span) -> str:
+        """person | place | thing: what a capture or seizure took."""
+        root = span.root
+        if root.ent_type_ in PERSON_ENTS or root.ent_type_ == "" and root.pos_ == "PRON":
+            return "person"
+        if root.ent_type_ in (*PLACE_ENTS, "ORG") or root.pos_ == "PROPN" and not root.ent_type_:
+            return "place"
+        cue = self.lexicon.taken_cues.get(root.lemma_.lower())
+        if cue == "territory":
+            return "place"
+        if cue == "person":
+            return "person"  # "the suspect", "two soldiers", "journalists"
+        return "thing"
 
     def _victims(self, sent: Span, trig: Trigger) -> Trigger:
         """Violence against civilians when the target is civilian; a clash when armed."""
@@ -286,6 +316,16 @@ def _dated_particle(sent: Span, idx: tuple[int, ...]) -> bool:
     return any(doc[i].dep_ == "prep" and any(
         c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in doc[i].children)
         for i in idx[1:])
+
+
+def _holder(tok: Token) -> Token | None:
+    """The new holder of a fallen place: "the fall of X to Y" / "by Y"."""
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("to", "by"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
 
 
 def _has_place_of(tok: Token) -> bool:
