@@ -155,7 +155,7 @@ def main(gold: Path, limit: int = 0, misses: Path | None = None) -> dict:
     miss_rows: list[dict] = []
     for name, arts in corpora.items():
         arts = arts[:limit] if limit else arts
-        report[name] = _evaluate(name, arts, nlp, parser, miss_rows)
+        report[name] = _evaluate(name, arts, nlp.pipe((a.text for a in arts), batch_size=32), parser, miss_rows)
     report["corpus_sha256"] = {f.stem.lower(): _sha(f) for f in _gold_files(gold)}
     report["seconds"] = round(time.perf_counter() - t0, 1)
     _print(report)
@@ -164,10 +164,10 @@ def main(gold: Path, limit: int = 0, misses: Path | None = None) -> dict:
     return report
 
 
-def _evaluate(name: str, arts: list[GoldArticle], nlp, parser, miss_rows: list[dict]) -> dict:
+def _evaluate(name: str, arts: list[GoldArticle], docs, parser, miss_rows: list[dict]) -> dict:
     totals = {k: 0 for k in METRICS}
     n = found = 0
-    for art, doc in zip(arts, nlp.pipe((a.text for a in arts), batch_size=32)):
+    for art, doc in zip(arts, docs):
         places = parser.parse(doc, art.text, {"title": art.title, "outlet_domain": art.domain})
         for t in art.toponyms:
             p = _match(t, places)

@@ -45,9 +45,3 @@ def read_admin_suffixes() -> dict[str, tuple[str, bool]]:
 
 def read_org_words() -> frozenset[str]:
     return frozenset(row[0] for row in _rows(data_file("places", "org_words.tsv")))
-
-
-def read_country_points() -> dict[str, tuple[float, float]]:
-    """ISO3 -> GeoNames reference point of the country."""
-    return {row[0]: (float(row[1]), float(row[2]))
-            for row in _rows(data_file("places", "country_points.tsv"))}

@@ -60,9 +60,12 @@ def load_knowledge() -> _Knowledge:
 
 def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
     ent_of = _entity_index(doc)
+    known_actor = _known_actor_tokens(doc)
     raw: list[tuple[Span, Span | None]] = []
     for run in _capital_runs(doc):
-        raw.extend((span, ent_of.get(span.start)) for span in _gazetteer_spans(run, gaz))
+        raw.extend((span, ent_of.get(span.start)) for span in _gazetteer_spans(run, gaz)
+                   if not (known_actor.intersection(range(span.start, span.end))
+                           and not gaz.demonym(span.text)))
     taken = {fold(s.text) for s, e in raw if e is not None and e.label_ in PLACE_LABELS}
     judged: dict[int, Mention] = {}
     for _ in range(2):  # a name taken once (with a cue) is a place everywhere in the article
@@ -79,6 +82,13 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
 
 def _entity_index(doc: Doc) -> dict[int, Span]:
     return {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+
+
+def _known_actor_tokens(doc: Doc) -> set[int]:
+    """Tokens of an organisation or person our own actor dictionary named (the entity
+    ruler sets ``ent_id_``): "the Red Cross" is the ICRC, not Red Cross, North Carolina."""
+    return {i for ent in doc.ents if ent.ent_id_ and ent.label_ not in PLACE_LABELS
+            for i in range(ent.start, ent.end)}
 
 
 def _capitalised(tok: Token) -> bool:
@@ -144,7 +154,7 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
     if not _known(span, gaz) or fold(span.text) in know.org_words:
         return None
     if span.text.isupper() and len(span.text) <= 5 and label not in PLACE_LABELS \
-            and not _is_country_or_state(span.text, gaz):
+            and not _is_country_or_state(span.text, gaz) and state_abbreviation(span, gaz) is None:
         return None  # "SANA" is an acronym, not Saña
     if _names_an_org(span, know):
         return _mention(doc, span, label, know, gaz, in_org=True)
