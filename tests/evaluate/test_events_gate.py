@@ -19,16 +19,24 @@ GOLD = GOLD_DIR / "cameo-sentences" / "dev.jsonl"
 GOLD_SHA256 = "e21a7ab1580247fa7c968c076361c7bb0947746ba10a47b37df4afe9876aba9d"
 
 FLOORS = {
-    ("eventcat_cv", "four"): 0.88,  # measured 0.892
-    ("eventcat_cv", "five"): 0.87,  # measured 0.881
+    ("eventcat_cv", "four"): 0.88,  # measured 0.891
+    ("eventcat_cv", "five"): 0.87,  # measured 0.880
     ("rules", "four"): 0.73,  # measured 0.745
     ("rules", "five"): 0.69,  # measured 0.705
 }
-ACTOR_FLOORS = {
+ACTOR_FLOORS = {  # lenient match over all sentences
     ("actors", "actor1"): 0.89,  # measured 0.906
-    ("actors", "actor2"): 0.60,  # measured 0.620
-    ("actors_trigger", "actor1"): 0.78,  # measured 0.798
-    ("actors_trigger", "actor2"): 0.56,  # measured 0.574
+    ("actors", "actor2"): 0.70,  # measured 0.714
+    ("actors_trigger", "actor1"): 0.82,  # measured 0.837
+    ("actors_trigger", "actor2"): 0.64,  # measured 0.661
+}
+STRICT_FLOORS = {  # strict match (span overlap and equal heads) over all sentences
+    ("actors", "actor1"): 0.84,  # measured 0.856
+    ("actors", "actor2"): 0.58,  # measured 0.592
+}
+HELD_OUT_FLOORS = {  # the 30% never read while tuning the role rules; lenient, strict
+    "actor1": (0.89, 0.83),  # measured 0.909, 0.848
+    "actor2": (0.69, 0.55),  # measured 0.705, 0.570
 }
 
 pytestmark = pytest.mark.slow
@@ -60,6 +68,20 @@ def test_macro_f1_floor(report, system, classes):
 def test_actor_floor(report, group, role):
     got = report[group][role]["rate"]
     assert got >= ACTOR_FLOORS[(group, role)], f"{group} {role} match rate {got}"
+
+
+@pytest.mark.parametrize(("group", "role"), sorted(STRICT_FLOORS))
+def test_actor_strict_floor(report, group, role):
+    got = report[group][role]["strict"]["rate"]
+    assert got >= STRICT_FLOORS[(group, role)], f"{group} {role} strict match rate {got}"
+
+
+@pytest.mark.parametrize("role", sorted(HELD_OUT_FLOORS))
+def test_actor_held_out_floor(report, role):
+    held = report["actors"]["parts"]["held-out"][role]
+    lenient, strict = HELD_OUT_FLOORS[role]
+    assert held["lenient"]["rate"] >= lenient, f"held-out {role} lenient {held['lenient']}"
+    assert held["strict"]["rate"] >= strict, f"held-out {role} strict {held['strict']}"
 
 
 def test_every_sentence_scored(report):

@@ -75,7 +75,7 @@ def words(text: str) -> list[str]:
 
 def gold_head(phrase: str) -> str:
     ws = words(phrase)
-    cut = []
+    cut: list[str] = []
     for w in ws:
         if w in HEAD_STOP and cut:
             break
