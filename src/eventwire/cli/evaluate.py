@@ -43,10 +43,21 @@ def events(
     gold: Path = typer.Argument(DEFAULT_GOLD / "cameo-sentences" / "dev.jsonl", help="gold JSON Lines"),
     misses: Path | None = typer.Option(None, help="write the misses as JSON Lines here"),
 ) -> None:
-    """Event class and actors on CAMEO-coded sentences."""
+    """Event class and actors on CAMEO-coded sentences; or, for gold articles coded as
+    records (lines with "events"), type, sub-type, actor1, place, date and fatalities."""
     from eventwire.evaluate import events as mod
+    from eventwire.evaluate import records
 
-    mod.main(gold, misses=misses)
+    if _has_records(gold):
+        records.main(gold)
+    else:
+        mod.main(gold, misses=misses)
+
+
+def _has_records(gold: Path) -> bool:
+    with gold.open(encoding="utf-8") as fh:
+        first = fh.readline()
+    return '"events"' in first
 
 
 @app.command("claims")
