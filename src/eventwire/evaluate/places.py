@@ -155,7 +155,8 @@ def main(gold: Path, limit: int = 0, misses: Path | None = None) -> dict:
     miss_rows: list[dict] = []
     for name, arts in corpora.items():
         arts = arts[:limit] if limit else arts
-        report[name] = _evaluate(name, arts, nlp.pipe((a.text for a in arts), batch_size=32), parser, miss_rows)
+        docs = list(nlp.pipe((a.text for a in arts), batch_size=32))
+        report[name] = evaluate_corpus(name, arts, docs, parser, miss_rows)
     report["corpus_sha256"] = {f.stem.lower(): _sha(f) for f in _gold_files(gold)}
     report["seconds"] = round(time.perf_counter() - t0, 1)
     _print(report)
@@ -164,11 +165,30 @@ def main(gold: Path, limit: int = 0, misses: Path | None = None) -> dict:
     return report
 
 
-def _evaluate(name: str, arts: list[GoldArticle], docs, parser, miss_rows: list[dict]) -> dict:
+def evaluate_corpus(name: str, arts: list[GoldArticle], docs: list, parser, miss_rows: list[dict]) -> dict:
+    """Scores with outlet priors (when the corpus names outlets) and without them.
+
+    The priors are built as a production system would build them from each outlet's
+    archive: a first pass over the *text* of all the outlet's articles here (never the
+    gold), keeping only unambiguous places (see ``resolve/places/priors.py``)."""
+    from eventwire.resolve.places.priors import OutletPriors
+
+    if not any(a.domain for a in arts):
+        return _evaluate(name, arts, docs, parser, miss_rows)
+    plain = _evaluate(name, arts, docs, parser, [])
+    priors = OutletPriors.build(parser, ((a.domain, d) for a, d in zip(arts, docs)))
+    out = _evaluate(name, arts, docs, parser, miss_rows, priors)
+    out["outlet_priors"] = f"built from {priors.articles} articles' own text, no gold"
+    out["without_priors"] = {"all": plain["all"], "over_found": plain["over_found"]}
+    return out
+
+
+def _evaluate(name: str, arts: list[GoldArticle], docs: list, parser, miss_rows: list[dict],
+              priors=None) -> dict:
     totals = {k: 0 for k in METRICS}
     n = found = 0
     for art, doc in zip(arts, docs):
-        places = parser.parse(doc, art.text, {"title": art.title, "outlet_domain": art.domain})
+        places = parser.parse(doc, art.text, {"title": art.title, "outlet_domain": art.domain}, priors=priors)
         for t in art.toponyms:
             p = _match(t, places)
             s = score_toponym(t, p, name)
@@ -204,4 +224,9 @@ def _print(report: dict) -> None:
         for scope in ("all", "over_found"):
             cells = "  ".join(f"{k} {v:.3f}" for k, v in r[scope].items())
             print(f"  {scope:10s} {cells}")
+        if "outlet_priors" in r:
+            print(f"  (figures above with outlet priors: {r['outlet_priors']}; without them:)")
+            for scope in ("all", "over_found"):
+                cells = "  ".join(f"{k} {v:.3f}" for k, v in r["without_priors"][scope].items())
+                print(f"  {scope:10s} {cells}")
     print(f"corpus sha256 {report['corpus_sha256']}  seconds {report['seconds']}")

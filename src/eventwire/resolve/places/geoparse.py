@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from eventwire.model.records import Place
 from eventwire.resolve.places.gazetteer import Gazetteer
 from eventwire.resolve.places.mentions import Mention, find_mentions, load_knowledge
+from eventwire.resolve.places.priors import OutletPriors
 from eventwire.resolve.places.resolve import Choice, Resolver
 
 REGISTERED_NAME = "geocode.gazetteer.v1"
@@ -20,7 +21,10 @@ class Geoparser:
         self.know = load_knowledge()
         self.org_names = org_names  # list place names inside organisation names (marked in_org)
 
-    def parse(self, doc: Doc, text: str | None = None, hints: dict | None = None) -> list[Place]:
+    def parse(self, doc: Doc, text: str | None = None, hints: dict | None = None,
+              priors: OutletPriors | None = None) -> list[Place]:
+        """Every place mention of ``doc``; ``hints``: ``title``, ``outlet_domain`` (whose
+        home region ``priors``, learned from that outlet's texts, then counts)."""
         text = doc.text if text is None else text
         if text != doc.text:
             raise ValueError("Geoparser.parse: text must be the text the Doc was made from")
@@ -28,7 +32,8 @@ class Geoparser:
         if not self.org_names:
             mentions = [m for m in mentions if not m.in_org]
         title_end = _title_end(text, hints)
-        choices = Resolver(self.gaz, mentions, title_end).resolve()
+        prior = priors.prior((hints or {}).get("outlet_domain")) if priors is not None else None
+        choices = Resolver(self.gaz, mentions, title_end, prior).resolve()
         return [self._place(m, c) for m, c in zip(mentions, choices)]
 
     def _place(self, m: Mention, c: Choice) -> Place:

@@ -20,6 +20,7 @@ import numpy as np
 from eventwire.resolve.places.gazetteer import Candidate, Entry, Gazetteer
 from eventwire.resolve.places.mentions import Mention
 from eventwire.resolve.places.names import fold
+from eventwire.resolve.places.priors import RegionPrior
 
 MAX_CANDIDATES = 60
 ROUNDS = 3
@@ -32,6 +33,9 @@ W_ADMIN2 = 2.0
 W_NEAR = 2.5
 W_CLUSTER = 2.5
 NEAR_KM = 60.0
+W_PRIOR_COUNTRY = 3.0  # the outlet's home region (priors.py), learned from its texts
+W_PRIOR_ADMIN1 = 3.0
+W_PRIOR_NEAR = 2.5
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,18 @@ def _near_matrix(cands: list[Candidate], lat2: np.ndarray, lon2: np.ndarray) -> 
     return out
 
 
+def _prior_score(cands: list[Candidate], prior: RegionPrior) -> np.ndarray:
+    """How well each candidate fits the outlet's home region."""
+    ctry = np.array([prior.countries.get(c.entry.country, 0.0) for c in cands])
+    adm = np.array([prior.admin1s.get((c.entry.country, c.entry.admin1), 0.0)
+                    if c.entry.feature != "country" else 0.0 for c in cands])
+    near = np.zeros(len(cands))
+    if prior.points:
+        pts = np.array(prior.points)
+        near = _near_matrix(cands, pts[:, 0], pts[:, 1]).max(axis=1)
+    return W_PRIOR_COUNTRY * ctry + W_PRIOR_ADMIN1 * adm + W_PRIOR_NEAR * near
+
+
 def _admin2_key(e: Entry) -> tuple[str, str, str]:
     return (e.country, e.admin1, e.name if e.feature == "admin2" else e.admin2)
 
@@ -107,7 +123,8 @@ def _admin2_key(e: Entry) -> tuple[str, str, str]:
 class Resolver:
     """Resolve all the mentions of one article together."""
 
-    def __init__(self, gaz: Gazetteer, mentions: list[Mention], title_end: int = 0) -> None:
+    def __init__(self, gaz: Gazetteer, mentions: list[Mention], title_end: int = 0,
+                 prior: RegionPrior | None = None) -> None:
         self.gaz = gaz
         self.mentions = mentions
         self.keys = [fold(m.lookup) for m in mentions]
@@ -122,6 +139,8 @@ class Resolver:
             self.contained.append(inside)
             self.base.append(np.array([base_score(m, c, same) for c in cs]))
         self._add_support()
+        if prior is not None:
+            self.base = [b + _prior_score(cs, prior) if len(cs) else b for b, cs in zip(self.base, self.cands)]
 
     def _add_support(self) -> None:
         """Spatial coherence: a candidate near some candidate of the article's other names

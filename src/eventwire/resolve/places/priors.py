@@ -1,0 +1,123 @@
+"""Home-region priors learned from text: where an outlet's articles usually are.
+
+A local paper rarely names its own state ("the Mansfield Police Department", "Richland
+County"); its other articles do. ``OutletPriors`` is built in a first pass over an
+outlet's archive (text only, never gold labels): each article is geoparsed without
+priors, and only its *unambiguous* places count: a name with one candidate in the
+gazetteer, a place fixed by its container ("Alexandria, La."), or a country or state
+named outright with a clear margin. The counts per outlet give a distribution over
+countries and first-level divisions, and a few weighted points, which the resolver adds
+to every candidate's score for that outlet's articles.
+
+    priors = OutletPriors.build(geoparser, [(outlet, doc), ...])
+    places = geoparser.parse(doc, hints={"outlet_domain": outlet}, priors=priors)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from eventwire.model.records import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from eventwire.resolve.places.geoparse import Geoparser
+
+SURE_REASONS = ("only_candidate", "container")
+SURE_MARGIN = 2.0  # a contextual choice counts when it beat the runner-up by this much
+MAX_POINTS = 200
+
+
+def outlet_key(outlet: str | None) -> str | None:
+    """'https://www.ajc.com/news/x' and 'ajc.com' -> 'ajc.com'."""
+    if not outlet:
+        return None
+    text = str(outlet).strip().lower()
+    host = urlsplit(text if "//" in text else "//" + text).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def sure(p: Place) -> bool:
+    """An unambiguous place: usable as evidence of where an outlet writes about."""
+    reason = p.reason or ""
+    if p.lat is None or p.adjectival or "in_org" in reason or not p.country:
+        return False
+    if reason.startswith(SURE_REASONS):
+        return True
+    return p.feature in {"admin1", "country"} and (p.score or 0.0) >= SURE_MARGIN
+
+
+@dataclass(frozen=True)
+class RegionPrior:
+    """One outlet's home region: shares of its sure places by country and division."""
+
+    articles: int
+    countries: dict[str, float]
+    admin1s: dict[tuple[str, str], float]
+    points: tuple[tuple[float, float, float], ...]  # (lat, lon, weight) of sure cities
+
+
+@dataclass
+class _Tally:
+    articles: int = 0
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
+    points: Counter[tuple[float, float]] = field(default_factory=Counter)
+
+
+class OutletPriors:
+    """Per-outlet home regions, accumulated from the unambiguous places of its texts."""
+
+    def __init__(self) -> None:
+        self._tallies: dict[str, _Tally] = {}
+        self._cache: dict[str, RegionPrior | None] = {}
+
+    @classmethod
+    def build(cls, parser: Geoparser, items: Iterable[tuple[str | None, Doc]]) -> OutletPriors:
+        """Geoparse each (outlet, doc) without priors and keep its sure places."""
+        priors = cls()
+        for outlet, doc in items:
+            priors.add(outlet, parser.parse(doc))
+        return priors
+
+    @property
+    def articles(self) -> int:
+        return sum(t.articles for t in self._tallies.values())
+
+    def add(self, outlet: str | None, places: list[Place]) -> None:
+        key = outlet_key(outlet)
+        if key is None:
+            return
+        tally = self._tallies.setdefault(key, _Tally())
+        tally.articles += 1
+        self._cache.pop(key, None)
+        # one vote per distinct place per article: a name repeated ten times is one fact
+        for p in {p.gazetteer_id: p for p in places if sure(p)}.values():
+            tally.countries[p.country or ""] += 1
+            if p.feature != "country" and p.admin1:
+                tally.admin1s[(p.country or "", p.admin1)] += 1
+            if p.feature in {"city", "admin2"} and p.lat is not None and p.lon is not None:
+                tally.points[(round(p.lat, 2), round(p.lon, 2))] += 1
+
+    def prior(self, outlet: str | None) -> RegionPrior | None:
+        key = outlet_key(outlet)
+        if key is None or key not in self._tallies:
+            return None
+        if key not in self._cache:
+            self._cache[key] = _prior(self._tallies[key])
+        return self._cache[key]
+
+
+def _prior(t: _Tally) -> RegionPrior | None:
+    total = sum(t.countries.values())
+    if total == 0:
+        return None
+    a1_total = sum(t.admin1s.values()) or 1
+    points = tuple((lat, lon, n / total) for (lat, lon), n in t.points.most_common(MAX_POINTS))
+    return RegionPrior(t.articles, {k: v / total for k, v in t.countries.items()},
+                       {k: v / a1_total for k, v in t.admin1s.items()}, points)
