@@ -45,3 +45,8 @@ def read_admin_suffixes() -> dict[str, tuple[str, bool]]:
 
 def read_org_words() -> frozenset[str]:
     return frozenset(row[0] for row in _rows(data_file("places", "org_words.tsv")))
+
+
+def read_after_cues() -> frozenset[str]:
+    """Words that, right after a name, show it is a place ('a Gainesville man')."""
+    return frozenset(row[0] for row in _rows(data_file("places", "after_cues.tsv")))

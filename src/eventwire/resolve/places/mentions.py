@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.resolve.places.datafiles import read_admin_suffixes, read_org_words
+from eventwire.resolve.places.datafiles import read_admin_suffixes, read_after_cues, read_org_words
 from eventwire.resolve.places.gazetteer import Gazetteer
 from eventwire.resolve.places.names import fold
 
@@ -28,6 +28,8 @@ CUE_WORDS = {"in", "from", "near", "at", "to", "of", "outside", "around", "acros
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
               "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
               "northwestern", "southeastern", "southwestern", "downtown", "rural", "greater"}
+POSSESSIVES = {"'s", "’s", "'", "’"}
+DATELINE_ENDS = {",", "(", "-", "--", "—", "–", ":"}
 NEAR_WORDS = {"near", "outside", "around", "nearby", "close"}
 _CONTAINER = re.compile(r"^,\s*((?:[A-Z][\w.]*\.?)(?:\s[A-Z][\w.]*\.?){0,2})")
 
@@ -52,10 +54,11 @@ class Mention:
 class _Knowledge:
     suffixes: dict[str, tuple[str, bool]]
     org_words: frozenset[str]
+    after_cues: frozenset[str]
 
 
 def load_knowledge() -> _Knowledge:
-    return _Knowledge(read_admin_suffixes(), frozenset(fold(w) for w in read_org_words()))
+    return _Knowledge(read_admin_suffixes(), frozenset(fold(w) for w in read_org_words()), read_after_cues())
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
@@ -153,6 +156,8 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         return _mention(doc, span, label, know, gaz, adjectival=True, country=iso3)
     if not _known(span, gaz) or fold(span.text) in know.org_words:
         return None
+    if _dateline(doc, span):
+        return _mention(doc, span, label, know, gaz)
     if span.text.isupper() and len(span.text) <= 5 and label not in PLACE_LABELS \
             and not _is_country_or_state(span.text, gaz) and state_abbreviation(span, gaz) is None:
         return None  # "SANA" is an acronym, not Saña
@@ -162,7 +167,7 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         return None
     if label in PLACE_LABELS or label == "NORP":
         return _mention(doc, span, label, know, gaz)
-    cued = _has_cue(doc, span, gaz) or fold(span.text) in taken
+    cued = _has_cue(doc, span, gaz, know) or fold(span.text) in taken
     if ent is not None and label == "ORG" and (ent.start, ent.end) != (span.start, span.end):
         return _mention(doc, span, label, know, gaz, in_org=True)
     if cued or _is_country_or_state(span.text, gaz):
@@ -181,7 +186,8 @@ def _fragment_of_entity(span: Span, ent: Span, know: _Knowledge) -> bool:
     tail = list(ent[span.end - ent.start:])
     if any(t.lower_ not in DIRECTIONS for t in head):
         return True
-    return bool(tail) and tail[0].lower_ not in know.suffixes and not tail[0].is_punct
+    return bool(tail) and tail[0].lower_ not in know.suffixes and not tail[0].is_punct \
+        and tail[0].lower_ not in POSSESSIVES
 
 
 def _names_an_org(span: Span, know: _Knowledge) -> bool:
@@ -195,11 +201,24 @@ def _names_an_org(span: Span, know: _Knowledge) -> bool:
         bool(after) and _capitalised(after[0])
 
 
-def _has_cue(doc: Doc, span: Span, gaz: Gazetteer) -> bool:
+def _has_cue(doc: Doc, span: Span, gaz: Gazetteer, know: _Knowledge) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and (prev.lower_ in CUE_WORDS or prev.lower_ in DIRECTIONS):
         return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text in know.after_cues:
+        return True
     return _container(doc, span, gaz) is not None
+
+
+def _dateline(doc: Doc, span: Span) -> bool:
+    """'BEIRUT (AP) -', 'HARWINTON —', 'COLUMBIA, S.C. -': an upper-case name opening a
+    line, followed by a comma, a bracket or a dash."""
+    if not span.text.isupper() or len(span.text) < 3:
+        return False
+    first = span.start == 0 or "\n" in doc[span.start - 1].text + doc[span.start - 1].whitespace_
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return first and nxt is not None and nxt.text in DATELINE_ENDS
 
 
 def _is_country_or_state(text: str, gaz: Gazetteer) -> bool:
