@@ -14,7 +14,7 @@ WIRE_A = (
 )
 WIRE_B = (
     "Last buses leave Madaya\n\n"
-    "More than 6,000 people were evacuated from Madaya on Monday, the Syrian Arab Red "
+    "More than 6,000 people were evacuated from Madaya in Syria on Monday, the Syrian Arab Red "
     "Crescent said, as the last buses left the town.\n"
 )
 OTHER = (
