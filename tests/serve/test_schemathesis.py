@@ -35,7 +35,7 @@ def _close_app() -> Iterator[None]:
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=25, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 def test_api_conforms_to_its_schema(case: schemathesis.Case) -> None:
     case.call_and_validate()

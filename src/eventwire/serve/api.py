@@ -135,10 +135,15 @@ class _Upload(BaseModel):
     published: IsoDate | None = Field(None, description="publication date (else inferred)")
 
 
+# An upload must hold a letter or digit: the pattern is written with explicit ASCII
+# classes because JSON Schema's and the validator's ideas of ``\S`` differ on control
+# characters such as U+001E.
+
+
 class TextUpload(_Upload):
     """An article as plain text."""
 
-    text: str = Field(min_length=1, max_length=2_000_000, pattern=r"\S",
+    text: str = Field(min_length=1, max_length=2_000_000, pattern=r"[A-Za-z0-9]",
                       description="plain article text, the title on its first line")
     title: str | None = Field(None, max_length=1_000)
 
@@ -146,7 +151,7 @@ class TextUpload(_Upload):
 class HtmlUpload(_Upload):
     """An article as the HTML of its page."""
 
-    html: str = Field(min_length=1, max_length=5_000_000, pattern=r"\S",
+    html: str = Field(min_length=1, max_length=5_000_000, pattern=r"[A-Za-z0-9]",
                       description="the article page's HTML")
 
 
