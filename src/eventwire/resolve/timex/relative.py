@@ -277,17 +277,13 @@ def resolve_ago(m: re.Match[str], ctx: Context) -> Result:
 
 
 def _from_pub(pub: date, unit: str, n: int) -> Result:
+    """``n`` units from the publication date: a day, or the unit's calendar period;
+    "two decades ago" counts years (the value is a year, not a decade)."""
     if unit == "day":
         return cal.day(pub + timedelta(days=n))
-    if unit == "week":
-        return cal.week_of(pub + timedelta(weeks=n))
-    if unit == "month":
-        return cal.month(*cal.add_months(pub.year, pub.month, n))
-    if unit == "quarter":
-        return cal.quarter(*cal.add_quarters(pub.year, cal.quarter_index(pub), n))
     if unit == "decade":
         return cal.year(pub.year + 10 * n)
-    return cal.year(pub.year + n)
+    return _unit_period(unit, pub, n) or cal.year(pub.year + n)
 
 
 def resolve_year_ago_adj(m: re.Match[str], ctx: Context) -> Result:
