@@ -21,16 +21,19 @@ import numpy as np
 
 from eventwire.errors import SetupError
 from eventwire.resolve.places.datafiles import (
+    read_admin1_aliases,
     read_country_aliases,
+    read_regions,
     read_us_states,
 )
 from eventwire.resolve.places.names import fold, usable_alternate
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 7
 MIN_POPULATION = 500
 _TYPE_WORDS = {"province", "governorate", "oblast", "region", "state", "prefecture",
                "department", "krai", "district", "county", "municipality", "muhafazah",
-               "autonomous", "republic", "of", "the"}
+               "autonomous", "republic", "of", "the", "sheng", "shi", "zizhiqu", "zhuangzu",
+               "huizu", "uygur"}
 
 
 @dataclass
@@ -47,6 +50,7 @@ class Columns:
     lon: list[float] = field(default_factory=list)
     pop: list[int] = field(default_factory=list)
     index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    capitals: list[int] = field(default_factory=list)  # entries that are national capitals
 
     def add(self, gid: str, name: str, feature: str, country: str, admin1: str,
             admin2: str, point: tuple[float, float], pop: int) -> int:
@@ -178,8 +182,9 @@ def build_gazetteer(out: Path) -> Path:
     _add_countries(cols, gc, pycountry, iso3, rg)
     _add_admin1(cols, gc, pycountry, iso3, rg, cities, admin_of)
     _add_admin2(cols, iso3, rg, cities, admin_of)
-    _add_cities(cols, iso3, cities, admin_of)
+    _add_cities(cols, iso3, cities, admin_of, _capitals(gc, cities))
     _add_continents(cols, gc)
+    _add_regions(cols)
     _save(cols, out)
     return out
 
@@ -279,14 +284,27 @@ def _add_admin2(cols: Columns, iso3: dict[str, str], rg: list[dict[str, str]],
         cols.name_it(idx, [a2], alternate=False)
 
 
+def _capitals(gc: object, cities: list[dict]) -> set[int]:
+    """geonameids of national capitals: the most populous city of the capital's name."""
+    best: dict[str, dict] = {}
+    capital = {c["iso"]: fold(c["capital"]) for c in gc.get_countries().values()}  # type: ignore[attr-defined]
+    for c in cities:
+        cc = c["countrycode"]
+        if capital.get(cc) == fold(c["name"]) and c["population"] > best.get(cc, {}).get("population", -1):
+            best[cc] = c
+    return {c["geonameid"] for c in best.values()}
+
+
 def _add_cities(cols: Columns, iso3: dict[str, str], cities: list[dict],
-                admin_of: dict[int, tuple[str, str]]) -> None:
+                admin_of: dict[int, tuple[str, str]], capitals: set[int]) -> None:
     for c in sorted(cities, key=lambda c: c["geonameid"]):
         if c["countrycode"] not in iso3:
             continue
         a1, a2 = admin_of[c["geonameid"]]
         idx = cols.add(str(c["geonameid"]), c["name"], "city", iso3[c["countrycode"]], a1, a2,
                        (c["latitude"], c["longitude"]), c["population"])
+        if c["geonameid"] in capitals:
+            cols.capitals.append(idx)
         cols.name_it(idx, [c["name"]], alternate=False)
         cols.name_it(idx, [n for n in c["alternatenames"] if usable_alternate(n)], alternate=True)
 
@@ -298,6 +316,21 @@ def _add_continents(cols: Columns, gc: object) -> None:
         cols.name_it(idx, [c["name"]], alternate=False)
 
 
+def _add_regions(cols: Columns) -> None:
+    """Our hand-written regions and physical features, unless a division already has the name."""
+    taken = {fold(n) for n, f in zip(cols.name, cols.feature) if f in {"country", "admin1", "continent"}}
+    for name, aliases, kind, iso3, point, size in read_regions():
+        if fold(name) in taken:
+            continue
+        feature = "continent" if kind == "continent" else "region"
+        idx = cols.add(f"region:{fold(name).replace(' ', '_')}", name, feature, iso3, "", "", point, size)
+        cols.name_it(idx, [name, *aliases], alternate=False)
+    aliases_of = read_admin1_aliases()
+    for idx, (feature, iso3, admin1) in enumerate(zip(cols.feature, cols.country, cols.admin1)):
+        if feature == "admin1" and (iso3, admin1) in aliases_of:
+            cols.name_it(idx, aliases_of[(iso3, admin1)], alternate=False)
+
+
 def _save(cols: Columns, out: Path) -> None:
     data = {
         "version": FORMAT_VERSION,
@@ -306,6 +339,7 @@ def _save(cols: Columns, out: Path) -> None:
         "lat": np.asarray(cols.lat, dtype=np.float64), "lon": np.asarray(cols.lon, dtype=np.float64),
         "pop": np.asarray(cols.pop, dtype=np.int64),
         "index": {k: tuple(v) for k, v in cols.index.items()},
+        "capitals": tuple(cols.capitals),
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")

@@ -50,3 +50,14 @@ def read_org_words() -> frozenset[str]:
 def read_after_cues() -> frozenset[str]:
     """Words that, right after a name, show it is a place ('a Gainesville man')."""
     return frozenset(row[0] for row in _rows(data_file("places", "after_cues.tsv")))
+
+
+def read_regions() -> list[tuple[str, list[str], str, str, tuple[float, float], int]]:
+    """Hand-written regions and physical features: (name, aliases, kind, ISO3, point, size)."""
+    return [(r[0], _split(r[1]), r[2], r[3], (float(r[4]), float(r[5])), int(r[6]))
+            for r in _rows(data_file("places", "regions.tsv"))]
+
+
+def read_admin1_aliases() -> dict[tuple[str, str], list[str]]:
+    """(ISO3, division name) -> short forms ('NSW')."""
+    return {(r[0], r[1]): _split(r[2]) for r in _rows(data_file("places", "admin1_aliases.tsv"))}

@@ -40,6 +40,7 @@ class Entry:
     lat: float
     lon: float
     pop: int
+    capital: bool = False  # a national capital ("Washington" the government's seat)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Gazetteer:
         self.lon: np.ndarray = data["lon"]
         self.pop: np.ndarray = data["pop"]
         self._index: dict[str, tuple[int, ...]] = data["index"]
+        self._capitals: frozenset[int] = frozenset(data.get("capitals", ()))
         self.demonyms = {fold(k): v for k, v in read_demonyms().items()}
         self.state_abbrevs = _state_abbreviations()
         self._country_entry = {self._country[i]: i for i, f in enumerate(self._feature) if f == "country"}
@@ -73,7 +75,7 @@ class Gazetteer:
     def entry(self, idx: int) -> Entry:
         return Entry(idx, self._gid[idx], self._name[idx], self._feature[idx], self._country[idx],
                      self._admin1[idx], self._admin2[idx], float(self.lat[idx]),
-                     float(self.lon[idx]), int(self.pop[idx]))
+                     float(self.lon[idx]), int(self.pop[idx]), idx in self._capitals)
 
     def lookup(self, name: str) -> list[Candidate]:
         """Places called ``name`` (any spelling that folds the same), most populous first."""

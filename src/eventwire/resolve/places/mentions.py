@@ -222,7 +222,7 @@ def _dateline(doc: Doc, span: Span) -> bool:
 
 
 def _is_country_or_state(text: str, gaz: Gazetteer) -> bool:
-    return any(c.entry.feature in {"country", "admin1", "continent"} and not c.alternate
+    return any(c.entry.feature in {"country", "admin1", "continent", "region"} and not c.alternate
                for c in gaz.lookup(text)[:3])
 
 

@@ -24,9 +24,10 @@ from eventwire.resolve.places.priors import RegionPrior
 
 MAX_CANDIDATES = 60
 ROUNDS = 3
-KIND_PRIOR = {"country": 3.0, "continent": 3.0, "admin1": 2.0, "admin2": 0.5, "city": 0.0}
+KIND_PRIOR = {"country": 3.0, "continent": 3.0, "region": 2.5, "admin1": 2.0, "admin2": 0.5, "city": 0.0}
 W_POP = 0.6
 W_ALTERNATE = 2.0
+W_CAPITAL = 2.0  # a capital's name often stands for its government ("talks with Washington")
 W_COUNTRY = 4.0
 W_ADMIN1 = 3.5
 W_ADMIN2 = 2.0
@@ -77,6 +78,8 @@ def base_score(m: Mention, c: Candidate, same_name_city: set[tuple[str, str]]) -
     s = W_POP * math.log10(e.pop + 100) + KIND_PRIOR.get(e.feature, 0.0)
     if c.alternate:
         s -= W_ALTERNATE
+    if e.capital:
+        s += W_CAPITAL
     if m.level:
         s += 3.0 if e.feature == m.level else -3.0
     elif e.feature == "admin1" and (e.country, e.admin1) in same_name_city:
