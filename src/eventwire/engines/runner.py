@@ -1,0 +1,63 @@
+"""Pick an engine by name: what the CLI calls, so the commands stay thin.
+
+``open_engine`` yields a ``run(paths, report, published)`` function giving ``ArticleDoc``
+values in input order, for either engine; ``write_documents`` is the Spark engine's
+way to write a corpus too large to collect (JSON Lines or Parquet, no database).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from eventwire.engines.local import BatchReport
+from eventwire.errors import EventwireError
+from eventwire.model import ArticleDoc
+
+ENGINES = ("local", "spark")
+OUT_FORMATS = ("jsonl", "parquet")
+
+Run = Callable[[list[Path], BatchReport, "date | None"], Iterator[ArticleDoc]]
+
+
+def check_engine(name: str) -> str:
+    if name not in ENGINES:
+        raise EventwireError(f"unknown engine {name!r}: choose {' or '.join(ENGINES)}")
+    return name
+
+
+@contextmanager
+def open_engine(name: str, *, master: str | None = None,
+                partitions: int | None = None) -> Iterator[Run]:
+    """The engine's run function; a Spark session lives as long as the ``with`` block."""
+    if check_engine(name) == "local":
+        if master or partitions:
+            raise EventwireError("--master and --partitions are options of --engine spark")
+        from eventwire.engines.local import run
+        from eventwire.pipeline import Pipeline
+
+        process = Pipeline.load().process
+        yield lambda paths, report, published: run(process, paths, report, published)
+        return
+    from eventwire.engines.spark import SparkEngine
+
+    with SparkEngine(master=master, partitions=partitions) as engine:
+        yield engine.run
+
+
+def write_documents(paths: list[Path], out: Path, fmt: str, report: BatchReport,
+                    published: date | None = None, *, engine: str = "spark",
+                    master: str | None = None, partitions: int | None = None) -> int:
+    """Documents written by Spark under the new folder ``out``; the number written."""
+    if check_engine(engine) != "spark":
+        raise EventwireError("--out writes from Spark: add --engine spark")
+    if fmt not in OUT_FORMATS:
+        raise EventwireError(f"unknown output format {fmt!r}: choose {' or '.join(OUT_FORMATS)}")
+    if out.exists():
+        raise EventwireError(f"{out}: already exists; name a new folder for --out")
+    from eventwire.engines.spark import OutFormat, SparkEngine
+
+    with SparkEngine(master=master, partitions=partitions) as spark:
+        return spark.write(paths, out, OutFormat(fmt), report, published)
