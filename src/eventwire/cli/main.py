@@ -85,17 +85,21 @@ def extract(
     files: list[Path] = typer.Argument(..., help="articles: .txt, .html, .jsonl, RSS/Atom, WARC, or folders"),
     published: str | None = typer.Option(None, help="publication date YYYY-MM-DD (default: from the input, else inferred from the text)"),
     fmt: DocFormat = typer.Option(DocFormat.jsonl, "--format", help="jsonl: one document per line; json: indented"),
+    engine: str = typer.Option("local", help="local or spark"),
+    master: str | None = typer.Option(None, help="with --engine spark: Spark master URL (default local[N], N = CPUs)"),
+    partitions: int | None = typer.Option(None, help="with --engine spark: number of partitions (default: Spark's parallelism)"),
 ) -> None:
     """Print one JSON document per article (DESIGN.md contract), in input order."""
-    from eventwire.engines.local import BatchReport, count_files, run
+    from eventwire.engines.local import BatchReport, count_files
+    from eventwire.engines.runner import open_engine
 
     pub = _parse_date(published)
     report = BatchReport()
     try:
-        pipe = _load_pipeline()
-        with _progress(count_files(files)) as bar:
+        with open_engine(engine, master=master, partitions=partitions) as run, \
+                _progress(count_files(files)) as bar:
             task = bar.add_task("extracting", total=count_files(files))
-            for doc in run(pipe.process, files, report, pub):
+            for doc in run(files, report, pub):
                 _print_doc(doc, fmt)
                 bar.advance(task)
     except EventwireError as e:
@@ -118,19 +122,34 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="files or folders of articles"),
     db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file"),
     published: str | None = typer.Option(None, help="publication date for all inputs (YYYY-MM-DD)"),
+    engine: str = typer.Option("local", help="local or spark"),
+    master: str | None = typer.Option(None, help="with --engine spark: Spark master URL (default local[N], N = CPUs)"),
+    partitions: int | None = typer.Option(None, help="with --engine spark: number of partitions (default: Spark's parallelism)"),
+    out: Path | None = typer.Option(None, help="with --engine spark: write the documents under this new folder instead of the database"),
+    out_format: str = typer.Option("jsonl", help="with --out: jsonl or parquet"),
 ) -> None:
     """Extract and store articles; an article already stored is not stored again."""
-    from eventwire.engines.local import BatchReport, count_files, run
+    from eventwire.engines.local import BatchReport, count_files
+    from eventwire.engines.runner import open_engine, write_documents
     from eventwire.store.database import Store
 
     pub = _parse_date(published)
     report = BatchReport()
     added = dup = 0
+    if out is not None:
+        try:
+            n = write_documents(paths, out, out_format, report, pub, engine=engine, master=master,
+                                partitions=partitions)
+        except EventwireError as e:
+            _fail(e)
+        err.print(f"{n} article document(s) written to {out} ({out_format})", highlight=False)
+        _skipped(report)
+        return
     try:
-        pipe = _load_pipeline()
-        with Store(db) as store, _progress(count_files(paths)) as bar:
+        with open_engine(engine, master=master, partitions=partitions) as run, \
+                Store(db) as store, _progress(count_files(paths)) as bar:
             task = bar.add_task("ingesting", total=count_files(paths))
-            for doc in run(pipe.process, paths, report, pub):
+            for doc in run(paths, report, pub):
                 if store.add(doc):
                     added += 1
                 else:
