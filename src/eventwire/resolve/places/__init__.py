@@ -1,7 +1,8 @@
 """places: an offline geoparser.
 
     gaz = load_gazetteer()                 # built once (from PyPI data), passed in
-    places = Geoparser(gaz).parse(doc, text, hints={"title": ..., "outlet_domain": ...})
+    priors = OutletPriors.build(Geoparser(gaz), [(outlet, doc), ...])  # optional, from texts
+    places = Geoparser(gaz).parse(doc, text, hints={"title": ..., "outlet_domain": ...}, priors=priors)
     focus = article_focus(places)
     loc = event_location(places, start, end, focus)
     acled_geo_precision(loc.precision), ucdp_where_prec(loc.precision)
@@ -9,6 +10,7 @@
 
 from eventwire.resolve.places.gazetteer import Gazetteer, load_gazetteer
 from eventwire.resolve.places.geoparse import Geoparser
+from eventwire.resolve.places.priors import OutletPriors
 from eventwire.resolve.places.location import (
     acled_geo_precision,
     article_focus,
@@ -16,5 +18,5 @@ from eventwire.resolve.places.location import (
     ucdp_where_prec,
 )
 
-__all__ = ["Gazetteer", "Geoparser", "acled_geo_precision", "article_focus", "event_location",
-           "load_gazetteer", "ucdp_where_prec"]
+__all__ = ["Gazetteer", "Geoparser", "OutletPriors", "acled_geo_precision", "article_focus",
+           "event_location", "load_gazetteer", "ucdp_where_prec"]
