@@ -6,4 +6,6 @@ bash scripts/setup.sh
 if [ -f scripts/install_browser.sh ]; then
   bash scripts/install_browser.sh
 fi
+.venv/bin/ruff check src tests benchmarks scripts
+.venv/bin/mypy src/eventwire
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -69,19 +69,27 @@ def read_lgl(path: Path) -> list[GoldArticle]:
             g = t.find("gaztag")
             if g is None or g.findtext("lat") is None:
                 continue
-            tops.append(GoldToponym(int(t.findtext("start")), int(t.findtext("end")), t.findtext("phrase") or "",
-                                    float(g.findtext("lat")), float(g.findtext("lon")), g.get("geonameid"),
+            tops.append(GoldToponym(int(_req(t, "start")), int(_req(t, "end")), t.findtext("phrase") or "",
+                                    float(_req(g, "lat")), float(_req(g, "lon")), g.get("geonameid"),
                                     _iso3_of_country_name(g.findtext("country"), cache), g.findtext("admin1")))
         out.append(GoldArticle("lgl", art.get("docid") or "", art.findtext("text") or "",
                                art.findtext("title"), art.findtext("domain"), tuple(tops)))
     return out
 
 
+def _req(el: ET.Element, tag: str) -> str:
+    """A field the gold must have; a clear error naming it otherwise."""
+    value = el.findtext(tag)
+    if value is None:
+        raise EvaluationError(f"gold toponym without <{tag}>")
+    return value
+
+
 def read_geovirus(path: Path) -> list[GoldArticle]:
     out = []
     for n, art in enumerate(ET.parse(path).getroot().findall("article")):
-        tops = tuple(GoldToponym(int(loc.findtext("start")), int(loc.findtext("end")), loc.findtext("name") or "",
-                                 float(loc.findtext("lat")), float(loc.findtext("lon")))
+        tops = tuple(GoldToponym(int(_req(loc, "start")), int(_req(loc, "end")), loc.findtext("name") or "",
+                                 float(_req(loc, "lat")), float(_req(loc, "lon")))
                      for loc in art.iter("location") if loc.findtext("lat"))
         out.append(GoldArticle("geovirus", str(n), art.findtext("text") or "", None, None, tops))
     return out
@@ -151,7 +159,7 @@ def main(gold: Path, limit: int = 0, misses: Path | None = None) -> dict:
     corpora = read_gold(gold)
     nlp = load_pipeline()
     parser = Geoparser(load_gazetteer())
-    report: dict[str, dict] = {}
+    report: dict[str, object] = {}
     miss_rows: list[dict] = []
     for name, arts in corpora.items():
         arts = arts[:limit] if limit else arts
@@ -212,7 +220,8 @@ def _miss(name: str, art: GoldArticle, t: GoldToponym, p: Place | None) -> dict:
     return {"corpus": name, "article": art.ident, "phrase": t.phrase, "start": t.start,
             "gold": [t.lat, t.lon, t.country, t.admin1], "context": ctx,
             "pred": None if p is None else [p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.reason],
-            "km": None if p is None or p.lat is None else round(km(t.lat, t.lon, p.lat, p.lon))}
+            "km": None if p is None or p.lat is None or p.lon is None
+            else round(km(t.lat, t.lon, p.lat, p.lon))}
 
 
 def _print(report: dict) -> None:

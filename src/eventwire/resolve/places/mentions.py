@@ -144,7 +144,7 @@ def _plausible(span: Span) -> bool:
     if len(span) == 1:
         tok = span[0]
         stop = tok.is_stop and not tok.text.isupper()  # "US" is a place, "us" a pronoun
-        return not stop and len(tok.text) > 1 and (tok.pos_ in {"PROPN", "ADJ", "NOUN"} or tok.ent_type_)
+        return not stop and len(tok.text) > 1 and (tok.pos_ in {"PROPN", "ADJ", "NOUN"} or bool(tok.ent_type_))
     return True
 
 

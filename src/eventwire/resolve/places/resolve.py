@@ -12,7 +12,7 @@ unambiguous places ("Rapides Parish", "Syria") pull ambiguous ones ("Alexandria"
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -156,12 +156,17 @@ class Resolver:
         if len(groups) < 2:
             return
         reps = {key: idx[0] for key, idx in groups.items()}
-        lat, lon, owner, areas = [], [], [], []
+        lat: list[float] = []
+        lon: list[float] = []
+        owner: list[str] = []
+        areas: list[tuple[str, str, str]] = []
         for key, i in reps.items():
             for c in self.cands[i]:
                 e = c.entry
                 if e.feature in {"city", "admin2"}:
-                    lat.append(e.lat), lon.append(e.lon), owner.append(key)
+                    lat.append(e.lat)
+                    lon.append(e.lon)
+                    owner.append(key)
                 elif e.feature == "admin1":
                     areas.append((key, e.country, e.admin1))
         owner_arr, lat_arr, lon_arr = np.array(owner), np.array(lat), np.array(lon)
@@ -195,11 +200,11 @@ class Resolver:
             best = [int(np.argmax(s)) if len(s) else -1 for s in scores]
         return [self._choice(i, best[i], scores[i]) for i in range(len(self.mentions))]
 
-    def _context(self, i: int, best: list[int]) -> tuple[Counter, Counter, Counter,
+    def _context(self, i: int, best: list[int]) -> tuple[defaultdict, defaultdict, defaultdict,
                                                         list[tuple[float, float, float]], float]:
-        countries: Counter[str] = Counter()
-        admin1s: Counter[tuple[str, str]] = Counter()
-        admin2s: Counter[tuple[str, str, str]] = Counter()
+        countries: defaultdict[str, float] = defaultdict(float)
+        admin1s: defaultdict[tuple[str, str], float] = defaultdict(float)
+        admin2s: defaultdict[tuple[str, str, str], float] = defaultdict(float)
         points: list[tuple[float, float, float]] = []
         total = 0.0
         for j, m in enumerate(self.mentions):
