@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from eventwire.errors import SetupError
@@ -77,6 +78,10 @@ def start_session(master: str | None = None) -> SparkSession:
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
     )
+    logging = resources.files("eventwire.engines") / "log4j2.properties"
+    if logging.is_file():  # quiet from the JVM's start, not only after setLogLevel
+        builder = builder.config("spark.driver.extraJavaOptions",
+                                 f"-Dlog4j2.configurationFile=file:{logging}")
     if master.startswith("local"):
         # No network besides loopback. A cluster's executors must reach the driver, so
         # with --master the driver keeps Spark's own address.
