@@ -124,3 +124,20 @@ def test_precision_codes(precision: str, acled: int, ucdp: int) -> None:
     assert acled_geo_precision(precision) == acled
     assert ucdp_where_prec(precision) == ucdp
     assert ucdp_where_prec("city", near=True) == 2 and acled_geo_precision("city", near=True) == 2
+
+
+def test_coordinated_counties_are_each_a_county(nlp, geoparser) -> None:
+    text = "School boards in Oconee, Barrow, Jackson and Madison counties cut their budgets in Georgia."
+    places = parse(nlp, geoparser, text)
+    for name in ("Jackson", "Barrow"):
+        p = first(places, name)
+        assert (p.feature, p.country, p.admin1) == ("admin2", "USA", "Georgia")
+    assert first(places, "Madison counties").feature == "admin2"
+
+
+def test_party_home_town_and_inline_dateline(nlp, geoparser) -> None:
+    text = ("The bill passed, said state Sen. Ray Miller, D-Columbus, on Friday. "
+            "Drug dealer arrested. BEIRUT: A dealer was arrested near the airport.")
+    places = parse(nlp, geoparser, text)
+    assert first(places, "Columbus").country == "USA"
+    assert first(places, "BEIRUT").country == "LBN"

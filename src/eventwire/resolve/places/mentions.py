@@ -30,7 +30,11 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
               "northwestern", "southeastern", "southwestern", "downtown", "rural", "greater"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 DATELINE_ENDS = {",", "(", "-", "--", "—", "–", ":"}
+SENTENCE_ENDS = {".", "!", "?"}
 NEAR_WORDS = {"near", "outside", "around", "nearby", "close"}
+PARTY_LETTERS = {"D", "R", "I"}  # "state Sen. Ray Miller, D-Columbus": party and home town
+LIST_JOINERS = {",", "and", "or", "&"}
+MAX_LIST_TOKENS = 30
 _CONTAINER = re.compile(r"^,\s*((?:[A-Z][\w.]*\.?)(?:\s[A-Z][\w.]*\.?){0,2})")
 
 
@@ -48,6 +52,7 @@ class Mention:
     container: str | None = None  # "La." in "Alexandria, La."
     in_org: bool = False
     sentence: int = 0
+    division: str | None = None  # "Jackson County" for "Jackson" in "Jackson and Madison counties"
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
     known_actor = _known_actor_tokens(doc)
     raw: list[tuple[Span, Span | None]] = []
     for run in _capital_runs(doc):
-        raw.extend((span, ent_of.get(span.start)) for span in _gazetteer_spans(run, gaz)
+        raw.extend((span, ent_of.get(span.start)) for span in _gazetteer_spans(run, gaz, know)
                    if not (known_actor.intersection(range(span.start, span.end))
                            and not gaz.demonym(span.text)))
     taken = {fold(s.text) for s, e in raw if e is not None and e.label_ in PLACE_LABELS}
@@ -112,13 +117,13 @@ def _capital_runs(doc: Doc) -> list[Span]:
     return runs
 
 
-def _gazetteer_spans(run: Span, gaz: Gazetteer) -> list[Span]:
+def _gazetteer_spans(run: Span, gaz: Gazetteer, know: _Knowledge) -> list[Span]:
     """Longest known names in a run of capitalised tokens, left to right."""
     doc, i, out = run.doc, run.start, []
     while i < run.end:
         for j in range(min(run.end, i + MAX_TOKENS), i, -1):
             span = doc[i:j]
-            if _plausible(span) and (_known(span, gaz) or gaz.demonym(span.text)):
+            if _plausible(span) and (_known(span, gaz) or gaz.demonym(span.text) or _known_division(span, gaz, know)):
                 out.append(span)
                 i = j
                 break
@@ -129,6 +134,12 @@ def _gazetteer_spans(run: Span, gaz: Gazetteer) -> list[Span]:
 
 def _known(span: Span, gaz: Gazetteer) -> bool:
     return gaz.has_name(span.text) or state_abbreviation(span, gaz) is not None
+
+
+def _known_division(span: Span, gaz: Gazetteer, know: _Knowledge) -> bool:
+    """'Oconee' in 'Oconee and Clarke counties': known only as 'Oconee County'."""
+    division = _coordinated(span.doc, span, know)[1]
+    return division is not None and gaz.has_name(division)
 
 
 def state_abbreviation(span: Span, gaz: Gazetteer) -> str | None:
@@ -144,7 +155,9 @@ def _plausible(span: Span) -> bool:
     if len(span) == 1:
         tok = span[0]
         stop = tok.is_stop and not tok.text.isupper()  # "US" is a place, "us" a pronoun
-        return not stop and len(tok.text) > 1 and (tok.pos_ in {"PROPN", "ADJ", "NOUN"} or bool(tok.ent_type_))
+        shouted = tok.text.isupper() and len(tok.text) > 2  # "BEIRUT:" is often tagged ADV
+        return not stop and len(tok.text) > 1 and (tok.pos_ in {"PROPN", "ADJ", "NOUN"} or bool(tok.ent_type_)
+                                                    or shouted)
     return True
 
 
@@ -154,9 +167,11 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
     iso3 = gaz.demonym(span.text)
     if iso3 and not gaz.has_name(span.text):
         return _mention(doc, span, label, know, gaz, adjectival=True, country=iso3)
+    if _known_division(span, gaz, know):
+        return _mention(doc, span, label, know, gaz)
     if not _known(span, gaz) or fold(span.text) in know.org_words:
         return None
-    if _dateline(doc, span):
+    if _dateline(doc, span) or _coordinated_level(doc, span, know) is not None:
         return _mention(doc, span, label, know, gaz)
     if span.text.isupper() and len(span.text) <= 5 and label not in PLACE_LABELS \
             and not _is_country_or_state(span.text, gaz) and state_abbreviation(span, gaz) is None:
@@ -201,8 +216,44 @@ def _names_an_org(span: Span, know: _Knowledge) -> bool:
         bool(after) and _capitalised(after[0])
 
 
+def _coordinated_level(doc: Doc, span: Span, know: _Knowledge) -> str | None:
+    return _coordinated(doc, span, know)[0]
+
+
+def _coordinated(doc: Doc, span: Span, know: _Knowledge) -> tuple[str | None, str | None]:
+    """The level a plural division word gives every name of the list it closes, and the
+    division's full name: 'Jackson' in 'Barrow, Jackson and Madison counties' is a
+    county, 'Jackson County'."""
+    joined = False
+    for tok in doc[span.end:min(len(doc), span.end + MAX_LIST_TOKENS)]:
+        if tok.lower_ in know.suffixes and tok.lower_.endswith("s") and tok.lower_ != "twp.":
+            if not (joined or tok.i == span.end):
+                return None, None
+            return know.suffixes[tok.lower_][0], f"{span.text} {_singular(tok.lower_).title()}"
+        if tok.lower_ in {"and", "or", "&"}:
+            joined = True
+        elif not (_capitalised(tok) or tok.text in LIST_JOINERS):
+            return None, None
+    return None, None
+
+
+def _singular(word: str) -> str:
+    """'counties' -> 'county', 'parishes' -> 'parish', 'districts' -> 'district'."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-2] if word.endswith("shes") else word[:-1]
+
+
+def _party_home(doc: Doc, span: Span) -> bool:
+    """'D-Columbus', 'R-London': a legislator's party and home town."""
+    return span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].text in PARTY_LETTERS \
+        and not doc[span.start - 2].whitespace_ and not doc[span.start - 1].whitespace_
+
+
 def _has_cue(doc: Doc, span: Span, gaz: Gazetteer, know: _Knowledge) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
+    if _party_home(doc, span):
+        return True
     if prev is not None and (prev.lower_ in CUE_WORDS or prev.lower_ in DIRECTIONS):
         return True
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -218,6 +269,8 @@ def _dateline(doc: Doc, span: Span) -> bool:
         return False
     first = span.start == 0 or "\n" in doc[span.start - 1].text + doc[span.start - 1].whitespace_
     nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and not first and doc[span.start - 1].text in SENTENCE_ENDS:
+        return nxt.text in DATELINE_ENDS - {",", "("}  # "... the title. BEIRUT: The body"
     return first and nxt is not None and nxt.text in DATELINE_ENDS
 
 
@@ -246,6 +299,11 @@ def _mention(doc: Doc, span: Span, label: str, know: _Knowledge, gaz: Gazetteer,
     if nxt is not None and nxt.lower_ in know.suffixes and not adjectival:
         level = know.suffixes[nxt.lower_][0]
         end_tok = span.end + 1
+    division = None
+    if level is None and not adjectival:
+        level, division = _coordinated(doc, span, know)
+    elif level is not None and end_tok > span.end and doc[span.end].lower_.endswith("s"):
+        division = f"{span.text} {_singular(doc[span.end].lower_).title()}"  # "Madison counties"
     last = span[-1].lower_
     if level is None and last in know.suffixes:
         level = know.suffixes[last][0]
@@ -259,7 +317,7 @@ def _mention(doc: Doc, span: Span, label: str, know: _Knowledge, gaz: Gazetteer,
         start=full.start_char, end=full.end_char, text=full.text, lookup=lookup, label=label,
         adjectival=adjectival, country=country, level=level, qualifier=_qualifier(doc, span),
         container=None if adjectival else _container(doc, full, gaz), in_org=in_org,
-        sentence=span[0].sent.start if doc.has_annotation("SENT_START") else 0,
+        sentence=span[0].sent.start if doc.has_annotation("SENT_START") else 0, division=division,
     )
 
 

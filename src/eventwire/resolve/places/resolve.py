@@ -50,7 +50,7 @@ class Choice:
 def candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     cands = gaz.lookup(m.lookup)
     if m.level:
-        suffixed = gaz.lookup(m.text)
+        suffixed = gaz.lookup(m.division) if m.division else gaz.lookup(m.text)
         if suffixed:
             return suffixed[:MAX_CANDIDATES]
     keep = [c for c in cands if c.entry.feature != "city"] + [c for c in cands if c.entry.feature == "city"]
