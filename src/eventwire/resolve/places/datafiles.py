@@ -61,3 +61,8 @@ def read_regions() -> list[tuple[str, list[str], str, str, tuple[float, float], 
 def read_admin1_aliases() -> dict[tuple[str, str], list[str]]:
     """(ISO3, division name) -> short forms ('NSW')."""
     return {(r[0], r[1]): _split(r[2]) for r in _rows(data_file("places", "admin1_aliases.tsv"))}
+
+
+def read_country_points() -> dict[str, tuple[float, float]]:
+    """ISO3 -> a hand-written reference point that overrides countryinfo's ``latlng``."""
+    return {r[0]: (float(r[1]), float(r[2])) for r in _rows(data_file("places", "country_points.tsv"))}
