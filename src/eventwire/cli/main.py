@@ -74,12 +74,6 @@ def _skipped(report: object) -> int:
     return len(skipped)
 
 
-def _load_pipeline():  # noqa: ANN202 - heavy import kept out of CLI start-up
-    from eventwire.pipeline import Pipeline
-
-    return Pipeline.load()
-
-
 @app.command()
 def extract(
     files: list[Path] = typer.Argument(..., help="articles: .txt, .html, .jsonl, RSS/Atom, WARC, or folders"),
