@@ -141,3 +141,27 @@ def test_party_home_town_and_inline_dateline(nlp, geoparser) -> None:
     places = parse(nlp, geoparser, text)
     assert first(places, "Columbus").country == "USA"
     assert first(places, "BEIRUT").country == "LBN"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Aid flights landed in Port-au-Prince on Monday.", "Port-au-Prince", "HTI"),
+    ("Fighting spread in the Democratic Republic of the Congo last week.", "Democratic Republic of the Congo", "COD"),
+    ("Floods hit Rio Grande do Sul, officials said.", "Rio Grande do Sul", "BRA"),
+])
+def test_names_with_hyphens_and_particles_are_read_whole(nlp, geoparser, text: str, name: str,
+                                                          country: str) -> None:
+    place = first(parse(nlp, geoparser, text), name)
+    assert place.country == country
+
+
+def test_a_known_word_inside_an_unknown_name_is_not_a_place(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "A Meadow Grove man was fined on Friday.")
+    assert not [p for p in places if p.text == "Grove"]
+    # 'Meadow' heads a longer name: listed at most as part of a name, never an event's place
+    assert all("in_org" in (p.reason or "") for p in places if p.lat is not None)
+
+
+def test_place_name_heading_another_name_is_marked_in_org(nlp, geoparser) -> None:
+    text = "Officers met at the Cottonport Fire Station before the raid."
+    place = first(parse(nlp, geoparser, text), "Cottonport")
+    assert place.reason is not None and "in_org" in place.reason

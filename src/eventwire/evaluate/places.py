@@ -219,7 +219,7 @@ def _miss(name: str, art: GoldArticle, t: GoldToponym, p: Place | None) -> dict:
     ctx = art.text[max(0, t.start - 60):t.end + 60].replace("\n", " ")
     return {"corpus": name, "article": art.ident, "phrase": t.phrase, "start": t.start,
             "gold": [t.lat, t.lon, t.country, t.admin1], "context": ctx,
-            "pred": None if p is None else [p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.reason],
+            "pred": None if p is None else [p.text, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.reason],
             "km": None if p is None or p.lat is None or p.lon is None
             else round(km(t.lat, t.lon, p.lat, p.lon))}
 

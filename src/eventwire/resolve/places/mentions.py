@@ -35,6 +35,10 @@ NEAR_WORDS = {"near", "outside", "around", "nearby", "close"}
 PARTY_LETTERS = {"D", "R", "I"}  # "state Sen. Ray Miller, D-Columbus": party and home town
 LIST_JOINERS = {",", "and", "or", "&"}
 MAX_LIST_TOKENS = 30
+HYPHENS = {"-", "‑"}
+PARTICLES = {"of", "the", "de", "do", "da", "dos", "das", "du", "des", "del", "della", "di", "au", "aux",
+             "al", "el", "la", "le", "les", "y", "upon", "on", "sur", "am", "an", "kwa", "van", "von", "der"}
+MAX_CONNECTORS = 3
 _CONTAINER = re.compile(r"^,\s*((?:[A-Z][\w.]*\.?)(?:\s[A-Z][\w.]*\.?){0,2})")
 
 
@@ -103,15 +107,34 @@ def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and not tok.is_punct
 
 
+def _connector(tok: Token) -> bool:
+    """A token that can sit inside a place name: an unspaced hyphen ('Port-au-Prince',
+    'Al-Fashir') or a lower-case particle ('Rio Grande do Sul', 'Republic of the Congo')."""
+    if tok.text in HYPHENS:
+        return not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    return tok.lower_ in PARTICLES and tok.text.islower()
+
+
 def _capital_runs(doc: Doc) -> list[Span]:
-    runs, start = [], None
-    for tok in doc:
+    """Runs of capitalised tokens, joined across connectors that lead to another
+    capitalised token, so that a name's parts are tried together before alone."""
+    runs, start, i = [], None, 0
+    while i < len(doc):
+        tok = doc[i]
         if _capitalised(tok):
             start = tok.i if start is None else start
+            i += 1
             continue
         if start is not None:
+            j = i
+            while j < len(doc) and j - i < MAX_CONNECTORS and _connector(doc[j]):
+                j += 1
+            if j > i and j < len(doc) and _capitalised(doc[j]):
+                i = j
+                continue
             runs.append(doc[start:tok.i])
             start = None
+        i += 1
     if start is not None:
         runs.append(doc[start:len(doc)])
     return runs
@@ -152,6 +175,8 @@ def state_abbreviation(span: Span, gaz: Gazetteer) -> str | None:
 
 
 def _plausible(span: Span) -> bool:
+    if _connector(span[0]) or _connector(span[-1]) or (len(span) == 1 and span[0].lower_ in PARTICLES):
+        return False  # 'Al' of 'Al-Assad', '-Prince' of a longer name
     if len(span) == 1:
         tok = span[0]
         stop = tok.is_stop and not tok.text.isupper()  # "US" is a place, "us" a pronoun
@@ -180,6 +205,11 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         return _mention(doc, span, label, know, gaz, in_org=True)
     if ent is not None and _fragment_of_entity(span, ent, know):
         return None
+    glued = _glued_to_name(doc, span, ent, gaz, know)
+    if glued == "after":
+        return None
+    if glued == "before":
+        return _mention(doc, span, label, know, gaz, in_org=True)
     if label in PLACE_LABELS or label == "NORP":
         return _mention(doc, span, label, know, gaz)
     cued = _has_cue(doc, span, gaz, know) or fold(span.text) in taken
@@ -190,6 +220,31 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
     return None
 
 
+def _glued_to_name(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowledge) -> str | None:
+    """Whether a known name is glued to another proper noun the gazetteer does not know:
+    "after" one ('Grove' in 'a Meadow Grove man': part of a longer, unknown name, not a
+    place) or "before" one ('Cottonport' in 'the Cottonport Fire Station': a place name
+    heading another name). Countries, states and spans the NER marked exactly as places
+    are never glued."""
+    if ent is not None and ent.label_ in PLACE_LABELS and (ent.start, ent.end) == (span.start, span.end):
+        return None
+    if _is_country_or_state(span.text, gaz):
+        return None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if prev is not None and ent is None and not prev.ent_type_ and _glued(prev) \
+            and prev.lower_ not in DIRECTIONS and not prev.is_sent_start:
+        return "after"
+    if nxt is not None and _glued(nxt) and nxt.lower_ not in know.suffixes and nxt.lower_ not in POSSESSIVES \
+            and not _is_country_or_state(nxt.text, gaz):
+        return "before"
+    return None
+
+
+def _glued(tok: Token) -> bool:
+    return _capitalised(tok) and tok.pos_ == "PROPN" and not tok.is_stop and not tok.text.isupper()
+
+
 def _fragment_of_entity(span: Span, ent: Span, know: _Knowledge) -> bool:
     """'Red' in 'the Red River', 'Vermont' in 'Lake Vermont': part of a longer name.
 
@@ -198,6 +253,8 @@ def _fragment_of_entity(span: Span, ent: Span, know: _Knowledge) -> bool:
     if ent.label_ not in PLACE_LABELS:
         return False
     head = [t for t in ent[: span.start - ent.start] if t.lower_ != "the"]
+    hyphen = max((k for k, t in enumerate(head) if t.text in HYPHENS), default=-1)
+    head = head[hyphen + 1:]  # 'Damascus' in 'the Aleppo-Damascus highway' stands alone
     tail = list(ent[span.end - ent.start:])
     if any(t.lower_ not in DIRECTIONS for t in head):
         return True
