@@ -165,3 +165,18 @@ def test_place_name_heading_another_name_is_marked_in_org(nlp, geoparser) -> Non
     text = "Officers met at the Cottonport Fire Station before the raid."
     place = first(parse(nlp, geoparser, text), "Cottonport")
     assert place.reason is not None and "in_org" in place.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Ms. Shelby said the paper would survive.",  # a courtesy title, not Mississippi
+    "The plan allows for 200 homes, said Michael R. Pannell, the county planner.",
+    "Police said Howard Brown, 27, was attacked in the restroom.",
+    "The lane stays closed through March 27 and again on Thursday.",
+])
+def test_names_of_people_and_dates_are_not_places(nlp, geoparser, text: str) -> None:
+    assert [p.text for p in parse(nlp, geoparser, text) if p.lat is not None] == []
+
+
+def test_place_in_a_sentence_with_a_person_still_found(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "Howard Brown, 27, of Alexandria, La., was attacked on Friday.")
+    assert first(places, "Alexandria").admin1 == "Louisiana"

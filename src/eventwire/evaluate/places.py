@@ -194,9 +194,13 @@ def evaluate_corpus(name: str, arts: list[GoldArticle], docs: list, parser, miss
 def _evaluate(name: str, arts: list[GoldArticle], docs: list, parser, miss_rows: list[dict],
               priors=None) -> dict:
     totals = {k: 0 for k in METRICS}
-    n = found = 0
+    n = found = predicted = predicted_gold = 0
     for art, doc in zip(arts, docs):
         places = parser.parse(doc, art.text, {"title": art.title, "outlet_domain": art.domain}, priors=priors)
+        # precision of detection: resolved places, outside organisation names, that are gold toponyms
+        own = [p for p in places if p.lat is not None and not p.adjectival and "in_org" not in (p.reason or "")]
+        predicted += len(own)
+        predicted_gold += sum(any(min(p.end, t.end) > max(p.start, t.start) for t in art.toponyms) for p in own)
         for t in art.toponyms:
             p = _match(t, places)
             s = score_toponym(t, p, name)
@@ -212,7 +216,8 @@ def _evaluate(name: str, arts: list[GoldArticle], docs: list, parser, miss_rows:
         for k in ("admin1", "country"):
             all_.pop(k), over_found.pop(k)
     return {"articles": len(arts), "toponyms": n, "found": found,
-            "found_rate": round(found / n, 4) if n else 0.0, "all": all_, "over_found": over_found}
+            "found_rate": round(found / n, 4) if n else 0.0, "all": all_, "over_found": over_found,
+            "predicted": predicted, "precision": round(predicted_gold / predicted, 4) if predicted else 0.0}
 
 
 def _miss(name: str, art: GoldArticle, t: GoldToponym, p: Place | None) -> dict:
@@ -229,7 +234,8 @@ def _print(report: dict) -> None:
         if not isinstance(r, dict) or "articles" not in r:
             continue
         print(f"{name}: {r['articles']} articles, {r['toponyms']} toponyms, found {r['found']} "
-              f"({r['found_rate']:.1%})")
+              f"({r['found_rate']:.1%}); {r['predicted']} places predicted outside organisation names, "
+              f"{r['precision']:.1%} of them gold toponyms")
         for scope in ("all", "over_found"):
             cells = "  ".join(f"{k} {v:.3f}" for k, v in r[scope].items())
             print(f"  {scope:10s} {cells}")

@@ -13,15 +13,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.resolve.places.datafiles import read_admin_suffixes, read_after_cues, read_org_words
+from eventwire.resolve.places.datafiles import (
+    read_admin_suffixes,
+    read_after_cues,
+    read_org_words,
+    read_us_states,
+)
 from eventwire.resolve.places.gazetteer import Gazetteer
 from eventwire.resolve.places.names import fold
 
 MAX_TOKENS = 5
 PLACE_LABELS = {"GPE", "LOC"}
+TIME_LABELS = {"DATE", "TIME"}
 CUE_WORDS = {"in", "from", "near", "at", "to", "of", "outside", "around", "across", "into",
              "toward", "towards", "through", "between", "throughout", "via", "inside", "within",
              "over", "across", "leave", "leaving", "visit", "visited", "visiting", "reach"}
@@ -39,6 +46,7 @@ HYPHENS = {"-", "‑"}
 PARTICLES = {"of", "the", "de", "do", "da", "dos", "das", "du", "des", "del", "della", "di", "au", "aux",
              "al", "el", "la", "le", "les", "y", "upon", "on", "sur", "am", "an", "kwa", "van", "von", "der"}
 MAX_CONNECTORS = 3
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")  # 'N.Y.', 'D.C.'
 _CONTAINER = re.compile(r"^,\s*((?:[A-Z][\w.]*\.?)(?:\s[A-Z][\w.]*\.?){0,2})")
 
 
@@ -171,7 +179,14 @@ def state_abbreviation(span: Span, gaz: Gazetteer) -> str | None:
     if state is None or fold(span.text) == fold(state):
         return None
     after_comma = span.start > 0 and span.doc[span.start - 1].text == ","
-    return state if "." in span.text or after_comma else None
+    dotted = span.text in _dotted_abbreviations() or _INITIALS.match(span.text) is not None
+    return state if dotted or after_comma else None  # 'Ms. Shelby' is not Mississippi
+
+
+@lru_cache(maxsize=1)
+def _dotted_abbreviations() -> frozenset[str]:
+    """The written abbreviations of US states ('Ala.', 'Miss.'), not postal codes with a dot."""
+    return frozenset(a for _name, *abbrevs in read_us_states().values() for a in abbrevs if "." in a)
 
 
 def _plausible(span: Span) -> bool:
@@ -205,12 +220,17 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         return _mention(doc, span, label, know, gaz, in_org=True)
     if ent is not None and _fragment_of_entity(span, ent, know):
         return None
+    if ent is not None and ent.label_ in TIME_LABELS and not _is_country_or_state(span.text, gaz):
+        return None  # 'March' of 'through March 27', 'Thursday'
+    if _inside_person(span, ent) and not _is_country_or_state(span.text, gaz) \
+            and _container(doc, span, gaz) is None and not _party_home(doc, span):
+        return None  # 'Michael' of 'Michael R. Pannell'
     glued = _glued_to_name(doc, span, ent, gaz, know)
     if glued == "after":
         return None
     if glued == "before":
         return _mention(doc, span, label, know, gaz, in_org=True)
-    if label in PLACE_LABELS or label == "NORP":
+    if label in PLACE_LABELS:
         return _mention(doc, span, label, know, gaz)
     cued = _has_cue(doc, span, gaz, know) or fold(span.text) in taken
     if ent is not None and label == "ORG" and (ent.start, ent.end) != (span.start, span.end):
@@ -218,6 +238,18 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
     if cued or _is_country_or_state(span.text, gaz):
         return _mention(doc, span, label, know, gaz)
     return None
+
+
+def _inside_person(span: Span, ent: Span | None) -> bool:
+    """One word of a longer PERSON entity: a first name followed by another capitalised
+    word ('Keith' in 'Keith Claussen', 'Michael' in 'Michael R. Pannell') or a surname
+    ('Brown' in 'Howard Brown')."""
+    if ent is None or ent.label_ != "PERSON" or len(span) != 1 or len(ent) < 2:
+        return False
+    if span.start > ent.start:
+        return True
+    nxt = span.doc[span.end]
+    return _capitalised(nxt) and nxt.lower_ not in POSSESSIVES
 
 
 def _glued_to_name(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowledge) -> str | None:
