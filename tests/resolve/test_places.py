@@ -180,3 +180,16 @@ def test_names_of_people_and_dates_are_not_places(nlp, geoparser, text: str) -> 
 def test_place_in_a_sentence_with_a_person_still_found(nlp, geoparser) -> None:
     places = parse(nlp, geoparser, "Howard Brown, 27, of Alexandria, La., was attacked on Friday.")
     assert first(places, "Alexandria").admin1 == "Louisiana"
+
+
+def test_names_listed_together_are_of_one_kind(nlp, geoparser) -> None:
+    countries = parse(nlp, geoparser, "Cases were confirmed in Mexico, China, Japan, Ukraine and Brazil.")
+    assert {p.feature for p in countries} == {"country"}
+    states = parse(nlp, geoparser, "Recalls reached stores in Georgia, Illinois, Missouri, New Jersey and Ohio.")
+    assert {p.feature for p in states} == {"admin1"} and {p.country for p in states} == {"USA"}
+
+
+def test_abbreviated_state_is_a_container_even_in_a_list(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "He moved from Alexandria, La., and settled in Springfield, Illinois.")
+    assert first(places, "Alexandria").admin1 == "Louisiana"
+    assert first(places, "Springfield").admin1 == "Illinois"

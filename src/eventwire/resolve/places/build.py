@@ -29,7 +29,7 @@ from eventwire.resolve.places.datafiles import (
 )
 from eventwire.resolve.places.names import fold, usable_alternate
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 MIN_POPULATION = 500
 _TYPE_WORDS = {"province", "governorate", "oblast", "region", "state", "prefecture",
                "department", "krai", "district", "county", "municipality", "muhafazah",
@@ -348,6 +348,9 @@ def _capitals(gc: object, cities: list[dict]) -> set[int]:
 
 def _add_cities(cols: Columns, iso3: dict[str, str], cities: list[dict],
                 admin_of: dict[int, tuple[str, str]], capitals: set[int]) -> None:
+    # a country's name given as a city's alternate ('Mexico' for Mexico City, 'Kuwait' for
+    # Kuwait City) is not indexed: in news the bare name is the country
+    countries = {key for key, codes in cols.index.items() if any(cols.feature[v // 2] == "country" for v in codes)}
     for c in sorted(cities, key=lambda c: c["geonameid"]):
         if c["countrycode"] not in iso3:
             continue
@@ -357,7 +360,8 @@ def _add_cities(cols: Columns, iso3: dict[str, str], cities: list[dict],
         if c["geonameid"] in capitals:
             cols.capitals.append(idx)
         cols.name_it(idx, [c["name"]], alternate=False)
-        cols.name_it(idx, [n for n in c["alternatenames"] if usable_alternate(n)], alternate=True)
+        cols.name_it(idx, [n for n in c["alternatenames"] if usable_alternate(n) and fold(n) not in countries],
+                     alternate=True)
 
 
 def _add_continents(cols: Columns, gc: object) -> None:

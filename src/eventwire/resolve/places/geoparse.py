@@ -33,7 +33,7 @@ class Geoparser:
             mentions = [m for m in mentions if not m.in_org]
         title_end = _title_end(text, hints)
         prior = priors.prior((hints or {}).get("outlet_domain")) if priors is not None else None
-        choices = Resolver(self.gaz, mentions, title_end, prior).resolve()
+        choices = Resolver(self.gaz, mentions, title_end, prior, text).resolve()
         return [self._place(m, c) for m, c in zip(mentions, choices)]
 
     def _place(self, m: Mention, c: Choice) -> Place:

@@ -46,6 +46,7 @@ HYPHENS = {"-", "‑"}
 PARTICLES = {"of", "the", "de", "do", "da", "dos", "das", "du", "des", "del", "della", "di", "au", "aux",
              "al", "el", "la", "le", "les", "y", "upon", "on", "sur", "am", "an", "kwa", "van", "von", "der"}
 MAX_CONNECTORS = 3
+_LIST_GOES_ON = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")  # 'N.Y.', 'D.C.'
 _CONTAINER = re.compile(r"^,\s*((?:[A-Z][\w.]*\.?)(?:\s[A-Z][\w.]*\.?){0,2})")
 
@@ -377,6 +378,10 @@ def _container(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
     for k in range(len(words), 0, -1):
         cand = " ".join(words[:k])
         if fold(cand) in gaz.state_abbrevs or _is_country_or_state(cand, gaz):
+            abbreviated = gaz.state_abbrevs.get(fold(cand), cand) != cand
+            rest = doc.text[span.end_char + m.start(1) + len(cand):span.end_char + m.start(1) + len(cand) + 12]
+            if not abbreviated and _LIST_GOES_ON.match(rest):
+                return None  # 'Illinois, Missouri, New Jersey': a list, not 'Springfield, Illinois'
             return cand
     return None
 

@@ -12,6 +12,7 @@ unambiguous places ("Rapides Parish", "Syria") pull ambiguous ones ("Alexandria"
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -34,6 +35,7 @@ W_ADMIN2 = 2.0
 W_NEAR = 2.5
 W_CLUSTER = 2.5
 NEAR_KM = 60.0
+W_LIST = 2.5  # names listed together share a kind
 W_PRIOR_COUNTRY = 3.0  # the outlet's home region (priors.py), learned from its texts
 W_PRIOR_ADMIN1 = 3.0
 W_PRIOR_NEAR = 2.5
@@ -58,8 +60,9 @@ def candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
 
 
 def container_filter(m: Mention, cands: list[Candidate], gaz: Gazetteer) -> tuple[list[Candidate], bool]:
-    """Keep the candidates inside the container named after a comma, if any are."""
-    if not m.container:
+    """Keep the candidates inside the container named after a comma, if any are; a
+    country's name has no container ('Mexico, China and Japan' is a list)."""
+    if not m.container or any(c.entry.feature == "country" and not c.alternate for c in cands):
         return cands, False
     key = fold(m.container)
     state = gaz.state_abbrevs.get(key)
@@ -119,6 +122,24 @@ def _prior_score(cands: list[Candidate], prior: RegionPrior) -> np.ndarray:
     return W_PRIOR_COUNTRY * ctry + W_PRIOR_ADMIN1 * adm + W_PRIOR_NEAR * near
 
 
+_LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s*(?:and|or|&))\s*$")
+
+
+def _list_neighbours(mentions: list[Mention], text: str) -> dict[int, list[int]]:
+    """Mentions next to each other in a list ('Ohio, Indiana and Iowa'), both ways."""
+    out: dict[int, list[int]] = defaultdict(list)
+    if not text:
+        return out
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if a.adjectival or b.adjectival or a.in_org or b.in_org:
+            continue
+        if _LIST_GAP.match(text[a.end:b.start]):
+            out[i].append(i + 1)
+            out[i + 1].append(i)
+    return out
+
+
 def _admin2_key(e: Entry) -> tuple[str, str, str]:
     return (e.country, e.admin1, e.name if e.feature == "admin2" else e.admin2)
 
@@ -127,9 +148,10 @@ class Resolver:
     """Resolve all the mentions of one article together."""
 
     def __init__(self, gaz: Gazetteer, mentions: list[Mention], title_end: int = 0,
-                 prior: RegionPrior | None = None) -> None:
+                 prior: RegionPrior | None = None, text: str = "") -> None:
         self.gaz = gaz
         self.mentions = mentions
+        self.listed = _list_neighbours(mentions, text)
         self.keys = [fold(m.lookup) for m in mentions]
         self.weights = [2.0 if m.start < title_end else 1.0 for m in mentions]
         self.cands: list[list[Candidate]] = []
@@ -141,6 +163,7 @@ class Resolver:
             self.cands.append(cs)
             self.contained.append(inside)
             self.base.append(np.array([base_score(m, c, same) for c in cs]))
+        self.gids = [{c.entry.gid for c in cs} for cs in self.cands]
         self._add_support()
         if prior is not None:
             self.base = [b + _prior_score(cs, prior) if len(cs) else b for b, cs in zip(self.base, self.cands)]
@@ -201,15 +224,18 @@ class Resolver:
         return [self._choice(i, best[i], scores[i]) for i in range(len(self.mentions))]
 
     def _context(self, i: int, best: list[int]) -> tuple[defaultdict, defaultdict, defaultdict,
-                                                        list[tuple[float, float, float]], float]:
+                                                        list[tuple[float, float, float, str]], float]:
         countries: defaultdict[str, float] = defaultdict(float)
         admin1s: defaultdict[tuple[str, str], float] = defaultdict(float)
         admin2s: defaultdict[tuple[str, str, str], float] = defaultdict(float)
-        points: list[tuple[float, float, float]] = []
+        points: list[tuple[float, float, float, str]] = []
         total = 0.0
+        own = self.gids[i]
         for j, m in enumerate(self.mentions):
             if j == i or self.keys[j] == self.keys[i]:
                 continue
+            if best[j] >= 0 and self.cands[j][best[j]].entry.gid in own:
+                continue  # another name taken for one of this name's own candidates: circular
             w = self.weights[j]
             if m.adjectival and m.country:
                 countries[m.country] += 0.5 * w
@@ -224,7 +250,7 @@ class Resolver:
             if e.feature != "country":
                 admin1s[(e.country, e.admin1)] += w
             if e.feature in {"city", "admin2"}:
-                points.append((e.lat, e.lon, w))
+                points.append((e.lat, e.lon, w, e.gid))
                 admin2s[_admin2_key(e)] += w
         return countries, admin1s, admin2s, points, total
 
@@ -247,10 +273,29 @@ class Resolver:
         adm2 = np.array([min(1.0, admin2s[_admin2_key(c.entry)]) if c.entry.feature in {"city", "admin2"}
                          else 0.0 for c in cands])
         near = self._nearness(cands, points)
-        return self.base[i] + W_COUNTRY * ctry + W_ADMIN1 * adm + W_ADMIN2 * adm2 + W_NEAR * near
+        return self.base[i] + W_COUNTRY * ctry + W_ADMIN1 * adm + W_ADMIN2 * adm2 + W_NEAR * near \
+            + W_LIST * self._list_fit(i, best)
+
+    def _list_fit(self, i: int, best: list[int]) -> np.ndarray:
+        """Names listed together are of one kind: 'Mexico, China, Japan and Brazil' are
+        countries, 'Virginia, Washington and Wyoming' states; the share of the list
+        neighbours whose current choice has the candidate's kind (and country, below
+        the country level)."""
+        cands, out = self.cands[i], np.zeros(len(self.cands[i]))
+        chosen = [self.cands[j][best[j]].entry for j in self.listed.get(i, ()) if best[j] >= 0]
+        if not chosen:
+            return out
+        for k, c in enumerate(cands):
+            e = c.entry
+            out[k] = sum(o.feature == e.feature and (e.feature in {"country", "continent", "region"}
+                                                      or o.country == e.country) for o in chosen) / len(chosen)
+        return out
 
     @staticmethod
-    def _nearness(cands: list[Candidate], points: list[tuple[float, float, float]]) -> np.ndarray:
+    def _nearness(cands: list[Candidate], points: list[tuple[float, float, float, str]]) -> np.ndarray:
+        """exp(-km / NEAR_KM) to the nearest of the other mentions' places; a candidate
+        gets nothing from another name resolved to the very same entry ('Mecca' and
+        'Medina' both taken for one small town would otherwise prop each other up)."""
         if not points:
             return np.zeros(len(cands))
         lat = np.radians([c.entry.lat for c in cands])[:, None]
@@ -259,7 +304,8 @@ class Resolver:
         plon = np.radians([p[1] for p in points])[None, :]
         h = np.sin((plat - lat) / 2) ** 2 + np.cos(lat) * np.cos(plat) * np.sin((plon - lon) / 2) ** 2
         km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
-        return np.exp(-km / NEAR_KM).max(axis=1)
+        same = np.array([c.entry.gid for c in cands])[:, None] == np.array([p[3] for p in points])[None, :]
+        return np.where(same, 0.0, np.exp(-km / NEAR_KM)).max(axis=1)
 
     def _choice(self, i: int, k: int, scores: np.ndarray) -> Choice:
         if k < 0:
