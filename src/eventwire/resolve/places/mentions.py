@@ -31,10 +31,13 @@ PLACE_LABELS = {"GPE", "LOC"}
 TIME_LABELS = {"DATE", "TIME"}
 CUE_WORDS = {"in", "from", "near", "at", "to", "of", "outside", "around", "across", "into",
              "toward", "towards", "through", "between", "throughout", "via", "inside", "within",
-             "over", "across", "leave", "leaving", "visit", "visited", "visiting", "reach"}
+             "over", "across", "leave", "leaving", "visit", "visited", "visiting", "reach",
+             "capital", "town", "village", "hometown", "suburb"}  # 'the capital Colombo'
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
               "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
               "northwestern", "southeastern", "southwestern", "downtown", "rural", "greater"}
+LOCATIVES = {"in", "near", "outside", "at", "inside"}
+AREA_NOUNS = {"state", "city", "town", "village", "commonwealth", "republic", "kingdom", "borough", "township"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 DATELINE_ENDS = {",", "(", "-", "--", "—", "–", ":"}
 SENTENCE_ENDS = {".", "!", "?"}
@@ -86,7 +89,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
     for run in _capital_runs(doc):
         raw.extend((span, ent_of.get(span.start)) for span in _gazetteer_spans(run, gaz, know)
                    if not (known_actor.intersection(range(span.start, span.end))
-                           and not gaz.demonym(span.text)))
+                           and not gaz.demonym(span.text) and not _locative(doc, span)))
     taken = {fold(s.text) for s, e in raw if e is not None and e.label_ in PLACE_LABELS}
     judged: dict[int, Mention] = {}
     for _ in range(2):  # a name taken once (with a cue) is a place everywhere in the article
@@ -103,6 +106,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
 
 def _entity_index(doc: Doc) -> dict[int, Span]:
     return {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+
+
+def _locative(doc: Doc, span: Span) -> bool:
+    """'in Brussels': a name our actor dictionary knows as an organisation's metonym
+    ('Brussels' for the EU) is still a place after a locative preposition."""
+    return span.start > 0 and doc[span.start - 1].lower_ in LOCATIVES
 
 
 def _known_actor_tokens(doc: Doc) -> set[int]:
@@ -288,6 +297,10 @@ def _fragment_of_entity(span: Span, ent: Span, know: _Knowledge) -> bool:
     head = [t for t in ent[: span.start - ent.start] if t.lower_ != "the"]
     hyphen = max((k for k, t in enumerate(head) if t.text in HYPHENS), default=-1)
     head = head[hyphen + 1:]  # 'Damascus' in 'the Aleppo-Damascus highway' stands alone
+    if len(head) >= 2 and head[-1].lower_ == "of" and (head[-2].lower_ in AREA_NOUNS or head[-2].lower_ in know.suffixes):
+        head = []  # 'the State of Illinois', 'the City of Richmond'
+    if span.end < ent.end and fold(ent[span.end - ent.start].text) in know.org_words:
+        return False  # 'the Titus County Jail': the place heads an organisation's name
     tail = list(ent[span.end - ent.start:])
     if any(t.lower_ not in DIRECTIONS for t in head):
         return True
