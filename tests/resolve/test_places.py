@@ -193,3 +193,18 @@ def test_abbreviated_state_is_a_container_even_in_a_list(nlp, geoparser) -> None
     places = parse(nlp, geoparser, "He moved from Alexandria, La., and settled in Springfield, Illinois.")
     assert first(places, "Alexandria").admin1 == "Louisiana"
     assert first(places, "Springfield").admin1 == "Illinois"
+
+
+def test_regional_adjectives_point_at_their_region_never_an_event_place(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "Chechen fighters and South Ossetian officials met; Ontarians voted.")
+    got = {p.text: (p.name, p.country, p.adjectival) for p in places}
+    assert got["Chechen"] == ("Chechnya", "RUS", True)
+    assert got["South Ossetian"][1:] == ("GEO", True)
+    assert got["Ontarians"] == ("Ontario", "CAN", True)
+
+
+def test_country_adjective_beats_a_small_town_of_that_name(nlp, geoparser) -> None:
+    adjective = first(parse(nlp, geoparser, "Jets flew a thousand kilometres from the Canadian capital."), "Canadian")
+    assert (adjective.country, adjective.adjectival) == ("CAN", True)
+    town = first(parse(nlp, geoparser, "He was born in Canadian, Texas, in 1950."), "Canadian")
+    assert (town.feature, town.admin1, town.adjectival) == ("city", "Texas", False)

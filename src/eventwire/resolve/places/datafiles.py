@@ -29,6 +29,12 @@ def read_demonyms() -> dict[str, str]:
     return {word: row[0] for row in _rows(data_file("demonyms.tsv")) for word in _split(row[1])}
 
 
+def read_division_demonyms() -> dict[str, tuple[str, str]]:
+    """Adjective or demonym of a division or region ('Chechen') -> (ISO3, place name)."""
+    return {word: (row[0], row[1]) for row in _rows(data_file("places", "division_demonyms.tsv"))
+            for word in _split(row[2])}
+
+
 def read_us_states() -> dict[str, tuple[str, ...]]:
     """Postal code -> (name, abbreviations...)."""
     return {row[0]: (row[1], *_split(row[2])) for row in _rows(data_file("us_states.tsv"))}

@@ -16,7 +16,7 @@ import numpy as np
 
 from eventwire.errors import SetupError
 from eventwire.resolve.places.build import FORMAT_VERSION, build_gazetteer
-from eventwire.resolve.places.datafiles import data_file, read_demonyms, read_us_states
+from eventwire.resolve.places.datafiles import data_file, read_demonyms, read_division_demonyms, read_us_states
 from eventwire.resolve.places.names import fold
 
 DEFAULT_NAME = "gazetteer.pkl"
@@ -66,6 +66,7 @@ class Gazetteer:
         self._index: dict[str, tuple[int, ...]] = data["index"]
         self._capitals: frozenset[int] = frozenset(data.get("capitals", ()))
         self.demonyms = {fold(k): v for k, v in read_demonyms().items()}
+        self._division_demonyms = {fold(k): v for k, v in read_division_demonyms().items()}
         self.state_abbrevs = _state_abbreviations()
         self._country_entry = {self._country[i]: i for i, f in enumerate(self._feature) if f == "country"}
 
@@ -91,8 +92,20 @@ class Gazetteer:
         return None if idx is None else self.entry(idx)
 
     def demonym(self, word: str) -> str | None:
-        """ISO3 of the country an adjective or demonym refers to ('Syrian' -> 'SYR')."""
-        return self.demonyms.get(fold(word))
+        """ISO3 of the country an adjective or demonym refers to ('Syrian' -> 'SYR',
+        'Chechen' -> 'RUS')."""
+        key = fold(word)
+        return self.demonyms.get(key) or self._division_demonyms.get(key, ("", ""))[0] or None
+
+    def demonym_place(self, word: str) -> Entry | None:
+        """The division or region a regional adjective refers to ('Chechen' -> Chechnya);
+        None for a country's adjective."""
+        key = fold(word)
+        if key in self.demonyms or key not in self._division_demonyms:
+            return None
+        iso3, name = self._division_demonyms[key]
+        return next((c.entry for c in self.lookup(name)
+                     if c.entry.country == iso3 and c.entry.feature in {"admin1", "region"}), None)
 
 
 def _state_abbreviations() -> dict[str, str]:

@@ -38,6 +38,11 @@ class Geoparser:
 
     def _place(self, m: Mention, c: Choice) -> Place:
         if m.adjectival and m.country:
+            region = self.gaz.demonym_place(m.text)
+            if region is not None:
+                return Place(text=m.text, start=m.start, end=m.end, name=region.name, country=region.country,
+                             admin1=region.admin1 or None, lat=region.lat, lon=region.lon, feature=region.feature,
+                             gazetteer_id=region.gid, adjectival=True, reason="adjectival")
             country = self.gaz.country(m.country)
             return Place(text=m.text, start=m.start, end=m.end, name=country.name if country else m.country,
                          country=m.country, lat=country.lat if country else None,

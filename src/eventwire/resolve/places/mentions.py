@@ -215,7 +215,8 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
            taken: set[str]) -> Mention | None:
     label = ent.label_ if ent is not None else ""
     iso3 = gaz.demonym(span.text)
-    if iso3 and not gaz.has_name(span.text):
+    if iso3 and (not gaz.has_name(span.text) or not (label in PLACE_LABELS or _has_cue(doc, span, gaz, know))):
+        # 'the Canadian capital' is Canada's; 'in Canadian, Texas' is the town
         return _mention(doc, span, label, know, gaz, adjectival=True, country=iso3)
     if _known_division(span, gaz, know):
         return _mention(doc, span, label, know, gaz)
