@@ -13,7 +13,7 @@ import json
 import math
 import time
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from eventwire.errors import EvaluationError
@@ -92,7 +92,28 @@ def read_geovirus(path: Path) -> list[GoldArticle]:
                                  float(_req(loc, "lat")), float(_req(loc, "lon")))
                      for loc in art.iter("location") if loc.findtext("lat"))
         out.append(GoldArticle("geovirus", str(n), art.findtext("text") or "", None, None, tops))
-    return out
+    return _with_countries(out)
+
+
+def _with_countries(arts: list[GoldArticle]) -> list[GoldArticle]:
+    """GeoVirus gives coordinates only: each toponym's country is taken as the country of
+    the nearest town to its gold point (reverse_geocoder's table), so that "correct
+    country" can be scored; a point in the sea or on a border may get a neighbour."""
+    import reverse_geocoder
+
+    points = [(t.lat, t.lon) for a in arts for t in a.toponyms]
+    if not points:
+        return arts
+    iso3 = _iso2_to_iso3()
+    found = iter(reverse_geocoder.search(points, mode=1, verbose=False))
+    return [replace(a, toponyms=tuple(replace(t, country=iso3.get(next(found)["cc"])) for t in a.toponyms))
+            for a in arts]
+
+
+def _iso2_to_iso3() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 
 
 def _gold_files(gold: Path) -> list[Path]:
@@ -212,9 +233,8 @@ def _evaluate(name: str, arts: list[GoldArticle], docs: list, parser, miss_rows:
                 miss_rows.append(_miss(name, art, t, p))
     all_ = {k: round(v / n, 4) if n else 0.0 for k, v in totals.items()}
     over_found = {k: round(v / found, 4) if found else 0.0 for k, v in totals.items()}
-    if name != "lgl":  # GeoVirus gives coordinates only
-        for k in ("admin1", "country"):
-            all_.pop(k), over_found.pop(k)
+    if name != "lgl":  # GeoVirus gives coordinates only (its countries are derived, see above)
+        all_.pop("admin1"), over_found.pop("admin1")
     return {"articles": len(arts), "toponyms": n, "found": found,
             "found_rate": round(found / n, 4) if n else 0.0, "all": all_, "over_found": over_found,
             "predicted": predicted, "precision": round(predicted_gold / predicted, 4) if predicted else 0.0}
