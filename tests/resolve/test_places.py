@@ -155,9 +155,9 @@ def test_names_with_hyphens_and_particles_are_read_whole(nlp, geoparser, text: s
 
 
 def test_a_known_word_inside_an_unknown_name_is_not_a_place(nlp, geoparser) -> None:
-    places = parse(nlp, geoparser, "A Meadow Grove man was fined on Friday.")
+    places = parse(nlp, geoparser, "A Brackenfold Grove man was fined on Friday.")
     assert not [p for p in places if p.text == "Grove"]
-    # 'Meadow' heads a longer name: listed at most as part of a name, never an event's place
+    # "Brackenfold" is unknown; "Grove" alone would be a town: neither is an event place
     assert all("in_org" in (p.reason or "") for p in places if p.lat is not None)
 
 
@@ -208,3 +208,15 @@ def test_country_adjective_beats_a_small_town_of_that_name(nlp, geoparser) -> No
     assert (adjective.country, adjective.adjectival) == ("CAN", True)
     town = first(parse(nlp, geoparser, "He was born in Canadian, Texas, in 1950."), "Canadian")
     assert (town.feature, town.admin1, town.adjectival) == ("city", "Texas", False)
+
+
+def test_a_persons_surname_is_not_a_town_elsewhere_in_the_article(nlp, geoparser) -> None:
+    text = ("The Rev. Roy Jones was hired as a police chaplain. The mayor spoke of Jones' record. "
+            "Jones starts on Monday in Mansfield.")
+    places = parse(nlp, geoparser, text)
+    assert [p.text for p in places if p.text == "Jones" and p.lat is not None] == []
+
+
+def test_small_us_town_from_postal_data_resolved_with_its_state(nlp, geoparser) -> None:
+    place = first(parse(nlp, geoparser, "The crash happened two miles east of Brandon, Minn., on Friday."), "Brandon")
+    assert (place.country, place.admin1) == ("USA", "Minnesota")

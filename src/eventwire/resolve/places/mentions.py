@@ -37,6 +37,7 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
               "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
               "northwestern", "southeastern", "southwestern", "downtown", "rural", "greater"}
 LOCATIVES = {"in", "near", "outside", "at", "inside"}
+STRONG_CUES = LOCATIVES | {"from", "into", "across", "throughout", "within", "around", "toward", "towards"}
 AREA_NOUNS = {"state", "city", "town", "village", "commonwealth", "republic", "kingdom", "borough", "township"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 DATELINE_ENDS = {",", "(", "-", "--", "—", "–", ":"}
@@ -243,12 +244,40 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         return _mention(doc, span, label, know, gaz, in_org=True)
     if label in PLACE_LABELS:
         return _mention(doc, span, label, know, gaz)
+    if len(span) == 1 and fold(span.text) in _person_words(doc) and fold(span.text) not in _ner_places(doc):
+        # 'Roy Jones' in the article: 'of Jones' does not make every 'Jones' a town; a
+        # word of a person's name needs a locative preposition or a container ('Jones, Okla.')
+        strong = span.start > 0 and doc[span.start - 1].lower_ in STRONG_CUES
+        if strong or _container(doc, span, gaz) is not None or _party_home(doc, span) \
+                or _is_country_or_state(span.text, gaz):
+            return _mention(doc, span, label, know, gaz)
+        return None
     cued = _has_cue(doc, span, gaz, know) or fold(span.text) in taken
     if ent is not None and label == "ORG" and (ent.start, ent.end) != (span.start, span.end):
         return _mention(doc, span, label, know, gaz, in_org=True)
     if cued or _is_country_or_state(span.text, gaz):
         return _mention(doc, span, label, know, gaz)
     return None
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """First names and surnames of the people the NER found with two or more words
+    ('Roy Jones' -> 'roy', 'jones'), cached on the Doc."""
+    cached = doc.user_data.get("eventwire.person_words")
+    if cached is None:
+        cached = frozenset(fold(t.text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+                           for t in (e[0], e[-1]) if _capitalised(t))
+        doc.user_data["eventwire.person_words"] = cached
+    return cached
+
+
+def _ner_places(doc: Doc) -> frozenset[str]:
+    """Names the NER tagged as a place somewhere in the article."""
+    cached = doc.user_data.get("eventwire.ner_places")
+    if cached is None:
+        cached = frozenset(fold(e.text) for e in doc.ents if e.label_ in PLACE_LABELS)
+        doc.user_data["eventwire.ner_places"] = cached
+    return cached
 
 
 def _inside_person(span: Span, ent: Span | None) -> bool:
