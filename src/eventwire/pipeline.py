@@ -43,6 +43,7 @@ from eventwire.resolve.places import (
     event_location,
     load_gazetteer,
 )
+from eventwire.resolve.places.priors import OutletPriors, article_outlet
 from eventwire.resolve.timex import event_time, find_times, infer_published
 
 if TYPE_CHECKING:
@@ -58,10 +59,12 @@ class Pipeline:
     quantities: QuantityLexicon
     geoparser: Geoparser
     cues: ClaimCues
+    priors: OutletPriors | None = None  # outlets' home regions, from the store (ingest)
 
     @classmethod
-    def load(cls) -> Pipeline:
-        """Build every expensive part once (model, gazetteer, dictionaries)."""
+    def load(cls, priors: OutletPriors | None = None) -> Pipeline:
+        """Build every expensive part once (model, gazetteer, dictionaries); ``priors``:
+        the outlets' home regions learned from stored articles (``Store.outlet_priors``)."""
         nlp = load_pipeline()
         gazetteer = load_gazetteer()
         actors = ActorDictionary.load()
@@ -73,6 +76,7 @@ class Pipeline:
             quantities=QuantityLexicon.load(),
             geoparser=Geoparser(gazetteer),
             cues=load_cues(),
+            priors=priors,
         )
 
     # -- entry points ---------------------------------------------------------------
@@ -121,7 +125,9 @@ class Pipeline:
 
     def _article(self, art: Article, doc: Doc) -> ArticleDoc:
         times = find_times(doc.text, art.published)
-        places = self.geoparser.parse(doc, doc.text, hints={"title": art.title, "outlet_domain": art.url})
+        places = self.geoparser.parse(doc, doc.text, hints={"title": art.title,
+                                                            "outlet_domain": article_outlet(art.url, art.outlet)},
+                                      priors=self.priors)
         focus = article_focus(places)
         country = focus.country if focus else None
         qcands = find_quotes(doc, cues=self.cues)

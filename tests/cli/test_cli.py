@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,3 +100,40 @@ def test_quotes_listing(db: tuple[Path, subprocess.CompletedProcess[str]]) -> No
 def test_events_without_database_says_what_to_do(tmp_path: Path) -> None:
     res = eventwire("events", "--db", str(tmp_path / "none.duckdb"))
     assert res.returncode == 2 and "eventwire ingest" in res.stderr
+
+
+def _jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_ingest_learns_an_outlets_home_region_from_stored_articles(tmp_path: Path) -> None:
+    """A local paper's earlier stories ('Pineville, La.', 'Rapides Parish') place the bare
+    'Alexandria' of its next one in Louisiana; in an empty store it is Egypt's."""
+    url = "https://www.example-parish-news.com/story/"
+    earlier = _jsonl(tmp_path / "earlier.jsonl", [
+        {"title": f"Local report {n}", "url": f"{url}{n}", "published": "2026-03-0{n}",
+         "text": text} for n, text in enumerate([
+             "Deputies arrested a man in Pineville, La., on Tuesday after a chase through Rapides Parish.",
+             "The school board of Rapides Parish met in Ball, La., to approve the new budget.",
+             "A bridge near Boyce, La., will close for repairs, the Rapides Parish police jury said.",
+         ], start=1)])
+    later = _jsonl(tmp_path / "later.jsonl", [
+        {"title": "Warehouse fire", "url": f"{url}9", "published": "2026-03-09",
+         "text": "Firefighters in Alexandria said a fire destroyed a warehouse on Friday."}])
+
+    def alexandria(db: Path) -> tuple[str, str]:
+        con = duckdb.connect(str(db), read_only=True)
+        row = con.execute("SELECT country, admin1 FROM places WHERE text = 'Alexandria'").fetchone()
+        con.close()
+        assert row is not None
+        return row[0], row[1]
+
+    fresh = tmp_path / "fresh.duckdb"
+    assert eventwire("ingest", str(later), "--db", str(fresh)).returncode == 0
+    assert alexandria(fresh)[0] == "EGY"
+
+    local = tmp_path / "local.duckdb"
+    assert eventwire("ingest", str(earlier), "--db", str(local)).returncode == 0
+    assert eventwire("ingest", str(later), "--db", str(local)).returncode == 0
+    assert alexandria(local) == ("USA", "Louisiana")

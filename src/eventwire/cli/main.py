@@ -140,8 +140,10 @@ def ingest(
         _skipped(report)
         return
     try:
-        with open_engine(engine, master=master, partitions=partitions) as run, \
-                Store(db) as store, _progress(count_files(paths)) as bar:
+        # the outlets' home regions, learned from what is already stored, stay fixed for the batch
+        with Store(db) as store, \
+                open_engine(engine, master=master, partitions=partitions, priors=store.outlet_priors()) as run, \
+                _progress(count_files(paths)) as bar:
             task = bar.add_task("ingesting", total=count_files(paths))
             for doc in run(paths, report, pub):
                 if store.add(doc):

@@ -11,10 +11,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eventwire.engines.local import BatchReport
 from eventwire.errors import EventwireError
 from eventwire.model import ArticleDoc
+
+if TYPE_CHECKING:
+    from eventwire.resolve.places.priors import OutletPriors
 
 ENGINES = ("local", "spark")
 OUT_FORMATS = ("jsonl", "parquet")
@@ -29,21 +33,22 @@ def check_engine(name: str) -> str:
 
 
 @contextmanager
-def open_engine(name: str, *, master: str | None = None,
-                partitions: int | None = None) -> Iterator[Run]:
-    """The engine's run function; a Spark session lives as long as the ``with`` block."""
+def open_engine(name: str, *, master: str | None = None, partitions: int | None = None,
+                priors: OutletPriors | None = None) -> Iterator[Run]:
+    """The engine's run function; a Spark session lives as long as the ``with`` block.
+    ``priors``: outlets' home regions for the geoparser (``Store.outlet_priors``)."""
     if check_engine(name) == "local":
         if master or partitions:
             raise EventwireError("--master and --partitions are options of --engine spark")
         from eventwire.engines.local import run
         from eventwire.pipeline import Pipeline
 
-        process = Pipeline.load().process
+        process = Pipeline.load(priors).process
         yield lambda paths, report, published: run(process, paths, report, published)
         return
     from eventwire.engines.spark import SparkEngine
 
-    with SparkEngine(master=master, partitions=partitions) as engine:
+    with SparkEngine(master=master, partitions=partitions, priors=priors) as engine:
         yield engine.run
 
 

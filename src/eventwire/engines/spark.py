@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from pyspark.accumulators import AccumulatorParam
     from pyspark.sql import SparkSession
 
+    from eventwire.resolve.places.priors import OutletPriors
+
 DOC = "doc"
 ERROR = "error"
 
@@ -67,6 +69,7 @@ def process_partition(
     files: Iterable[tuple[int, str]],
     published: date | None = None,
     tally: Accumulator[Tally] | None = None,
+    priors: OutletPriors | None = None,
 ) -> Iterator[Row]:
     """Read the partition's files and run the pipeline, built once here, over them.
 
@@ -79,7 +82,7 @@ def process_partition(
         return
     from eventwire.pipeline import Pipeline
 
-    pipeline = Pipeline.load()
+    pipeline = Pipeline.load(priors)
     order: deque[tuple[int, int]] = deque()
     bad: list[Row] = []
 
@@ -152,10 +155,11 @@ class SparkEngine:
     end, unless it was handed in)."""
 
     def __init__(self, master: str | None = None, partitions: int | None = None,
-                 session: SparkSession | None = None) -> None:
+                 session: SparkSession | None = None, priors: OutletPriors | None = None) -> None:
         check_pyspark()
         self.master = master
         self.partitions = partitions
+        self.priors = priors  # shipped to every task with the function (small: counts per outlet)
         self.session = session
         self._owned = session is None
 
@@ -220,8 +224,9 @@ class SparkEngine:
         sc = self._session().sparkContext
         n = self.partitions or min(len(files), sc.defaultParallelism)
         indexed = [(i, str(f)) for i, f in enumerate(files)]
+        priors = self.priors
         return sc.parallelize(indexed, max(1, n)).mapPartitions(
-            lambda part: process_partition(part, published, tally))
+            lambda part: process_partition(part, published, tally, priors))
 
 
 PARQUET_COLUMNS = ("article_id", "path", "title", "published", "n_events", "doc")

@@ -11,13 +11,17 @@ from contextlib import contextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from eventwire.errors import StoreError
 from eventwire.link.across import SLACK, Figure, conflicting_figures, same_event
 from eventwire.model import Actor, ArticleDoc, Event
+from eventwire.model.records import Place
+
+if TYPE_CHECKING:
+    from eventwire.resolve.places.priors import OutletPriors
 
 SCHEMA_VERSION = "1"
 FACTUAL = frozenset({"asserted", "claimed", "alleged"})
@@ -78,6 +82,31 @@ class Store:
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: cannot store article {doc.article.id} ({e})") from e
         return True
+
+    def outlet_priors(self) -> OutletPriors:
+        """Each outlet's home region, learned from the places of its stored articles (see
+        ``resolve/places/priors.py``): what a local paper's earlier stories name helps
+        place the ambiguous names of its next ones."""
+        from eventwire.resolve.places.priors import OutletPriors, article_outlet
+
+        priors = OutletPriors()
+        rows = self.con.execute(
+            "SELECT a.id, a.outlet, a.url, p.text, p.start_char, p.end_char, p.name, p.country, p.admin1,"
+            " p.lat, p.lon, p.feature, p.gazetteer_id, p.adjectival, p.reason, p.score"
+            " FROM articles a JOIN places p ON p.article_id = a.id ORDER BY a.id, p.start_char").fetchall()
+        by_article: dict[str, tuple[str | None, list[Place]]] = {}
+        for (aid, outlet, url, text, start, end, name, country, admin1, lat, lon, feature, gid,
+             adjectival, reason, score) in rows:
+            key = article_outlet(url, outlet)
+            if key is None:
+                continue
+            by_article.setdefault(aid, (key, []))[1].append(Place(
+                text=text, start=start, end=end, name=name, country=country, admin1=admin1, lat=lat,
+                lon=lon, feature=feature, gazetteer_id=gid, adjectival=bool(adjectival), reason=reason,
+                score=score))
+        for key, places in by_article.values():
+            priors.add(key, places)
+        return priors
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, list(params))
@@ -147,9 +176,10 @@ def _insert_article(con: duckdb.DuckDBPyConnection, doc: ArticleDoc) -> None:
         _insert_event(con, ev, a.id)
     for p in doc.places:
         con.execute(
-            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO places (article_id, text, start_char, end_char, name, country, admin1, lat, lon,"
+            " feature, gazetteer_id, adjectival, reason, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [a.id, p.text, p.start, p.end, p.name, p.country, p.admin1, p.lat, p.lon,
-             p.feature, p.gazetteer_id, p.adjectival, p.reason],
+             p.feature, p.gazetteer_id, p.adjectival, p.reason, p.score],
         )
     for q in doc.quotes:
         sp = q.speaker

@@ -60,8 +60,10 @@ CREATE TABLE IF NOT EXISTS places (
     article_id VARCHAR NOT NULL,
     text VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER,
     name VARCHAR, country VARCHAR, admin1 VARCHAR, lat DOUBLE, lon DOUBLE,
-    feature VARCHAR, gazetteer_id VARCHAR, adjectival BOOLEAN, reason VARCHAR
+    feature VARCHAR, gazetteer_id VARCHAR, adjectival BOOLEAN, reason VARCHAR,
+    score DOUBLE                    -- the resolver's margin over the runner-up
 );
+ALTER TABLE places ADD COLUMN IF NOT EXISTS score DOUBLE;  -- databases made before it
 
 CREATE TABLE IF NOT EXISTS quotes (
     article_id VARCHAR NOT NULL,

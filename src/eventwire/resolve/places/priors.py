@@ -42,6 +42,11 @@ def outlet_key(outlet: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def article_outlet(url: str | None, outlet: str | None) -> str | None:
+    """The key an article's outlet is known by: the host of its URL, else its outlet name."""
+    return outlet_key(url) or outlet_key(outlet)
+
+
 def sure(p: Place) -> bool:
     """An unambiguous place: usable as evidence of where an outlet writes about."""
     reason = p.reason or ""
