@@ -51,7 +51,6 @@ PARTICLES = {"of", "the", "de", "do", "da", "dos", "das", "du", "des", "del", "d
              "al", "el", "la", "le", "les", "y", "upon", "on", "sur", "am", "an", "kwa", "van", "von", "der"}
 MAX_CONNECTORS = 3
 _LIST_GOES_ON = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
-_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")  # 'N.Y.', 'D.C.'
 _CONTAINER = re.compile(r"^,\s*((?:[A-Z][\w.]*\.?)(?:\s[A-Z][\w.]*\.?){0,2})")
 
 
@@ -190,8 +189,8 @@ def state_abbreviation(span: Span, gaz: Gazetteer) -> str | None:
     if state is None or fold(span.text) == fold(state):
         return None
     after_comma = span.start > 0 and span.doc[span.start - 1].text == ","
-    dotted = span.text in _dotted_abbreviations() or _INITIALS.match(span.text) is not None
-    return state if dotted or after_comma else None  # 'Ms. Shelby' is not Mississippi
+    dotted = span.text in _dotted_abbreviations()
+    return state if dotted or after_comma else None  # 'Ms. Shelby' is not Mississippi, 'L.A.' not Louisiana
 
 
 @lru_cache(maxsize=1)

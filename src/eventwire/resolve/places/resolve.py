@@ -278,9 +278,9 @@ class Resolver:
 
     def _list_fit(self, i: int, best: list[int]) -> np.ndarray:
         """Names listed together are of one kind: 'Mexico, China, Japan and Brazil' are
-        countries, 'Virginia, Washington and Wyoming' states; the share of the list
-        neighbours whose current choice has the candidate's kind (and country, below
-        the country level)."""
+        countries, 'Virginia, Washington and Wyoming' states, 'Washington and Moscow'
+        capitals; the share of the list neighbours whose current choice has the
+        candidate's kind (and country, below the country level, unless both are capitals)."""
         cands, out = self.cands[i], np.zeros(len(self.cands[i]))
         chosen = [self.cands[j][best[j]].entry for j in self.listed.get(i, ()) if best[j] >= 0]
         if not chosen:
@@ -288,7 +288,8 @@ class Resolver:
         for k, c in enumerate(cands):
             e = c.entry
             out[k] = sum(o.feature == e.feature and (e.feature in {"country", "continent", "region"}
-                                                      or o.country == e.country) for o in chosen) / len(chosen)
+                                                      or o.country == e.country or (o.capital and e.capital))
+                         for o in chosen) / len(chosen)
         return out
 
     @staticmethod
