@@ -29,7 +29,7 @@ from eventwire.resolve.places.datafiles import (
 )
 from eventwire.resolve.places.names import fold, usable_alternate
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 MIN_POPULATION = 500
 _TYPE_WORDS = {"province", "governorate", "oblast", "region", "state", "prefecture",
                "department", "krai", "district", "county", "municipality", "muhafazah",
@@ -335,6 +335,8 @@ def _add_admin2(cols: Columns, iso3: dict[str, str], rg: list[dict[str, str]],
         idx = cols.add(f"admin2:{cc}.{a1}.{a2}", a2, "admin2", iso3[cc], a1, a2,
                        _median_point(pts), pops[(cc, a1, a2)])
         cols.name_it(idx, [a2], alternate=False)
+        if _bare(a2) != a2:
+            cols.name_it(idx, [_bare(a2)], alternate=True)  # 'unincorporated DeKalb'
 
 
 def _capitals(gc: object, cities: list[dict]) -> set[int]:
