@@ -327,8 +327,8 @@ def _is_place(gazetteer: Gazetteer, name: str) -> bool:
     name, and no demonym ("Syrian" is the country's adjective, not a place)."""
     if gazetteer.demonym(name):
         return False
-    return any(c.entry.pop >= MIN_POPULATION or c.entry.feature in ("country", "admin1")
-               for c in gazetteer.lookup(name))
+    return any((c.entry.pop >= MIN_POPULATION or c.entry.feature in ("country", "admin1")) and not c.alternate
+               for c in gazetteer.lookup(name))  # 'Christian' is no county's main name
 
 
 def blank(text: str, ranges: Iterable[tuple[int, int]]) -> str:
