@@ -194,6 +194,11 @@ def test_no_violence_from_labels_or_weather(seed: ArticleDoc) -> None:
         assert not [e for e in events_in(seed, words) if e.type.plover in {"ASSAULT", "COERCE", "THREATEN"}]
 
 
+def test_nothing_asserted_from_a_view_held(seed: ArticleDoc) -> None:
+    """Issue 4: nothing asserted from "considers all rebels ... to be terrorists"."""
+    assert not [e for e in events_in(seed, "considers all rebels") if e.status == "asserted"]
+
+
 def test_adjectives_are_not_places(seed: ArticleDoc) -> None:
     for p in seed.places:
         if p.text in {"Syrian", "Iranian", "Russian"}:

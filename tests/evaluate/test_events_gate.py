@@ -19,7 +19,7 @@ GOLD = GOLD_DIR / "cameo-sentences" / "dev.jsonl"
 GOLD_SHA256 = "e21a7ab1580247fa7c968c076361c7bb0947746ba10a47b37df4afe9876aba9d"
 
 FLOORS = {
-    ("eventcat_cv", "four"): 0.88,  # measured 0.891
+    ("eventcat_cv", "four"): 0.88,  # measured 0.890
     ("eventcat_cv", "five"): 0.87,  # measured 0.880
     ("rules", "four"): 0.73,  # measured 0.745
     ("rules", "five"): 0.69,  # measured 0.705

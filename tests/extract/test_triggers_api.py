@@ -93,3 +93,12 @@ def test_fall_direction_follows_new_holder(nlp, text, acled):
     typer = EventTyper.load()
     trig = next(t for t in typer.triggers(nlp(text)[:]) if t.lemma == "fall")
     assert trig.acled == acled
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    ("The government considers the rebels to be terrorists.", 0),
+    ("The council will consider the proposal on Monday.", 1),
+])
+def test_a_view_held_is_no_event(nlp, text: str, events: int) -> None:
+    typer = EventTyper.load()
+    assert len([t for t in typer.triggers(nlp(text)[:]) if t.lemma == "consider"]) == events

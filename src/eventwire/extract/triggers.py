@@ -188,6 +188,8 @@ class EventTyper:
             return None  # participle used as an adjective: "freezing conditions"
         if entry.plover == "SUPPORT" and head.dep_ == "acl":
             return None  # "rebels backed by the U.S.": a description, not an event
+        if "opinion" in entry.notes and _predicative(head):
+            return None  # "considers all rebels to be terrorists": a view held, not an act
         start = doc[m.tokens[0]].idx
         end = doc[m.tokens[-1]].idx + len(doc[m.tokens[-1]])
         weak = "weak" in entry.notes
@@ -316,6 +318,14 @@ def _dated_particle(sent: Span, idx: tuple[int, ...]) -> bool:
     return any(doc[i].dep_ == "prep" and any(
         c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in doc[i].children)
         for i in idx[1:])
+
+
+def _predicative(tok: Token) -> bool:
+    """A verb with a predicative complement: 'considers X to be Y' (a clause of 'be'),
+    'regards X as Y' ('as' with an object of its own)."""
+    return any((c.dep_ in {"ccomp", "xcomp", "oprd"} and c.lemma_ == "be") or c.dep_ == "oprd"
+               or (c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pobj" for g in c.children))
+               for c in tok.children)
 
 
 def _holder(tok: Token) -> Token | None:
