@@ -38,6 +38,7 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
               "northwestern", "southeastern", "southwestern", "downtown", "rural", "greater"}
 LOCATIVES = {"in", "near", "outside", "at", "inside"}
 STRONG_CUES = LOCATIVES | {"from", "into", "across", "throughout", "within", "around", "toward", "towards"}
+JOINERS = {"of", "to", "and", "in", "near"}  # lower-case words between two names in one entity
 AREA_NOUNS = {"state", "city", "town", "village", "commonwealth", "republic", "kingdom", "borough", "township"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 DATELINE_ENDS = {",", "(", "-", "--", "—", "–", ":"}
@@ -189,7 +190,9 @@ def state_abbreviation(span: Span, gaz: Gazetteer) -> str | None:
     if state is None or fold(span.text) == fold(state):
         return None
     after_comma = span.start > 0 and span.doc[span.start - 1].text == ","
-    dotted = span.text in _dotted_abbreviations()
+    abbrevs = _dotted_abbreviations()
+    dotted = span.text in abbrevs or (span.text + "." in abbrevs and span.end < len(span.doc)
+                                      and span.doc[span.end].text == ".")  # 'to D.C.' ending a sentence
     return state if dotted or after_comma else None  # 'Ms. Shelby' is not Mississippi, 'L.A.' not Louisiana
 
 
@@ -326,6 +329,9 @@ def _fragment_of_entity(span: Span, ent: Span, know: _Knowledge) -> bool:
     head = [t for t in ent[: span.start - ent.start] if t.lower_ != "the"]
     hyphen = max((k for k, t in enumerate(head) if t.text in HYPHENS), default=-1)
     head = head[hyphen + 1:]  # 'Damascus' in 'the Aleppo-Damascus highway' stands alone
+    if head and head[-1].lower_ in JOINERS and not (len(head) >= 2 and head[-1].lower_ == "of"
+                                                    and (head[-2].lower_ in AREA_NOUNS or head[-2].lower_ in know.suffixes)):
+        head = []  # 'Russia' in 'the Nice of Russia', 'D.C.' in 'Norman to D.C.': names run together
     if len(head) >= 2 and head[-1].lower_ == "of" and (head[-2].lower_ in AREA_NOUNS or head[-2].lower_ in know.suffixes):
         head = []  # 'the State of Illinois', 'the City of Richmond'
     if span.end < ent.end and fold(ent[span.end - ent.start].text) in know.org_words:
@@ -334,7 +340,7 @@ def _fragment_of_entity(span: Span, ent: Span, know: _Knowledge) -> bool:
     if any(t.lower_ not in DIRECTIONS for t in head):
         return True
     return bool(tail) and tail[0].lower_ not in know.suffixes and not tail[0].is_punct \
-        and tail[0].lower_ not in POSSESSIVES
+        and tail[0].lower_ not in POSSESSIVES and tail[0].lower_ not in JOINERS
 
 
 def _names_an_org(span: Span, know: _Knowledge) -> bool:
