@@ -220,3 +220,9 @@ def test_a_persons_surname_is_not_a_town_elsewhere_in_the_article(nlp, geoparser
 def test_small_us_town_from_postal_data_resolved_with_its_state(nlp, geoparser) -> None:
     place = first(parse(nlp, geoparser, "The crash happened two miles east of Brandon, Minn., on Friday."), "Brandon")
     assert (place.country, place.admin1) == ("USA", "Minnesota")
+
+
+def test_state_abbreviation_is_the_state_and_lists_of_mixed_kinds_keep_each_kind(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "Vance, 57, of Fresno, Calif., has lived in Atlanta and Florida.")
+    assert (first(places, "Calif.").feature, first(places, "Calif.").name) == ("admin1", "California")
+    assert first(places, "Florida").feature == "admin1"

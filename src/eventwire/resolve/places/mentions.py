@@ -454,7 +454,10 @@ def _mention(doc: Doc, span: Span, label: str, know: _Knowledge, gaz: Gazetteer,
             and know.suffixes[before[1].lower_][1]:
         level = know.suffixes[before[1].lower_][0]
     full = doc[span.start:end_tok]
-    lookup = state_abbreviation(span, gaz) or span.text
+    state = state_abbreviation(span, gaz)
+    lookup = state or span.text
+    if state is not None and level is None:
+        level, division = "admin1", state  # 'Calif.' is the state, not California, Md.
     return Mention(
         start=full.start_char, end=full.end_char, text=full.text, lookup=lookup, label=label,
         adjectival=adjectival, country=country, level=level, qualifier=_qualifier(doc, span),

@@ -284,7 +284,8 @@ class Resolver:
         """Names listed together are of one kind: 'Mexico, China, Japan and Brazil' are
         countries, 'Virginia, Washington and Wyoming' states, 'Washington and Moscow'
         capitals; the share of the list neighbours whose current choice has the
-        candidate's kind (and country, below the country level, unless both are capitals)."""
+        candidate's kind (and country, for states). Towns get nothing from a list: 'Atlanta
+        and Florida' mixes a city and a state, and a town called Florida is no better for it."""
         cands, out = self.cands[i], np.zeros(len(self.cands[i]))
         chosen = [self.cands[j][best[j]].entry for j in self.listed.get(i, ()) if best[j] >= 0]
         if not chosen:
@@ -292,7 +293,8 @@ class Resolver:
         for k, c in enumerate(cands):
             e = c.entry
             out[k] = sum(o.feature == e.feature and (e.feature in {"country", "continent", "region"}
-                                                      or o.country == e.country or (o.capital and e.capital))
+                                                      or (e.feature == "admin1" and o.country == e.country)
+                                                      or (o.capital and e.capital))
                          for o in chosen) / len(chosen)
         return out
 
