@@ -226,3 +226,20 @@ def test_state_abbreviation_is_the_state_and_lists_of_mixed_kinds_keep_each_kind
     places = parse(nlp, geoparser, "Vance, 57, of Fresno, Calif., has lived in Atlanta and Florida.")
     assert (first(places, "Calif.").feature, first(places, "Calif.").name) == ("admin1", "California")
     assert first(places, "Florida").feature == "admin1"
+
+
+def test_a_name_listed_with_places_is_a_place(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "Cases were reported in Egypt, namely in Cairo, Giza, and Minya.")
+    assert first(places, "Giza").country == "EGY"
+
+
+def test_place_heading_a_districts_name_and_a_country_inside_a_name(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "Maps came from the Orange County Sanitation District on Monday.")
+    assert "in_org" in (first(places, "Orange County").reason or "")
+
+
+def test_headline_words_need_a_locative_cue(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "Grand Jury Indicts Man In December Slaying\nA jury in Alexandria, La., indicted him.")
+    assert "Man" not in [p.text for p in places if p.lat is not None]
+    assert first(places, "Alexandria").admin1 == "Louisiana"
+    assert [p.text for p in places if p.text in {"West", "Central"}] == []

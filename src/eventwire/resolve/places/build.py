@@ -29,7 +29,7 @@ from eventwire.resolve.places.datafiles import (
 )
 from eventwire.resolve.places.names import fold, usable_alternate
 
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
 MIN_POPULATION = 500
 _TYPE_WORDS = {"province", "governorate", "oblast", "region", "state", "prefecture",
                "department", "krai", "district", "county", "municipality", "muhafazah",
@@ -217,9 +217,13 @@ def _division_point(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 def _bare(name: str) -> str:
-    """'Zaporizka oblast' -> 'Zaporizka'; 'Idlib Governorate' -> 'Idlib'."""
-    words = [w for w in name.split() if fold(w) not in _TYPE_WORDS]
-    return " ".join(words) if words else name
+    """'Zaporizka oblast' -> 'Zaporizka'; 'Idlib Governorate' -> 'Idlib'; 'Province of
+    Bulacan' -> 'Bulacan'."""
+    words = name.split()
+    if len(words) > 2 and fold(words[0]) in _TYPE_WORDS and words[1].lower() == "of":
+        words = words[2:]
+    kept = [w for w in words if fold(w) not in _TYPE_WORDS]
+    return " ".join(kept) if kept else name
 
 
 def build_gazetteer(out: Path) -> Path:

@@ -99,10 +99,32 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
             if m is not None:
                 judged[n] = m
                 taken.add(fold(span.text))
+        for n, (span, ent) in enumerate(raw):  # 'Cairo, Giza and Al-Minya': listed with a place
+            if n not in judged and _listed_with(doc, span, [raw[k][0] for k in judged if not judged[k].in_org]) \
+                    and not (ent is not None and ent.label_ in TIME_LABELS) and not _inside_person(span, ent):
+                judged[n] = _mention(doc, span, ent.label_ if ent is not None else "", know, gaz)
+                taken.add(fold(span.text))
     out = list(judged.values())
     covered = {i for n in judged for i in range(raw[n][0].start, raw[n][0].end)}
     out.extend(_unknown_places(doc, covered))
     return sorted(out, key=lambda m: m.start)
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s*$")
+
+
+def _listed_with(doc: Doc, span: Span, places: list[Span]) -> bool:
+    """The span is next to a place in a list: 'Cairo, Giza, and Al-Minya', 'Devon and Cornwall'."""
+    for p in places:
+        if 0 <= span.start_char - p.end_char <= 6:
+            gap = doc.text[p.end_char:span.start_char]
+        elif 0 <= p.start_char - span.end_char <= 6:
+            gap = doc.text[span.end_char:p.start_char]
+        else:
+            continue
+        if _LIST_GAP.match(gap):
+            return True
+    return False
 
 
 def _entity_index(doc: Doc) -> dict[int, Span]:
@@ -205,6 +227,8 @@ def _dotted_abbreviations() -> frozenset[str]:
 def _plausible(span: Span) -> bool:
     if _connector(span[0]) or _connector(span[-1]) or (len(span) == 1 and span[0].lower_ in PARTICLES):
         return False  # 'Al' of 'Al-Assad', '-Prince' of a longer name
+    if len(span) == 1 and span[0].lower_ in DIRECTIONS:
+        return False  # 'West', 'Central' alone: a direction, a surname, a school's name
     if len(span) == 1:
         tok = span[0]
         stop = tok.is_stop and not tok.text.isupper()  # "US" is a place, "us" a pronoun
@@ -232,7 +256,7 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         return None  # "SANA" is an acronym, not Saña
     if _names_an_org(span, know):
         return _mention(doc, span, label, know, gaz, in_org=True)
-    if ent is not None and _fragment_of_entity(span, ent, know):
+    if ent is not None and _fragment_of_entity(span, ent, know, gaz):
         return None
     if ent is not None and ent.label_ in TIME_LABELS and not _is_country_or_state(span.text, gaz):
         return None  # 'March' of 'through March 27', 'Thursday'
@@ -257,9 +281,21 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
     cued = _has_cue(doc, span, gaz, know) or fold(span.text) in taken
     if ent is not None and label == "ORG" and (ent.start, ent.end) != (span.start, span.end):
         return _mention(doc, span, label, know, gaz, in_org=True)
+    if _title_case(span) and not _party_home(doc, span):  # 'Grand Jury Indicts Man In December Slaying'
+        strong = span.start == 0 or doc[span.start - 1].lower_ in STRONG_CUES or _container(doc, span, gaz)
+        return _mention(doc, span, label, know, gaz) if strong or (cued and _is_country_or_state(span.text, gaz)) \
+            else None
     if cued or _is_country_or_state(span.text, gaz):
         return _mention(doc, span, label, know, gaz)
     return None
+
+
+def _title_case(span: Span) -> bool:
+    """The span's sentence is a headline in title case (most words capitalised)."""
+    sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+    words = [t for t in sent if t.is_alpha]
+    caps = sum(t.text[:1].isupper() for t in words)
+    return 4 <= len(words) <= 14 and caps >= 0.75 * len(words)
 
 
 def _person_words(doc: Doc) -> frozenset[str]:
@@ -319,13 +355,13 @@ def _glued(tok: Token) -> bool:
     return _capitalised(tok) and tok.pos_ == "PROPN" and not tok.is_stop and not tok.text.isupper()
 
 
-def _fragment_of_entity(span: Span, ent: Span, know: _Knowledge) -> bool:
+def _fragment_of_entity(span: Span, ent: Span, know: _Knowledge, gaz: Gazetteer) -> bool:
     """'Red' in 'the Red River', 'Vermont' in 'Lake Vermont': part of a longer name.
 
     A known name may be followed inside the entity by a division word ('Douglas County
     Board') or preceded by directions ('Northeast Georgia'), nothing else."""
-    if ent.label_ not in PLACE_LABELS:
-        return False
+    if ent.label_ not in PLACE_LABELS or _is_country(span.text, gaz):
+        return False  # a country's name is never part of another place's
     head = [t for t in ent[: span.start - ent.start] if t.lower_ != "the"]
     hyphen = max((k for k, t in enumerate(head) if t.text in HYPHENS), default=-1)
     head = head[hyphen + 1:]  # 'Damascus' in 'the Aleppo-Damascus highway' stands alone
@@ -340,7 +376,8 @@ def _fragment_of_entity(span: Span, ent: Span, know: _Knowledge) -> bool:
     if any(t.lower_ not in DIRECTIONS for t in head):
         return True
     return bool(tail) and tail[0].lower_ not in know.suffixes and not tail[0].is_punct \
-        and tail[0].lower_ not in POSSESSIVES and tail[0].lower_ not in JOINERS
+        and tail[0].lower_ not in POSSESSIVES and tail[0].lower_ not in JOINERS \
+        and not tail[0].text.islower()  # 'the Indian Ocean coast': a common noun ends the name
 
 
 def _names_an_org(span: Span, know: _Knowledge) -> bool:
@@ -350,8 +387,9 @@ def _names_an_org(span: Span, know: _Knowledge) -> bool:
     if len(before) == 2 and before[1].lower_ == "of" and fold(before[0].text) in know.org_words:
         return True
     after = doc[span.end:min(len(doc), span.end + 3)]
-    return any(fold(t.text) in know.org_words for t in after if _capitalised(t)) and \
-        bool(after) and _capitalised(after[0])
+    # an org word, or a division word further on ('Orange County Sanitation District')
+    return any(fold(t.text) in know.org_words or (k > 0 and t.lower_ in know.suffixes)
+               for k, t in enumerate(after) if _capitalised(t)) and bool(after) and _capitalised(after[0])
 
 
 def _coordinated_level(doc: Doc, span: Span, know: _Knowledge) -> str | None:
@@ -410,6 +448,10 @@ def _dateline(doc: Doc, span: Span) -> bool:
     if nxt is not None and not first and doc[span.start - 1].text in SENTENCE_ENDS:
         return nxt.text in DATELINE_ENDS - {",", "("}  # "... the title. BEIRUT: The body"
     return first and nxt is not None and nxt.text in DATELINE_ENDS
+
+
+def _is_country(text: str, gaz: Gazetteer) -> bool:
+    return any(c.entry.feature == "country" and not c.alternate for c in gaz.lookup(text)[:3])
 
 
 def _is_country_or_state(text: str, gaz: Gazetteer) -> bool:
