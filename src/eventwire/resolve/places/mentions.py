@@ -282,7 +282,7 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
     if ent is not None and label == "ORG" and (ent.start, ent.end) != (span.start, span.end):
         return _mention(doc, span, label, know, gaz, in_org=True)
     if _title_case(span) and not _party_home(doc, span):  # 'Grand Jury Indicts Man In December Slaying'
-        strong = span.start == 0 or doc[span.start - 1].lower_ in STRONG_CUES or _container(doc, span, gaz)
+        strong = span.start == 0 or doc[span.start - 1].lower_ in STRONG_CUES or _container(doc, span, gaz) is not None
         return _mention(doc, span, label, know, gaz) if strong or (cued and _is_country_or_state(span.text, gaz)) \
             else None
     if cued or _is_country_or_state(span.text, gaz):
