@@ -110,7 +110,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s*$")
+LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s*(?:and|or|&))\s*$")  # what stands between two listed names
 
 
 def _listed_with(doc: Doc, span: Span, places: list[Span]) -> bool:
@@ -122,7 +122,7 @@ def _listed_with(doc: Doc, span: Span, places: list[Span]) -> bool:
             gap = doc.text[span.end_char:p.start_char]
         else:
             continue
-        if _LIST_GAP.match(gap):
+        if LIST_GAP.match(gap):
             return True
     return False
 

@@ -12,14 +12,13 @@ unambiguous places ("Rapides Parish", "Syria") pull ambiguous ones ("Alexandria"
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
 
 from eventwire.resolve.places.gazetteer import Candidate, Entry, Gazetteer
-from eventwire.resolve.places.mentions import Mention
+from eventwire.resolve.places.mentions import LIST_GAP, Mention
 from eventwire.resolve.places.names import fold
 from eventwire.resolve.places.priors import RegionPrior
 
@@ -126,9 +125,6 @@ def _prior_score(cands: list[Candidate], prior: RegionPrior) -> np.ndarray:
     return W_PRIOR_COUNTRY * ctry + W_PRIOR_ADMIN1 * adm + W_PRIOR_NEAR * near
 
 
-_LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s*(?:and|or|&))\s*$")
-
-
 def _list_neighbours(mentions: list[Mention], text: str) -> dict[int, list[int]]:
     """Mentions next to each other in a list ('Ohio, Indiana and Iowa'), both ways."""
     out: dict[int, list[int]] = defaultdict(list)
@@ -138,7 +134,7 @@ def _list_neighbours(mentions: list[Mention], text: str) -> dict[int, list[int]]
         a, b = mentions[i], mentions[i + 1]
         if a.adjectival or b.adjectival or a.in_org or b.in_org:
             continue
-        if _LIST_GAP.match(text[a.end:b.start]):
+        if LIST_GAP.match(text[a.end:b.start]):
             out[i].append(i + 1)
             out[i + 1].append(i)
     return out
