@@ -12,6 +12,7 @@ name ("the Mansfield Police Department", "University of Aleppo") is listed, mark
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,7 +40,6 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
 LOCATIVES = {"in", "near", "outside", "at", "inside"}
 STRONG_CUES = LOCATIVES | {"from", "into", "across", "throughout", "within", "around", "toward", "towards"}
 JOINERS = {"of", "to", "and", "in", "near"}  # lower-case words between two names in one entity
-AREA_NOUNS = {"state", "city", "town", "village", "commonwealth", "republic", "kingdom", "borough", "township"}
 POSSESSIVES = {"'s", "’s", "'", "’"}
 DATELINE_ENDS = {",", "(", "-", "--", "—", "–", ":"}
 SENTENCE_ENDS = {".", "!", "?"}
@@ -134,7 +134,12 @@ def _entity_index(doc: Doc) -> dict[int, Span]:
 def _locative(doc: Doc, span: Span) -> bool:
     """'in Brussels': a name our actor dictionary knows as an organisation's metonym
     ('Brussels' for the EU) is still a place after a locative preposition."""
-    return span.start > 0 and doc[span.start - 1].lower_ in LOCATIVES
+    return _after_word(doc, span, LOCATIVES)
+
+
+def _after_word(doc: Doc, span: Span, words: set[str]) -> bool:
+    """The word before the span is one of ``words``."""
+    return span.start > 0 and doc[span.start - 1].lower_ in words
 
 
 def _known_actor_tokens(doc: Doc) -> set[int]:
@@ -273,8 +278,7 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
     if len(span) == 1 and fold(span.text) in _person_words(doc) and fold(span.text) not in _ner_places(doc):
         # 'Roy Jones' in the article: 'of Jones' does not make every 'Jones' a town; a
         # word of a person's name needs a locative preposition or a container ('Jones, Okla.')
-        strong = span.start > 0 and doc[span.start - 1].lower_ in STRONG_CUES
-        if strong or _container(doc, span, gaz) is not None or _party_home(doc, span) \
+        if _after_word(doc, span, STRONG_CUES) or _container(doc, span, gaz) is not None or _party_home(doc, span) \
                 or _is_country_or_state(span.text, gaz):
             return _mention(doc, span, label, know, gaz)
         return None
@@ -282,7 +286,7 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
     if ent is not None and label == "ORG" and (ent.start, ent.end) != (span.start, span.end):
         return _mention(doc, span, label, know, gaz, in_org=True)
     if _title_case(span) and not _party_home(doc, span):  # 'Grand Jury Indicts Man In December Slaying'
-        strong = span.start == 0 or doc[span.start - 1].lower_ in STRONG_CUES or _container(doc, span, gaz) is not None
+        strong = span.start == 0 or _after_word(doc, span, STRONG_CUES) or _container(doc, span, gaz) is not None
         return _mention(doc, span, label, know, gaz) if strong or (cued and _is_country_or_state(span.text, gaz)) \
             else None
     if cued or _is_country_or_state(span.text, gaz):
@@ -301,21 +305,21 @@ def _title_case(span: Span) -> bool:
 def _person_words(doc: Doc) -> frozenset[str]:
     """First names and surnames of the people the NER found with two or more words
     ('Roy Jones' -> 'roy', 'jones'), cached on the Doc."""
-    cached = doc.user_data.get("eventwire.person_words")
-    if cached is None:
-        cached = frozenset(fold(t.text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
-                           for t in (e[0], e[-1]) if _capitalised(t))
-        doc.user_data["eventwire.person_words"] = cached
-    return cached
+    return _cached(doc, "eventwire.person_words", lambda: frozenset(
+        fold(t.text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+        for t in (e[0], e[-1]) if _capitalised(t)))
 
 
 def _ner_places(doc: Doc) -> frozenset[str]:
-    """Names the NER tagged as a place somewhere in the article."""
-    cached = doc.user_data.get("eventwire.ner_places")
-    if cached is None:
-        cached = frozenset(fold(e.text) for e in doc.ents if e.label_ in PLACE_LABELS)
-        doc.user_data["eventwire.ner_places"] = cached
-    return cached
+    """Names the NER tagged as a place somewhere in the article, cached on the Doc."""
+    return _cached(doc, "eventwire.ner_places",
+                   lambda: frozenset(fold(e.text) for e in doc.ents if e.label_ in PLACE_LABELS))
+
+
+def _cached(doc: Doc, key: str, make: Callable[[], frozenset[str]]) -> frozenset[str]:
+    if key not in doc.user_data:
+        doc.user_data[key] = make()
+    return doc.user_data[key]  # type: ignore[no-any-return]
 
 
 def _inside_person(span: Span, ent: Span | None) -> bool:
@@ -365,11 +369,8 @@ def _fragment_of_entity(span: Span, ent: Span, know: _Knowledge, gaz: Gazetteer)
     head = [t for t in ent[: span.start - ent.start] if t.lower_ != "the"]
     hyphen = max((k for k, t in enumerate(head) if t.text in HYPHENS), default=-1)
     head = head[hyphen + 1:]  # 'Damascus' in 'the Aleppo-Damascus highway' stands alone
-    if head and head[-1].lower_ in JOINERS and not (len(head) >= 2 and head[-1].lower_ == "of"
-                                                    and (head[-2].lower_ in AREA_NOUNS or head[-2].lower_ in know.suffixes)):
-        head = []  # 'Russia' in 'the Nice of Russia', 'D.C.' in 'Norman to D.C.': names run together
-    if len(head) >= 2 and head[-1].lower_ == "of" and (head[-2].lower_ in AREA_NOUNS or head[-2].lower_ in know.suffixes):
-        head = []  # 'the State of Illinois', 'the City of Richmond'
+    if head and head[-1].lower_ in JOINERS:
+        head = []  # 'the Nice of Russia', 'Norman to D.C.', 'the State of Illinois': the name stands alone
     if span.end < ent.end and fold(ent[span.end - ent.start].text) in know.org_words:
         return False  # 'the Titus County Jail': the place heads an organisation's name
     tail = list(ent[span.end - ent.start:])
@@ -451,12 +452,16 @@ def _dateline(doc: Doc, span: Span) -> bool:
 
 
 def _is_country(text: str, gaz: Gazetteer) -> bool:
-    return any(c.entry.feature == "country" and not c.alternate for c in gaz.lookup(text)[:3])
+    return _main_name_of(text, gaz, {"country"})
 
 
 def _is_country_or_state(text: str, gaz: Gazetteer) -> bool:
-    return any(c.entry.feature in {"country", "admin1", "continent", "region"} and not c.alternate
-               for c in gaz.lookup(text)[:3])
+    return _main_name_of(text, gaz, {"country", "admin1", "continent", "region"})
+
+
+def _main_name_of(text: str, gaz: Gazetteer, features: set[str]) -> bool:
+    """The name is the main name of one of its three largest places of these kinds."""
+    return any(c.entry.feature in features and not c.alternate for c in gaz.lookup(text)[:3])
 
 
 def _container(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
