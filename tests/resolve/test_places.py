@@ -243,3 +243,47 @@ def test_headline_words_need_a_locative_cue(nlp, geoparser) -> None:
     assert "Man" not in [p.text for p in places if p.lat is not None]
     assert first(places, "Alexandria").admin1 == "Louisiana"
     assert [p.text for p in places if p.text in {"West", "Central"}] == []
+
+
+
+def _sure(name: str, country: str, admin1: str, lat: float, lon: float) -> Place:
+    """A place as the first pass over an outlet's archive keeps it: unambiguous."""
+    return Place(text=name, start=0, end=len(name), name=name, country=country, admin1=admin1, lat=lat, lon=lon,
+                 feature="city", gazetteer_id=name, reason="only_candidate")
+
+
+def _priors(outlet: str, *places: Place):
+    from eventwire.resolve.places.priors import OutletPriors
+
+    priors = OutletPriors()
+    for p in places:
+        priors.add(outlet, [p])
+    return priors
+
+
+def test_a_town_named_like_a_country_needs_more_than_the_articles_country(nlp, geoparser) -> None:
+    # a Texas outlet and Texan neighbours make the article American, not 'Mexico' a town
+    priors = _priors("example-news.com", _sure("Tyler", "USA", "Texas", 32.35, -95.30),
+                     _sure("Waco", "USA", "Texas", 31.55, -97.15))
+    text = "Fans in Dallas and Arlington cheered a club from Mexico on Saturday."
+    places = geoparser.parse(nlp(text), text, {"outlet_domain": "example-news.com"}, priors=priors)
+    assert first(places, "Mexico").country == "MEX"
+    town = first(parse(nlp, geoparser, "She retired to Lebanon, Pa., near Hershey."), "Lebanon")
+    assert (town.country, town.admin1) == ("USA", "Pennsylvania")
+
+
+def test_a_local_outlet_is_at_home_in_the_town_its_address_names(nlp, geoparser) -> None:
+    # few sure places, half of them in Ontario: the address tips the balance to Ohio
+    spread = (_sure("Kenora", "CAN", "Ontario", 49.77, -94.49), _sure("Sudbury", "CAN", "Ontario", 46.49, -80.99),
+              _sure("Mansfield", "USA", "Ohio", 40.76, -82.52), _sure("Lansing", "USA", "Michigan", 42.73, -84.56))
+    text = "The Dublin school board voted on Tuesday to hire a new superintendent."
+    for outlet, where in (("https://www.columbuslocalnews.com/news/schools", ("USA", "Ohio")),
+                          ("https://www.localnews.com/news/schools", ("IRL", "Leinster"))):
+        p = first(geoparser.parse(nlp(text), text, {"outlet_domain": outlet}, priors=_priors(outlet, *spread)), "Dublin")
+        assert (p.country, p.admin1) == where, outlet
+    # the town must be in a country the outlet writes about: Paris, Texas, not France
+    priors = _priors("theparisnews.com", _sure("Tyler", "USA", "Texas", 32.35, -95.30))
+    home = priors.home_town("https://theparisnews.com/", geoparser.gaz)
+    assert home is not None and (home.name, home.country, home.admin1) == ("Paris", "USA", "Texas")
+    priors.add("dispatch.com", [_sure("Tyler", "USA", "Texas", 32.35, -95.30)])
+    assert priors.home_town("dispatch.com", geoparser.gaz) is None

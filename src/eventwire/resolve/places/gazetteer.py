@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pickle
 import sys
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from eventwire.resolve.places.datafiles import data_file, read_demonyms, read_di
 from eventwire.resolve.places.names import fold
 
 DEFAULT_NAME = "gazetteer.pkl"
+RUN_TOGETHER_POP = 5000  # smallest town looked for in a run-together name (towns_prefixing)
 
 
 def default_path() -> Path:
@@ -68,6 +70,7 @@ class Gazetteer:
         self.demonyms = {fold(k): v for k, v in read_demonyms().items()}
         self._division_demonyms = {fold(k): v for k, v in read_division_demonyms().items()}
         self.state_abbrevs = _state_abbreviations()
+        self._compact: defaultdict[str, list[int]] | None = None  # see towns_prefixing
         self._country_entry = {self._country[i]: i for i, f in enumerate(self._feature) if f == "country"}
 
     def __len__(self) -> int:
@@ -86,6 +89,21 @@ class Gazetteer:
 
     def has_name(self, name: str) -> bool:
         return fold(name) in self._index
+
+    def towns_prefixing(self, text: str, min_len: int = 5) -> list[Entry]:
+        """Towns and divisions whose name, written without spaces, begins ``text`` (the
+        longest such name wins): 'columbuslocalnews' -> the Columbuses, 'lasvegassun' ->
+        Las Vegas. For names run together, as in a web address; towns of ``RUN_TOGETHER_POP``
+        people or more."""
+        if self._compact is None:
+            self._compact = defaultdict(list)
+            for i in np.flatnonzero(self.pop >= RUN_TOGETHER_POP):
+                if self._feature[i] in {"city", "admin1"}:
+                    self._compact[fold(self._name[i]).replace(" ", "")].append(int(i))
+        for n in range(len(text), min_len - 1, -1):
+            if text[:n] in self._compact:
+                return sorted((self.entry(i) for i in self._compact[text[:n]]), key=lambda e: -e.pop)
+        return []
 
     def country(self, iso3: str) -> Entry | None:
         idx = self._country_entry.get(iso3)

@@ -32,7 +32,7 @@ class Geoparser:
         if not self.org_names:
             mentions = [m for m in mentions if not m.in_org]
         title_end = _title_end(text, hints)
-        prior = priors.prior((hints or {}).get("outlet_domain")) if priors is not None else None
+        prior = priors.prior((hints or {}).get("outlet_domain"), self.gaz) if priors is not None else None
         choices = Resolver(self.gaz, mentions, title_end, prior, text).resolve()
         return [self._place(m, c) for m, c in zip(mentions, choices)]
 

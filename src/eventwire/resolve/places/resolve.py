@@ -42,6 +42,7 @@ W_LIST = 4.0  # names listed together share a kind
 W_PRIOR_COUNTRY = 3.0  # the outlet's home region (priors.py), learned from its texts
 W_PRIOR_ADMIN1 = 3.0
 W_PRIOR_NEAR = 2.5
+COUNTRY_NAMED_TOWN = 0.5  # share of the country-level evidence a town named like a country forgoes
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,19 @@ def _near_matrix(cands: list[Candidate], lat2: np.ndarray, lon2: np.ndarray) -> 
     return out
 
 
+def _country_named_towns(cands: list[Candidate]) -> np.ndarray:
+    """1 for the towns of a name that is also a country's own name ('Mexico', 'Lebanon',
+    'Palestine'), else 0. Such a town takes nothing from merely being in the article's
+    country: a Dallas paper's 'Mexico' is the country, not the town in Missouri; it needs
+    its state or its neighbours ('Palestine' in an East Texas paper)."""
+    if not any(c.entry.feature == "country" and not c.alternate for c in cands):
+        return np.zeros(len(cands))
+    return np.array([COUNTRY_NAMED_TOWN if c.entry.feature in {"city", "admin2"} else 0.0 for c in cands])
+
+
 def _prior_score(cands: list[Candidate], prior: RegionPrior) -> np.ndarray:
     """How well each candidate fits the outlet's home region."""
-    ctry = np.array([prior.countries.get(c.entry.country, 0.0) for c in cands])
+    ctry = np.array([prior.countries.get(c.entry.country, 0.0) for c in cands]) * (1 - _country_named_towns(cands))
     adm = np.array([prior.admin1s.get((c.entry.country, c.entry.admin1), 0.0)
                     if c.entry.feature != "country" else 0.0 for c in cands])
     near = np.zeros(len(cands))
@@ -164,6 +175,7 @@ class Resolver:
             self.contained.append(inside)
             self.base.append(np.array([base_score(m, c, same) for c in cs]))
         self.gids = [{c.entry.gid for c in cs} for cs in self.cands]
+        self.country_named = [_country_named_towns(cs) for cs in self.cands]
         self._add_support()
         if prior is not None:
             self.base = [b + _prior_score(cs, prior) if len(cs) else b for b, cs in zip(self.base, self.cands)]
@@ -267,7 +279,7 @@ class Resolver:
         countries, admin1s, admin2s, points, total = self._context(i, best)
         if total <= 0:
             return self.base[i]
-        ctry = np.array([countries[c.entry.country] / total for c in cands])
+        ctry = np.array([countries[c.entry.country] / total for c in cands]) * (1 - self.country_named[i])
         adm = np.array([admin1s[(c.entry.country, c.entry.admin1)] / total
                         if c.entry.feature != "country" else 0.0 for c in cands])
         adm2 = np.array([min(1.0, admin2s[_admin2_key(c.entry)]) if c.entry.feature in {"city", "admin2"}
