@@ -287,3 +287,18 @@ def test_a_local_outlet_is_at_home_in_the_town_its_address_names(nlp, geoparser)
     assert home is not None and (home.name, home.country, home.admin1) == ("Paris", "USA", "Texas")
     priors.add("dispatch.com", [_sure("Tyler", "USA", "Texas", 32.35, -95.30)])
     assert priors.home_town("dispatch.com", geoparser.gaz) is None
+
+
+def test_a_big_town_alone_is_a_place_but_a_common_name_alone_is_a_person(nlp, geoparser) -> None:
+    # the small model tags these lone towns ORG; a town of 50,000 needs no cue unless its
+    # name is also a common first name or surname (US census lists)
+    assert first(parse(nlp, geoparser, "Gainesville approved a new budget on Monday."), "Gainesville").admin1 \
+        == "Florida"
+    assert first(parse(nlp, geoparser, "Huntsville will open two fire stations next year."), "Huntsville").lat
+    for text in ("Lincoln wrote the letter a year before the war ended.", "Anderson said the team would play again."):
+        assert [p.text for p in parse(nlp, geoparser, text) if p.lat is not None] == [], text
+
+
+def test_a_dateline_after_the_bylines_date(nlp, geoparser) -> None:
+    text = "By Jane Roe, Staff Reporter March 30, 2009 PATASKALA -- The village council met on Monday."
+    assert (first(parse(nlp, geoparser, text), "PATASKALA").admin1) == "Ohio"

@@ -72,3 +72,24 @@ def read_admin1_aliases() -> dict[tuple[str, str], list[str]]:
 def read_country_points() -> dict[str, tuple[float, float]]:
     """ISO3 -> a hand-written reference point that overrides countryinfo's ``latlng``."""
     return {r[0]: (float(r[1]), float(r[2])) for r in _rows(data_file("places", "country_points.tsv"))}
+
+
+CENSUS_NAME_FILES = ("dist.all.last", "dist.male.first", "dist.female.first")
+
+
+def read_personal_names(min_percent: float) -> frozenset[str]:
+    """First names and surnames borne by at least ``min_percent`` % of the people of the
+    US census (the ``names`` package's lists, 1990), upper-case ('MARTIN', 'LINCOLN')."""
+    try:
+        import names
+    except ImportError as e:
+        raise SetupError("package 'names' is missing; install eventwire's dependencies "
+                         "(bash scripts/setup.sh)") from e
+    out: set[str] = set()
+    for fname in CENSUS_NAME_FILES:
+        path = Path(str(resources.files(names).joinpath(fname)))
+        for row in _rows(path):
+            cells = row[0].split()
+            if len(cells) >= 2 and float(cells[1]) >= min_percent:
+                out.add(cells[0])
+    return frozenset(out)

@@ -22,6 +22,7 @@ from eventwire.resolve.places.datafiles import (
     read_admin_suffixes,
     read_after_cues,
     read_org_words,
+    read_personal_names,
     read_us_states,
 )
 from eventwire.resolve.places.gazetteer import Gazetteer
@@ -51,6 +52,8 @@ HYPHENS = {"-", "‑"}
 PARTICLES = {"of", "the", "de", "do", "da", "dos", "das", "du", "des", "del", "della", "di", "au", "aux",
              "al", "el", "la", "le", "les", "y", "upon", "on", "sur", "am", "an", "kwa", "van", "von", "der"}
 MAX_CONNECTORS = 3
+BIG_TOWN_POP = 50_000  # a town this size needs no cue (_big_town)
+PERSONAL_NAME_PERCENT = 0.005  # a name borne by this share of people is a person's (_big_town)
 _LIST_GOES_ON = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
 _CONTAINER = re.compile(r"^,\s*((?:[A-Z][\w.]*\.?)(?:\s[A-Z][\w.]*\.?){0,2})")
 
@@ -77,10 +80,12 @@ class _Knowledge:
     suffixes: dict[str, tuple[str, bool]]
     org_words: frozenset[str]
     after_cues: frozenset[str]
+    personal_names: frozenset[str]  # folded common first names and surnames
 
 
 def load_knowledge() -> _Knowledge:
-    return _Knowledge(read_admin_suffixes(), frozenset(fold(w) for w in read_org_words()), read_after_cues())
+    return _Knowledge(read_admin_suffixes(), frozenset(fold(w) for w in read_org_words()), read_after_cues(),
+                      frozenset(fold(n) for n in read_personal_names(PERSONAL_NAME_PERCENT)))
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
@@ -289,9 +294,19 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         strong = span.start == 0 or _after_word(doc, span, STRONG_CUES) or _container(doc, span, gaz) is not None
         return _mention(doc, span, label, know, gaz) if strong or (cued and _is_country_or_state(span.text, gaz)) \
             else None
-    if cued or _is_country_or_state(span.text, gaz):
+    if cued or _is_country_or_state(span.text, gaz) or _big_town(span, gaz, know):
         return _mention(doc, span, label, know, gaz)
     return None
+
+
+def _big_town(span: Span, gaz: Gazetteer, know: _Knowledge) -> bool:
+    """The name is the main name of a town of ``BIG_TOWN_POP`` people or more and not a
+    common first name or surname: such a name stands for its town without a cue
+    ('Gainesville's mayor', 'Residents of Huntsville'), whatever label the NER, which
+    often takes a lone town for a person or a team, gave it; 'Lincoln' and 'Anderson'
+    alone are more often people."""
+    return fold(span.text) not in know.personal_names and any(c.entry.feature == "city" and not c.alternate and c.entry.pop >= BIG_TOWN_POP
+               for c in gaz.lookup(span.text)[:3])
 
 
 def _title_case(span: Span) -> bool:
@@ -446,8 +461,10 @@ def _dateline(doc: Doc, span: Span) -> bool:
         return False
     first = span.start == 0 or "\n" in doc[span.start - 1].text + doc[span.start - 1].whitespace_
     nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and not first and doc[span.start - 1].text in SENTENCE_ENDS:
-        return nxt.text in DATELINE_ENDS - {",", "("}  # "... the title. BEIRUT: The body"
+    if nxt is not None and not first and (doc[span.start - 1].text in SENTENCE_ENDS
+                                          or doc[span.start - 1].ent_type_ in TIME_LABELS):
+        # "... the title. BEIRUT: The body", "Staff Reporter March 30, 2009 NEWARK -- The body"
+        return nxt.text in DATELINE_ENDS - {",", "("}
     return first and nxt is not None and nxt.text in DATELINE_ENDS
 
 
