@@ -302,3 +302,21 @@ def test_a_big_town_alone_is_a_place_but_a_common_name_alone_is_a_person(nlp, ge
 def test_a_dateline_after_the_bylines_date(nlp, geoparser) -> None:
     text = "By Jane Roe, Staff Reporter March 30, 2009 PATASKALA -- The village council met on Monday."
     assert (first(parse(nlp, geoparser, text), "PATASKALA").admin1) == "Ohio"
+
+
+def test_a_town_missing_from_the_gazetteer_is_placed_at_its_container(nlp, geoparser) -> None:
+    # the only Stroud known is in England: the text says Ontario, so Ontario it is, at admin1 precision
+    p = first(parse(nlp, geoparser, "He was arrested on Highway 11 in Stroud, Ontario, Canada."), "Stroud")
+    assert (p.country, p.feature, p.name, p.reason) == ("CAN", "admin1", "Ontario", "container_area")
+    # a state next to a state is no container; a town after a comma is a list, not its country
+    p = first(parse(nlp, geoparser, "The farm lies near the Indiana, Ill., border."), "Indiana")
+    assert (p.feature, p.admin1) == ("admin1", "Indiana")
+    places = parse(nlp, geoparser, "Shelters opened in Tallahassee, Pensacola, Panama City and Gainesville.")
+    assert first(places, "Pensacola").admin1 == "Florida"
+
+
+def test_names_with_articles_and_possessives_are_read_whole(nlp, geoparser) -> None:
+    text = "The Ministry of Health of the People's Republic of China met donors in Dar es Salaam, Tanzania."
+    places = parse(nlp, geoparser, text)
+    assert first(places, "People's Republic of China").country == "CHN"
+    assert first(places, "Dar es Salaam").country == "TZA"

@@ -50,7 +50,9 @@ LIST_JOINERS = {",", "and", "or", "&"}
 MAX_LIST_TOKENS = 30
 HYPHENS = {"-", "‑"}
 PARTICLES = {"of", "the", "de", "do", "da", "dos", "das", "du", "des", "del", "della", "di", "au", "aux",
-             "al", "el", "la", "le", "les", "y", "upon", "on", "sur", "am", "an", "kwa", "van", "von", "der"}
+             "al", "el", "la", "le", "les", "y", "upon", "on", "sur", "am", "an", "kwa", "van", "von", "der",
+             "es", "ed", "ul", "ar", "as", "ash", "az", "ad"}  # Arabic article forms: 'Dar es Salaam'
+POSSESSIVE_JOINS = {"'s", "’s"}  # inside a name when glued and followed by a capital: "People's Republic"
 MAX_CONNECTORS = 3
 BIG_TOWN_POP = 50_000  # a town this size needs no cue (_big_town)
 PERSONAL_NAME_PERCENT = 0.005  # a name borne by this share of people is a person's (_big_town)
@@ -160,9 +162,12 @@ def _capitalised(tok: Token) -> bool:
 
 def _connector(tok: Token) -> bool:
     """A token that can sit inside a place name: an unspaced hyphen ('Port-au-Prince',
-    'Al-Fashir') or a lower-case particle ('Rio Grande do Sul', 'Republic of the Congo')."""
+    'Al-Fashir'), a lower-case particle ('Rio Grande do Sul', 'Republic of the Congo') or
+    a glued possessive ("People's Republic of China", "Prince George's County")."""
     if tok.text in HYPHENS:
         return not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    if tok.lower_ in POSSESSIVE_JOINS:
+        return tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
     return tok.lower_ in PARTICLES and tok.text.islower()
 
 
@@ -489,13 +494,26 @@ def _container(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
     words = m.group(1).split()
     for k in range(len(words), 0, -1):
         cand = " ".join(words[:k])
+        if k < len(words) and gaz.has_name(" ".join(words[:k + 1])):
+            return None  # 'Pensacola, Panama City': the next name is a town, not Panama
         if fold(cand) in gaz.state_abbrevs or _is_country_or_state(cand, gaz):
             abbreviated = gaz.state_abbrevs.get(fold(cand), cand) != cand
-            rest = doc.text[span.end_char + m.start(1) + len(cand):span.end_char + m.start(1) + len(cand) + 12]
-            if not abbreviated and _LIST_GOES_ON.match(rest):
+            after = span.end_char + m.start(1) + len(cand)
+            rest = doc.text[after:after + 12]
+            if not abbreviated and _LIST_GOES_ON.match(rest) and not _in_next_country(cand, doc.text[after:after + 40], gaz):
                 return None  # 'Illinois, Missouri, New Jersey': a list, not 'Springfield, Illinois'
             return cand
     return None
+
+
+def _in_next_country(division: str, rest: str, gaz: Gazetteer) -> bool:
+    """'Ontario' of 'Stroud, Ontario, Canada': a division followed by its own country is a
+    chain of containers, not a list."""
+    m = _CONTAINER.match(rest)
+    if not m:
+        return False
+    countries = {c.entry.country for c in gaz.lookup(m.group(1))[:3] if c.entry.feature == "country"}
+    return any(c.entry.feature == "admin1" and c.entry.country in countries for c in gaz.lookup(division)[:3])
 
 
 def _mention(doc: Doc, span: Span, label: str, know: _Knowledge, gaz: Gazetteer,

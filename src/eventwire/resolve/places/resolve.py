@@ -63,21 +63,28 @@ def candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     return keep[:MAX_CANDIDATES]
 
 
-def container_filter(m: Mention, cands: list[Candidate], gaz: Gazetteer) -> tuple[list[Candidate], bool]:
-    """Keep the candidates inside the container named after a comma, if any are; a
-    country's name has no container ('Mexico, China and Japan' is a list)."""
+def container_filter(m: Mention, cands: list[Candidate], gaz: Gazetteer) -> tuple[list[Candidate], str]:
+    """Keep the candidates inside the container named after a comma, if any are
+    ("container"); a country's name has no container ('Mexico, China and Japan' is a
+    list). A town the gazetteer lacks, or knows only elsewhere ('Stroud, Ontario', where
+    only the English Stroud is known), is placed at its container, the state or
+    country, at that precision ("container_area"), rather than at a namesake abroad."""
     if not m.container or any(c.entry.feature == "country" and not c.alternate for c in cands):
-        return cands, False
+        return cands, ""
     key = fold(m.container)
     state = gaz.state_abbrevs.get(key)
-    if state:
-        inside = [c for c in cands if c.entry.country == "USA" and c.entry.admin1 == state]
-    else:
-        outer = gaz.lookup(m.container)[:3]
-        isos = {c.entry.country for c in outer if c.entry.feature == "country"}
-        a1s = {(c.entry.country, c.entry.admin1) for c in outer if c.entry.feature == "admin1"}
-        inside = [c for c in cands if c.entry.country in isos or (c.entry.country, c.entry.admin1) in a1s]
-    return (inside, True) if inside else (cands, False)
+    outer = [c for c in gaz.lookup(m.container)[:3] if c.entry.feature in {"country", "admin1"}]
+    if state:  # 'La.' is Louisiana; 'Georgia' either the state or the country ('Tbilisi, Georgia')
+        us = [c for c in gaz.lookup(state) if c.entry.feature == "admin1" and c.entry.country == "USA"][:1]
+        outer = us + (outer if fold(state) == key else [])
+    isos = {c.entry.country for c in outer if c.entry.feature == "country"}
+    a1s = {(c.entry.country, c.entry.admin1) for c in outer if c.entry.feature == "admin1"}
+    inside = [c for c in cands if c.entry.country in isos or (c.entry.country, c.entry.admin1) in a1s]
+    if inside:
+        return inside, "container"
+    if outer and m.level is None and not any(c.entry.feature not in {"city", "admin2"} for c in cands):
+        return [Candidate(outer[0].entry, False)], "container_area"
+    return cands, ""
 
 
 def base_score(m: Mention, c: Candidate, same_name_city: set[tuple[str, str]]) -> float:
@@ -167,7 +174,7 @@ class Resolver:
         self.weights = [2.0 if m.start < title_end else 1.0 for m in mentions]
         self.cands: list[list[Candidate]] = []
         self.base: list[np.ndarray] = []
-        self.contained: list[bool] = []
+        self.contained: list[str] = []  # "", "container" or "container_area" (container_filter)
         for m in mentions:
             cs, inside = container_filter(m, candidates(m, gaz) if not m.adjectival else [], gaz)
             same = _same_name_cities(cs, m.lookup)
@@ -327,5 +334,5 @@ class Resolver:
             return Choice(None, 0.0, 0.0, "not_in_gazetteer")
         ordered = np.sort(scores)[::-1]
         margin = float(ordered[0] - ordered[1]) if len(ordered) > 1 else 10.0
-        reason = "only_candidate" if len(scores) == 1 else ("container" if self.contained[i] else "context")
+        reason = self.contained[i] or ("only_candidate" if len(scores) == 1 else "context")
         return Choice(self.cands[i][k].entry, float(scores[k]), margin, reason)
