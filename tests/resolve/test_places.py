@@ -320,3 +320,16 @@ def test_names_with_articles_and_possessives_are_read_whole(nlp, geoparser) -> N
     places = parse(nlp, geoparser, text)
     assert first(places, "People's Republic of China").country == "CHN"
     assert first(places, "Dar es Salaam").country == "TZA"
+
+
+def test_a_compass_word_heading_an_unknown_name_needs_the_articles_country(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "Cases rose in the West Midlands and in West Kasai, Congo.")
+    assert [p.country for p in places if p.text in {"Midlands", "Kasai"} and p.lat is not None] == []
+    assert first(parse(nlp, geoparser, "Rebels took towns in Northern Syria."), "Syria").country == "SYR"
+    places = parse(nlp, geoparser, "Fires burned across Southern California, near Los Angeles.")
+    assert first(places, "California").feature == "admin1"
+
+
+def test_former_divisions_are_known(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "Cholera spread in Kenya's Nyanza Province and in the Rift Valley.")
+    assert (first(places, "Nyanza Province").country, first(places, "Nyanza Province").feature) == ("KEN", "admin1")

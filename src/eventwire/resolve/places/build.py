@@ -29,7 +29,7 @@ from eventwire.resolve.places.datafiles import (
 )
 from eventwire.resolve.places.names import fold, usable_alternate
 
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 MIN_POPULATION = 500
 _TYPE_WORDS = {"province", "governorate", "oblast", "region", "state", "prefecture",
                "department", "krai", "district", "county", "municipality", "muhafazah",
@@ -409,13 +409,18 @@ def _add_continents(cols: Columns, gc: object) -> None:
 
 
 def _add_regions(cols: Columns) -> None:
-    """Our hand-written regions and physical features, unless a division already has the name."""
+    """Our hand-written regions and physical features, unless a division already has the
+    name; and former first-level divisions still named in the news (kind 'division',
+    Kenya's provinces before 2013), unless that country has a division of that name."""
     taken = {fold(n) for n, f in zip(cols.name, cols.feature) if f in {"country", "admin1", "continent"}}
+    divisions = {(c, fold(n)) for n, f, c in zip(cols.name, cols.feature, cols.country) if f == "admin1"}
     for name, aliases, kind, iso3, point, size in read_regions():
-        if fold(name) in taken:
+        if (kind == "division" and (iso3, fold(name)) in divisions) or (kind != "division" and fold(name) in taken):
             continue
-        feature = "continent" if kind == "continent" else "region"
-        idx = cols.add(f"region:{fold(name).replace(' ', '_')}", name, feature, iso3, "", "", point, size)
+        feature = {"continent": "continent", "division": "admin1"}.get(kind, "region")
+        key = fold(name).replace(" ", "_")
+        idx = cols.add(f"division:{iso3}:{key}" if kind == "division" else f"region:{key}", name, feature, iso3,
+                       name if kind == "division" else "", "", point, size)
         cols.name_it(idx, [name, *aliases], alternate=False)
     aliases_of = read_admin1_aliases()
     for idx, (feature, iso3, admin1) in enumerate(zip(cols.feature, cols.country, cols.admin1)):

@@ -38,6 +38,7 @@ CUE_WORDS = {"in", "from", "near", "at", "to", "of", "outside", "around", "acros
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
               "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
               "northwestern", "southeastern", "southwestern", "downtown", "rural", "greater"}
+NOT_COMPASS = {"downtown", "rural", "greater"}
 LOCATIVES = {"in", "near", "outside", "at", "inside"}
 STRONG_CUES = LOCATIVES | {"from", "into", "across", "throughout", "within", "around", "toward", "towards"}
 JOINERS = {"of", "to", "and", "in", "near"}  # lower-case words between two names in one entity
@@ -75,6 +76,7 @@ class Mention:
     in_org: bool = False
     sentence: int = 0
     division: str | None = None  # "Jackson County" for "Jackson" in "Jackson and Madison counties"
+    headed: bool = False  # after a capitalised compass word the gazetteer does not know with it ('West Kasai')
 
 
 @dataclass(frozen=True)
@@ -545,7 +547,18 @@ def _mention(doc: Doc, span: Span, label: str, know: _Knowledge, gaz: Gazetteer,
         adjectival=adjectival, country=country, level=level, qualifier=_qualifier(doc, span),
         container=None if adjectival else _container(doc, full, gaz), in_org=in_org,
         sentence=span[0].sent.start if doc.has_annotation("SENT_START") else 0, division=division,
+        headed=_compass_headed(doc, span, gaz),
     )
+
+
+def _compass_headed(doc: Doc, span: Span, gaz: Gazetteer) -> bool:
+    """'Kasai' of 'West Kasai', 'Midlands' of 'West Midlands': a capitalised compass word
+    makes a longer proper name the gazetteer lacks, which may lie anywhere ('Northern
+    Syria' is still Syria: a country's name is exempt)."""
+    if span.start == 0 or len(span.text) < 2:
+        return False
+    prev = doc[span.start - 1]
+    return prev.lower_ in DIRECTIONS - NOT_COMPASS and prev.text[:1].isupper() and not _is_country(span.text, gaz)
 
 
 def _qualifier(doc: Doc, span: Span) -> str | None:

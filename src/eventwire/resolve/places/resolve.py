@@ -181,6 +181,7 @@ class Resolver:
             self.cands.append(cs)
             self.contained.append(inside)
             self.base.append(np.array([base_score(m, c, same) for c in cs]))
+        self.prior = prior
         self.gids = [{c.entry.gid for c in cs} for cs in self.cands]
         self.country_named = [_country_named_towns(cs) for cs in self.cands]
         self._add_support()
@@ -240,7 +241,18 @@ class Resolver:
         for _ in range(ROUNDS):
             scores = [self._scores(i, best) for i in range(len(self.mentions))]
             best = [int(np.argmax(s)) if len(s) else -1 for s in scores]
+        for i, m in enumerate(self.mentions):
+            if m.headed and best[i] >= 0 and not self._country_supported(i, best):
+                best[i] = -1  # 'West Kasai' is not the Japanese town Kasai
         return [self._choice(i, best[i], scores[i]) for i in range(len(self.mentions))]
+
+    def _country_supported(self, i: int, best: list[int]) -> bool:
+        """The country of mention i's choice is also that of another of the article's
+        places or of the outlet's home region."""
+        iso3 = self.cands[i][best[i]].entry.country
+        if self.prior is not None and self.prior.countries.get(iso3, 0.0) > 0:
+            return True
+        return self._context(i, best)[0].get(iso3, 0.0) > 0
 
     def _context(self, i: int, best: list[int]) -> tuple[defaultdict, defaultdict, defaultdict,
                                                         list[tuple[float, float, float, str]], float]:
