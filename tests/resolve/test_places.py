@@ -333,3 +333,11 @@ def test_a_compass_word_heading_an_unknown_name_needs_the_articles_country(nlp, 
 def test_former_divisions_are_known(nlp, geoparser) -> None:
     places = parse(nlp, geoparser, "Cholera spread in Kenya's Nyanza Province and in the Rift Valley.")
     assert (first(places, "Nyanza Province").country, first(places, "Nyanza Province").feature) == ("KEN", "admin1")
+
+
+def test_a_councils_city_word_does_not_pick_the_irish_dublin(nlp, geoparser) -> None:
+    p = first(parse(nlp, geoparser, "Dublin City Council met on Monday in Ohio."), "Dublin City")
+    assert (p.country, p.admin1) == ("USA", "Ohio")
+    places = parse(nlp, geoparser, "Mexico City and Kansas City signed a pact with Ho Chi Minh City.")
+    assert [first(places, n).name for n in ("Mexico City", "Kansas City", "Ho Chi Minh City")] == \
+        ["Mexico City", "Kansas City", "Ho Chi Minh City"]

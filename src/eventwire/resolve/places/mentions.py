@@ -539,7 +539,10 @@ def _mention(doc: Doc, span: Span, label: str, know: _Knowledge, gaz: Gazetteer,
         level = know.suffixes[before[1].lower_][0]
     full = doc[span.start:end_tok]
     state = state_abbreviation(span, gaz)
-    lookup = state or span.text
+    head = _without_city_word(span, gaz)
+    if head is not None and level == "city":
+        level = None  # the word 'City' of 'Dublin City Council' is the council's, not a kind
+    lookup = state or head or span.text
     if state is not None and level is None:
         level, division = "admin1", state  # 'Calif.' is the state, not California, Md.
     return Mention(
@@ -549,6 +552,19 @@ def _mention(doc: Doc, span: Span, label: str, know: _Knowledge, gaz: Gazetteer,
         sentence=span[0].sent.start if doc.has_annotation("SENT_START") else 0, division=division,
         headed=_compass_headed(doc, span, gaz),
     )
+
+
+def _without_city_word(span: Span, gaz: Gazetteer) -> str | None:
+    """'Dublin' for 'Dublin City' (as in 'Dublin City Council'), when no town's own name is
+    'Dublin City' (only a council area's, or another name of the Irish Dublin): every
+    Dublin is then a candidate, the Ohio one too. 'Mexico City' and 'Kansas City', towns
+    of that name, are kept whole."""
+    if len(span) < 2 or span[-1].lower_ != "city":
+        return None
+    if any(c.entry.feature == "city" and not c.alternate for c in gaz.lookup(span.text)):
+        return None
+    head = span[:-1].text
+    return head if gaz.has_name(head) else None
 
 
 def _compass_headed(doc: Doc, span: Span, gaz: Gazetteer) -> bool:
