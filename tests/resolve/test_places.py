@@ -341,3 +341,9 @@ def test_a_councils_city_word_does_not_pick_the_irish_dublin(nlp, geoparser) -> 
     places = parse(nlp, geoparser, "Mexico City and Kansas City signed a pact with Ho Chi Minh City.")
     assert [first(places, n).name for n in ("Mexico City", "Kansas City", "Ho Chi Minh City")] == \
         ["Mexico City", "Kansas City", "Ho Chi Minh City"]
+
+
+def test_short_forms_of_big_cities_keep_the_state_abbreviations(nlp, geoparser) -> None:
+    assert first(parse(nlp, geoparser, "The L.A. port has signed on for 25 trucks."), "L.A.").name == "Los Angeles"
+    p = first(parse(nlp, geoparser, "Police in Alexandria, La., arrested him."), "Alexandria")
+    assert p.admin1 == "Louisiana"

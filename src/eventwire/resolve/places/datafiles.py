@@ -69,6 +69,11 @@ def read_admin1_aliases() -> dict[tuple[str, str], list[str]]:
     return {(r[0], r[1]): _split(r[2]) for r in _rows(data_file("places", "admin1_aliases.tsv"))}
 
 
+def read_city_aliases() -> dict[str, str]:
+    """Exact short form -> the city's gazetteer name ('L.A.' -> 'Los Angeles')."""
+    return {r[0]: r[1] for r in _rows(data_file("places", "city_aliases.tsv"))}
+
+
 def read_country_points() -> dict[str, tuple[float, float]]:
     """ISO3 -> a hand-written reference point that overrides countryinfo's ``latlng``."""
     return {r[0]: (float(r[1]), float(r[2])) for r in _rows(data_file("places", "country_points.tsv"))}

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.resolve.places.datafiles import (
     read_admin_suffixes,
     read_after_cues,
+    read_city_aliases,
     read_org_words,
     read_personal_names,
     read_us_states,
@@ -85,11 +86,12 @@ class _Knowledge:
     org_words: frozenset[str]
     after_cues: frozenset[str]
     personal_names: frozenset[str]  # folded common first names and surnames
+    city_aliases: dict[str, str]  # exact short form -> city name ('L.A.' -> 'Los Angeles')
 
 
 def load_knowledge() -> _Knowledge:
     return _Knowledge(read_admin_suffixes(), frozenset(fold(w) for w in read_org_words()), read_after_cues(),
-                      frozenset(fold(n) for n in read_personal_names(PERSONAL_NAME_PERCENT)))
+                      frozenset(fold(n) for n in read_personal_names(PERSONAL_NAME_PERCENT)), read_city_aliases())
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
@@ -204,7 +206,8 @@ def _gazetteer_spans(run: Span, gaz: Gazetteer, know: _Knowledge) -> list[Span]:
     while i < run.end:
         for j in range(min(run.end, i + MAX_TOKENS), i, -1):
             span = doc[i:j]
-            if _plausible(span) and (_known(span, gaz) or gaz.demonym(span.text) or _known_division(span, gaz, know)):
+            if _plausible(span) and (_known(span, gaz) or span.text in know.city_aliases or gaz.demonym(span.text)
+                                     or _known_division(span, gaz, know)):
                 out.append(span)
                 i = j
                 break
@@ -263,6 +266,8 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         # 'the Canadian capital' is Canada's; 'in Canadian, Texas' is the town
         return _mention(doc, span, label, know, gaz, adjectival=True, country=iso3)
     if _known_division(span, gaz, know):
+        return _mention(doc, span, label, know, gaz)
+    if span.text in know.city_aliases:
         return _mention(doc, span, label, know, gaz)
     if not _known(span, gaz) or fold(span.text) in know.org_words:
         return None
@@ -542,7 +547,7 @@ def _mention(doc: Doc, span: Span, label: str, know: _Knowledge, gaz: Gazetteer,
     head = _without_city_word(span, gaz)
     if head is not None and level == "city":
         level = None  # the word 'City' of 'Dublin City Council' is the council's, not a kind
-    lookup = state or head or span.text
+    lookup = know.city_aliases.get(span.text) or state or head or span.text
     if state is not None and level is None:
         level, division = "admin1", state  # 'Calif.' is the state, not California, Md.
     return Mention(
