@@ -347,3 +347,10 @@ def test_short_forms_of_big_cities_keep_the_state_abbreviations(nlp, geoparser) 
     assert first(parse(nlp, geoparser, "The L.A. port has signed on for 25 trucks."), "L.A.").name == "Los Angeles"
     p = first(parse(nlp, geoparser, "Police in Alexandria, La., arrested him."), "Alexandria")
     assert p.admin1 == "Louisiana"
+
+
+def test_a_hamlet_named_like_a_big_city_needs_its_state_named(nlp, geoparser) -> None:
+    text = "KBR Inc., the Houston-based contractor, met officials in Harrisburg, Pennsylvania."
+    assert first(parse(nlp, geoparser, text), "Houston").admin1 == "Texas"
+    text = "Officials in Harrisburg said the fire in Houston, Pa., was out by noon."
+    assert first(parse(nlp, geoparser, text), "Houston").admin1 == "Pennsylvania"

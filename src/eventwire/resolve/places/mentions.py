@@ -583,6 +583,9 @@ def _compass_headed(doc: Doc, span: Span, gaz: Gazetteer) -> bool:
 
 
 def _qualifier(doc: Doc, span: Span) -> str | None:
+    nxt = [t.lower_ for t in doc[span.end:span.end + 2]]
+    if nxt == ["-", "based"]:
+        return "based"  # 'a Houston-based contractor': a company's seat, most often a big city
     prev = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
     if prev and prev[-1] in DIRECTIONS:
         return prev[-1]

@@ -30,6 +30,7 @@ MAX_CANDIDATES = 60
 ROUNDS = 3
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "region": 2.5, "admin1": 2.0, "admin2": 0.5, "city": 0.0}
 W_POP = 0.6
+W_BASED = 0.6  # more weight on size for a company's seat ('Houston-based'): big cities host firms
 W_ALTERNATE = 2.0
 W_CAPITAL = 2.5  # a capital's name often stands for its government ("talks with Washington")
 W_COUNTRY = 3.2
@@ -42,6 +43,9 @@ W_LIST = 4.0  # names listed together share a kind
 W_PRIOR_COUNTRY = 3.0  # the outlet's home region (priors.py), learned from its texts
 W_PRIOR_ADMIN1 = 3.0
 W_PRIOR_NEAR = 2.5
+FAMOUS_POP = 300_000  # a city this big overshadows its small namesakes (_shadowed_towns)
+SHADOW_RATIO = 30
+SHADOW = 0.5  # share of the local evidence (state, neighbours) an overshadowed town forgoes
 COUNTRY_NAMED_TOWN = 0.5  # share of the country-level evidence a town named like a country forgoes
 
 
@@ -100,6 +104,8 @@ def base_score(m: Mention, c: Candidate, same_name_city: set[tuple[str, str]]) -
         s -= 3.0  # "Aleppo" alone is the city, not the governorate named after it
     if m.qualifier == "near" and e.feature in {"country", "admin1"}:
         s -= 1.0
+    if m.qualifier == "based":
+        s += W_BASED * math.log10(e.pop + 100)
     return s
 
 
@@ -129,6 +135,18 @@ def _country_named_towns(cands: list[Candidate]) -> np.ndarray:
     if not any(c.entry.feature == "country" and not c.alternate for c in cands):
         return np.zeros(len(cands))
     return np.array([COUNTRY_NAMED_TOWN if c.entry.feature in {"city", "admin2"} else 0.0 for c in cands])
+
+
+def _shadowed_towns(cands: list[Candidate]) -> np.ndarray:
+    """SHADOW for the towns of a name borne by a world city far bigger than them
+    ('Houston', Pennsylvania, 1,300 people, beside Houston, Texas), else 0: such a town
+    takes only part of the evidence of its neighbours and state, since a writer who
+    means it usually says so ('Houston, Pa.'), and the famous city is meant otherwise."""
+    famous = max((c.entry.pop for c in cands if c.entry.feature == "city" and not c.alternate), default=0)
+    if famous < FAMOUS_POP:
+        return np.zeros(len(cands))
+    return np.array([SHADOW if c.entry.feature in {"city", "admin2"} and c.entry.pop * SHADOW_RATIO <= famous
+                     else 0.0 for c in cands])
 
 
 def _prior_score(cands: list[Candidate], prior: RegionPrior) -> np.ndarray:
@@ -184,6 +202,7 @@ class Resolver:
         self.prior = prior
         self.gids = [{c.entry.gid for c in cs} for cs in self.cands]
         self.country_named = [_country_named_towns(cs) for cs in self.cands]
+        self.shadowed = [_shadowed_towns(cs) for cs in self.cands]
         self._add_support()
         if prior is not None:
             self.base = [b + _prior_score(cs, prior) if len(cs) else b for b, cs in zip(self.base, self.cands)]
@@ -217,7 +236,7 @@ class Resolver:
             if cands and not self.mentions[i].adjectival:
                 others = [k for k in reps if k != self.keys[i]]
                 support = self._support(cands, others, owner_arr, lat_arr, lon_arr, areas)
-                self.base[i] = self.base[i] + W_CLUSTER * support / max(1, len(others)) ** 0.5
+                self.base[i] = self.base[i] + W_CLUSTER * support * (1 - self.shadowed[i]) / max(1, len(others)) ** 0.5
 
     @staticmethod
     def _support(cands: list[Candidate], others: list[str], owner: np.ndarray, lat: np.ndarray,
@@ -304,8 +323,8 @@ class Resolver:
         adm2 = np.array([min(1.0, admin2s[_admin2_key(c.entry)]) if c.entry.feature in {"city", "admin2"}
                          else 0.0 for c in cands])
         near = self._nearness(cands, points)
-        return self.base[i] + W_COUNTRY * ctry + W_ADMIN1 * adm + W_ADMIN2 * adm2 + W_NEAR * near \
-            + W_LIST * self._list_fit(i, best)
+        local = (W_ADMIN1 * adm + W_ADMIN2 * adm2 + W_NEAR * near) * (1 - self.shadowed[i])
+        return self.base[i] + W_COUNTRY * ctry + local + W_LIST * self._list_fit(i, best)
 
     def _list_fit(self, i: int, best: list[int]) -> np.ndarray:
         """Names listed together are of one kind: 'Mexico, China, Japan and Brazil' are
