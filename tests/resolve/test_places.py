@@ -354,3 +354,10 @@ def test_a_hamlet_named_like_a_big_city_needs_its_state_named(nlp, geoparser) ->
     assert first(parse(nlp, geoparser, text), "Houston").admin1 == "Texas"
     text = "Officials in Harrisburg said the fire in Houston, Pa., was out by noon."
     assert first(parse(nlp, geoparser, text), "Houston").admin1 == "Pennsylvania"
+
+
+def test_a_countrys_possessive_is_a_cue_for_its_own_places(nlp, geoparser) -> None:
+    p = first(parse(nlp, geoparser, "Somali refugees in Kenya's overcrowded Dadaab camps need help."), "Dadaab")
+    assert p.country == "KEN"
+    assert [p.text for p in parse(nlp, geoparser, "Syria's Assad met Russia's Putin.") if p.lat is not None] \
+        == ["Syria", "Russia"]

@@ -463,7 +463,21 @@ def _has_cue(doc: Doc, span: Span, gaz: Gazetteer, know: _Knowledge) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in know.after_cues:
         return True
-    return _container(doc, span, gaz) is not None
+    return _container(doc, span, gaz) is not None or _owned_by_country(doc, span, gaz)
+
+
+def _owned_by_country(doc: Doc, span: Span, gaz: Gazetteer) -> bool:
+    """"Kenya's overcrowded Dadaab camps": a name after a country's possessive (a lower-case
+    word or two between) that the gazetteer knows in that country."""
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 3 and doc[i].is_lower and doc[i].lower_ not in POSSESSIVES:
+        i -= 1
+    if i < 1 or doc[i].lower_ not in POSSESSIVES:
+        return False
+    ent = next((e for e in doc.ents if e.start <= i - 1 < e.end), None) if doc[i - 1].ent_type_ else None
+    owner = ent.text if ent is not None else doc[i - 1].text
+    isos = {c.entry.country for c in gaz.lookup(owner)[:3] if c.entry.feature == "country"}
+    return bool(isos) and any(c.entry.country in isos for c in gaz.lookup(span.text))
 
 
 def _dateline(doc: Doc, span: Span) -> bool:
