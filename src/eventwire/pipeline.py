@@ -81,31 +81,38 @@ class Pipeline:
 
     # -- entry points ---------------------------------------------------------------
 
-    def process(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleDoc]:
-        """ArticleDocs in input order; spaCy runs over the batch with ``nlp.pipe``."""
+    def process(self, articles: Iterable[Article], batch_size: int = 16,
+                priors: OutletPriors | None = None) -> Iterator[ArticleDoc]:
+        """ArticleDocs in input order; spaCy runs over the batch with ``nlp.pipe``.
+        ``priors``: outlets' home regions for these articles, else the pipeline's own."""
         batch: list[Article] = []
         for art in articles:
             batch.append(self._dated(art))
             if len(batch) >= batch_size:
-                yield from self._run(batch)
+                yield from self._run(batch, self.priors if priors is None else priors)
                 batch = []
         if batch:
-            yield from self._run(batch)
+            yield from self._run(batch, self.priors if priors is None else priors)
 
     def process_text(self, text: str, published: date | None = None, title: str | None = None,
-                     path: str = "text") -> ArticleDoc:
+                     path: str = "text", *, url: str | None = None, outlet: str | None = None,
+                     priors: OutletPriors | None = None) -> ArticleDoc:
         from eventwire.ingest.readers import make_article
 
-        art = make_article(text, path, title=title, published=published, headline_first=title is None)
-        return next(self.process([art]))
+        art = make_article(text, path, title=title, published=published, headline_first=title is None,
+                           url=url, outlet=outlet)
+        return next(self.process([art], priors=priors))
 
-    def process_html(self, html: str, published: date | None = None, path: str = "upload.html") -> ArticleDoc:
+    def process_html(self, html: str, published: date | None = None, path: str = "upload.html", *,
+                     url: str | None = None, outlet: str | None = None,
+                     priors: OutletPriors | None = None) -> ArticleDoc:
         from eventwire.ingest.readers import read_html
 
-        art = next(iter(read_html(html.encode("utf-8"), path)))
-        if published:
-            art = art.model_copy(update={"published": published})
-        return next(self.process([art]))
+        art = next(iter(read_html(html.encode("utf-8"), path, url=url)))
+        update = {k: v for k, v in (("published", published), ("outlet", outlet), ("url", url)) if v}
+        if update:
+            art = art.model_copy(update=update)
+        return next(self.process([art], priors=priors))
 
     # -- stages ---------------------------------------------------------------------
 
@@ -118,16 +125,16 @@ class Pipeline:
         return art.model_copy(update={"published": found, "published_inferred": found is not None,
                                       "published_reason": reason})
 
-    def _run(self, batch: list[Article]) -> Iterator[ArticleDoc]:
+    def _run(self, batch: list[Article], priors: OutletPriors | None) -> Iterator[ArticleDoc]:
         texts = [blank(a.text, a.boilerplate) for a in batch]
         for art, doc in zip(batch, self.nlp.pipe(texts), strict=True):
-            yield self._article(art, doc)
+            yield self._article(art, doc, priors)
 
-    def _article(self, art: Article, doc: Doc) -> ArticleDoc:
+    def _article(self, art: Article, doc: Doc, priors: OutletPriors | None) -> ArticleDoc:
         times = find_times(doc.text, art.published)
         places = self.geoparser.parse(doc, doc.text, hints={"title": art.title,
                                                             "outlet_domain": article_outlet(art.url, art.outlet)},
-                                      priors=self.priors)
+                                      priors=priors)
         focus = article_focus(places)
         country = focus.country if focus else None
         qcands = find_quotes(doc, cues=self.cues)

@@ -27,12 +27,12 @@ class StubPipeline:
         StubPipeline.loads += 1
 
     def process_text(self, text: str, published: Any = None, title: str | None = None,
-                     path: str = "upload") -> ArticleDoc:
+                     path: str = "upload", **source: Any) -> ArticleDoc:
         if not text.strip():
             raise EmptyInputError(path)
         return shelling_doc()
 
-    def process_html(self, html: str, published: Any = None) -> ArticleDoc:
+    def process_html(self, html: str, published: Any = None, **source: Any) -> ArticleDoc:
         return shelling_doc()
 
 

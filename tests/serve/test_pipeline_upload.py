@@ -49,3 +49,26 @@ def test_unreadable_upload_is_422(client: TestClient) -> None:
     assert r.status_code in (200, 422), r.text
     if r.status_code == 422:
         assert r.json()["error"]
+
+
+def test_an_uploads_outlet_brings_its_home_region(client: TestClient) -> None:
+    """Earlier uploads from a local paper ('Pineville, La.', 'Rapides Parish') place the bare
+    'Alexandria' of its next upload in Louisiana; without the address it is Egypt's."""
+    url = "https://www.example-parish-upload.com/story/"
+    for n, text in enumerate([
+            "Deputies arrested a man in Pineville, La., on Tuesday after a chase through Rapides Parish.",
+            "The school board of Rapides Parish met in Ball, La., to approve the new budget.",
+            "A bridge near Boyce, La., will close for repairs, the Rapides Parish police jury said."]):
+        r = client.post("/api/articles", json={"text": text, "title": f"Local report {n}", "url": f"{url}{n}"})
+        assert r.status_code == 200, r.text
+
+    def alexandria(what: str, **source: str) -> tuple[str, str]:
+        text = f"Firefighters in Alexandria said a fire destroyed a {what} on Friday."
+        r = client.post("/api/articles", json={"text": text, "title": f"{what.title()} fire", **source})
+        assert r.status_code == 200 and r.json()["stored"], r.text
+        places = client.get(f"/api/articles/{r.json()['article_id']}").json()["places"]
+        p = next(p for p in places if p["text"] == "Alexandria")
+        return p["country"], p["admin1"]
+
+    assert alexandria("warehouse")[0] == "EGY"
+    assert alexandria("barn", url=f"{url}9") == ("USA", "Louisiana")

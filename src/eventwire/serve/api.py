@@ -133,6 +133,10 @@ class _Upload(BaseModel):
     model_config = ConfigDict(extra="forbid", regex_engine="python-re")
 
     published: IsoDate | None = Field(None, description="publication date (else inferred)")
+    url: str | None = Field(None, max_length=2_000, description=(
+        "the article's address: its outlet's home region, learned from the articles of that "
+        "outlet already stored, helps place ambiguous names ('Alexandria' in a Louisiana paper)"))
+    outlet: str | None = Field(None, max_length=300, description="the outlet's name or address, if no url")
 
 
 # An upload must hold a letter or digit: the pattern is written with explicit ASCII
@@ -171,12 +175,14 @@ class UploadResult(BaseModel):
 def upload(request: Request, body: TextUpload | HtmlUpload) -> UploadResult:
     state = app_state(request.app)
     pipe = state.pipeline()
+    priors = state.priors() if body.url or body.outlet else None
     doc: ArticleDoc
     if isinstance(body, TextUpload):
-        doc = pipe.process_text(body.text, published=body.published, title=body.title,
-                                path="upload")
+        doc = pipe.process_text(body.text, published=body.published, title=body.title, path="upload",
+                                url=body.url, outlet=body.outlet, priors=priors)
     else:
-        doc = pipe.process_html(body.html, published=body.published)
+        doc = pipe.process_html(body.html, published=body.published, url=body.url, outlet=body.outlet,
+                                priors=priors)
     stored = state.add(doc)
     return UploadResult(
         article_id=doc.article.id, stored=stored, title=doc.article.title,

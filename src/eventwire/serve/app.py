@@ -25,6 +25,7 @@ from starlette.routing import Match
 from eventwire.errors import EventwireError, InputError, SetupError, StoreError
 from eventwire.model import ArticleDoc
 from eventwire.serve.assets import STATIC_DIR, missing_vendor_assets
+from eventwire.resolve.places.priors import OutletPriors
 from eventwire.store.database import Store
 
 
@@ -32,10 +33,12 @@ class Pipeline(Protocol):
     """What the upload endpoint needs of ``eventwire.pipeline.Pipeline``."""
 
     def process_text(
-        self, text: str, published: Any = None, title: str | None = None, path: str = "upload"
+        self, text: str, published: Any = None, title: str | None = None, path: str = "upload", *,
+        url: str | None = None, outlet: str | None = None, priors: Any = None,
     ) -> ArticleDoc: ...
 
-    def process_html(self, html: str, published: Any = None) -> ArticleDoc: ...
+    def process_html(self, html: str, published: Any = None, *, url: str | None = None,
+                     outlet: str | None = None, priors: Any = None) -> ArticleDoc: ...
 
 
 PipelineFactory = Callable[[], Pipeline]
@@ -58,6 +61,7 @@ class AppState:
         self.lock = threading.Lock()
         self._factory = pipeline_factory
         self._pipeline: Pipeline | None = None
+        self._priors: OutletPriors | None = None
 
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection of its own for one request (DuckDB cursors are per thread)."""
@@ -74,9 +78,20 @@ class AppState:
                 self._pipeline = self._factory()
             return self._pipeline
 
+    def priors(self) -> OutletPriors:
+        """The outlets' home regions learned from the stored articles; made again after
+        each upload that stores an article."""
+        with self.lock:
+            if self._priors is None:
+                self._priors = self.store.outlet_priors()
+            return self._priors
+
     def add(self, doc: ArticleDoc) -> bool:
         with self.lock:
-            return self.store.add(doc)
+            stored = self.store.add(doc)
+            if stored:
+                self._priors = None
+            return stored
 
 
 def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline) -> FastAPI:

@@ -44,7 +44,10 @@ def outlet_key(outlet: str | None) -> str | None:
     if not outlet:
         return None
     text = str(outlet).strip().lower()
-    host = urlsplit(text if "//" in text else "//" + text).hostname or ""
+    try:
+        host = urlsplit(text if "//" in text else "//" + text).hostname or ""
+    except ValueError:  # 'http://[bad' : no host to key on
+        return None
     return host.removeprefix("www.") or None
 
 
