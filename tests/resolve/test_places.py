@@ -361,3 +361,9 @@ def test_a_countrys_possessive_is_a_cue_for_its_own_places(nlp, geoparser) -> No
     assert p.country == "KEN"
     assert [p.text for p in parse(nlp, geoparser, "Syria's Assad met Russia's Putin.") if p.lat is not None] \
         == ["Syria", "Russia"]
+
+
+def test_an_abbreviations_dot_split_by_the_tokenizer_stays_in_the_name(nlp, geoparser) -> None:
+    p = first(parse(nlp, geoparser, "He moved to Canada - Sault Ste. Marie, Ontario, where he grew up."),
+              "Sault Ste. Marie")
+    assert (p.country, p.admin1) == ("CAN", "Ontario")

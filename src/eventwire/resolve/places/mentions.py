@@ -54,6 +54,7 @@ HYPHENS = {"-", "‑"}
 PARTICLES = {"of", "the", "de", "do", "da", "dos", "das", "du", "des", "del", "della", "di", "au", "aux",
              "al", "el", "la", "le", "les", "y", "upon", "on", "sur", "am", "an", "kwa", "van", "von", "der",
              "es", "ed", "ul", "ar", "as", "ash", "az", "ad"}  # Arabic article forms: 'Dar es Salaam'
+NAME_ABBREVIATIONS = {"st", "ste", "mt", "ft", "pt"}  # their dot may stand apart: 'Sault Ste. Marie'
 POSSESSIVE_JOINS = {"'s", "’s"}  # inside a name when glued and followed by a capital: "People's Republic"
 MAX_CONNECTORS = 3
 BIG_TOWN_POP = 50_000  # a town this size needs no cue (_big_town)
@@ -172,6 +173,9 @@ def _connector(tok: Token) -> bool:
         return not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
     if tok.lower_ in POSSESSIVE_JOINS:
         return tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    if tok.text == "." and tok.i > 0:  # 'Ste' '.' of 'Sault Ste. Marie', split by the tokenizer
+        prev = tok.doc[tok.i - 1]
+        return not prev.whitespace_ and prev.lower_ in NAME_ABBREVIATIONS
     return tok.lower_ in PARTICLES and tok.text.islower()
 
 
