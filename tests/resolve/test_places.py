@@ -367,3 +367,11 @@ def test_an_abbreviations_dot_split_by_the_tokenizer_stays_in_the_name(nlp, geop
     p = first(parse(nlp, geoparser, "He moved to Canada - Sault Ste. Marie, Ontario, where he grew up."),
               "Sault Ste. Marie")
     assert (p.country, p.admin1) == ("CAN", "Ontario")
+
+
+def test_a_compass_word_before_a_states_name_is_part_of_the_state(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "East Texas has much to gain, and so do South Carolina and East Orange.")
+    p = first(places, "East Texas")
+    assert (p.feature, p.admin1, "qualifier=east" in (p.reason or "")) == ("admin1", "Texas", True)
+    assert first(places, "South Carolina").admin1 == "South Carolina"
+    assert (first(places, "East Orange").feature, first(places, "East Orange").admin1) == ("city", "New Jersey")

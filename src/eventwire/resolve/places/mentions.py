@@ -565,12 +565,14 @@ def _mention(doc: Doc, span: Span, label: str, know: _Knowledge, gaz: Gazetteer,
     head = _without_city_word(span, gaz)
     if head is not None and level == "city":
         level = None  # the word 'City' of 'Dublin City Council' is the council's, not a kind
-    lookup = know.city_aliases.get(span.text) or state or head or span.text
+    region = _compass_region(span, gaz)
+    lookup = know.city_aliases.get(span.text) or state or head or region or span.text
     if state is not None and level is None:
         level, division = "admin1", state  # 'Calif.' is the state, not California, Md.
     return Mention(
         start=full.start_char, end=full.end_char, text=full.text, lookup=lookup, label=label,
-        adjectival=adjectival, country=country, level=level, qualifier=_qualifier(doc, span),
+        adjectival=adjectival, country=country, level=level,
+        qualifier=span[0].lower_ if region else _qualifier(doc, span),
         container=None if adjectival else _container(doc, full, gaz), in_org=in_org,
         sentence=span[0].sent.start if doc.has_annotation("SENT_START") else 0, division=division,
         headed=_compass_headed(doc, span, gaz),
@@ -588,6 +590,20 @@ def _without_city_word(span: Span, gaz: Gazetteer) -> str | None:
         return None
     head = span[:-1].text
     return head if gaz.has_name(head) else None
+
+
+def _compass_region(span: Span, gaz: Gazetteer) -> str | None:
+    """'Texas' for 'East Texas': a compass word before a state's or country's name is a part
+    of it, not the hamlet of that name (East Texas, Pennsylvania); 'West Virginia', 'South
+    Africa' and big towns ('East Orange') are names of their own."""
+    if len(span) < 2 or span[0].lower_ not in DIRECTIONS - NOT_COMPASS:
+        return None
+    rest = span[1:].text
+    if not _is_country_or_state(rest, gaz) or _is_country_or_state(span.text, gaz):
+        return None
+    if any(c.entry.pop >= BIG_TOWN_POP for c in gaz.lookup(span.text)):
+        return None
+    return rest
 
 
 def _compass_headed(doc: Doc, span: Span, gaz: Gazetteer) -> bool:
