@@ -306,7 +306,8 @@ def test_a_dateline_after_the_bylines_date(nlp, geoparser) -> None:
 
 def test_a_town_missing_from_the_gazetteer_is_placed_at_its_container(nlp, geoparser) -> None:
     # the only Stroud known is in England: the text says Ontario, so Ontario it is, at admin1 precision
-    p = first(parse(nlp, geoparser, "He was arrested on Highway 11 in Stroud, Ontario, Canada."), "Stroud")
+    p = first(parse(nlp, geoparser, "He was arrested on Highway 11 in Stroud, Ontario, Canada. On the way he fled."),
+              "Stroud")
     assert (p.country, p.feature, p.name, p.reason) == ("CAN", "admin1", "Ontario", "container_area")
     # a state next to a state is no container; a town after a comma is a list, not its country
     p = first(parse(nlp, geoparser, "The farm lies near the Indiana, Ill., border."), "Indiana")
@@ -375,3 +376,9 @@ def test_a_compass_word_before_a_states_name_is_part_of_the_state(nlp, geoparser
     assert (p.feature, p.admin1, "qualifier=east" in (p.reason or "")) == ("admin1", "Texas", True)
     assert first(places, "South Carolina").admin1 == "South Carolina"
     assert (first(places, "East Orange").feature, first(places, "East Orange").admin1) == ("city", "New Jersey")
+
+
+def test_a_generic_feature_word_is_no_place_alone(nlp, geoparser) -> None:
+    for text, word in (("Samples went to the Plum Island Animal Disease Center.", "Island"),
+                       ("Sewage flowed into the mouth of Mahim Bay on Friday.", "Bay")):
+        assert [p.text for p in parse(nlp, geoparser, text) if p.text == word and p.lat is not None] == [], text

@@ -53,6 +53,11 @@ def read_org_words() -> frozenset[str]:
     return frozenset(row[0] for row in _rows(data_file("places", "org_words.tsv")))
 
 
+def read_feature_words() -> frozenset[str]:
+    """Generic feature words, never a place alone ('Bay', 'Island', 'Square')."""
+    return frozenset(row[0] for row in _rows(data_file("places", "feature_words.tsv")))
+
+
 def read_after_cues() -> frozenset[str]:
     """Words that, right after a name, show it is a place ('a Gainesville man')."""
     return frozenset(row[0] for row in _rows(data_file("places", "after_cues.tsv")))

@@ -22,6 +22,7 @@ from eventwire.resolve.places.datafiles import (
     read_admin_suffixes,
     read_after_cues,
     read_city_aliases,
+    read_feature_words,
     read_org_words,
     read_personal_names,
     read_us_states,
@@ -88,11 +89,13 @@ class _Knowledge:
     after_cues: frozenset[str]
     personal_names: frozenset[str]  # folded common first names and surnames
     city_aliases: dict[str, str]  # exact short form -> city name ('L.A.' -> 'Los Angeles')
+    feature_words: frozenset[str]  # folded generic feature words, never a place alone
 
 
 def load_knowledge() -> _Knowledge:
     return _Knowledge(read_admin_suffixes(), frozenset(fold(w) for w in read_org_words()), read_after_cues(),
-                      frozenset(fold(n) for n in read_personal_names(PERSONAL_NAME_PERCENT)), read_city_aliases())
+                      frozenset(fold(n) for n in read_personal_names(PERSONAL_NAME_PERCENT)), read_city_aliases(),
+                      frozenset(fold(w) for w in read_feature_words()))
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
@@ -273,7 +276,7 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         return _mention(doc, span, label, know, gaz)
     if span.text in know.city_aliases:
         return _mention(doc, span, label, know, gaz)
-    if not _known(span, gaz) or fold(span.text) in know.org_words:
+    if not _known(span, gaz) or fold(span.text) in know.org_words or fold(span.text) in know.feature_words:
         return None
     if _dateline(doc, span) or _coordinated_level(doc, span, know) is not None:
         return _mention(doc, span, label, know, gaz)
@@ -537,7 +540,9 @@ def _in_next_country(division: str, rest: str, gaz: Gazetteer) -> bool:
     m = _CONTAINER.match(rest)
     if not m:
         return False
-    countries = {c.entry.country for c in gaz.lookup(m.group(1))[:3] if c.entry.feature == "country"}
+    words = m.group(1).split()  # 'Canada. On' of 'Ontario, Canada. On the way': try 'Canada.' too
+    countries = {c.entry.country for k in range(len(words), 0, -1)
+                 for c in gaz.lookup(" ".join(words[:k]))[:3] if c.entry.feature == "country"}
     return any(c.entry.feature == "admin1" and c.entry.country in countries for c in gaz.lookup(division)[:3])
 
 
