@@ -139,10 +139,11 @@ def _country_named_towns(cands: list[Candidate]) -> np.ndarray:
 
 def _shadowed_towns(cands: list[Candidate]) -> np.ndarray:
     """SHADOW for the towns of a name borne by a world city far bigger than them
-    ('Houston', Pennsylvania, 1,300 people, beside Houston, Texas), else 0: such a town
+    ('Houston', Pennsylvania, 1,300 people, beside Houston, Texas; 'Petersburg', another
+    name of Saint Petersburg, beside a Pennsylvania hamlet so called), else 0: such a town
     takes only part of the evidence of its neighbours and state, since a writer who
     means it usually says so ('Houston, Pa.'), and the famous city is meant otherwise."""
-    famous = max((c.entry.pop for c in cands if c.entry.feature == "city" and not c.alternate), default=0)
+    famous = max((c.entry.pop for c in cands if c.entry.feature == "city"), default=0)
     if famous < FAMOUS_POP:
         return np.zeros(len(cands))
     return np.array([SHADOW if c.entry.feature in {"city", "admin2"} and c.entry.pop * SHADOW_RATIO <= famous
