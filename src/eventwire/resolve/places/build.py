@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import pickle
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from eventwire.resolve.places.datafiles import (
 )
 from eventwire.resolve.places.names import fold, usable_alternate
 
-FORMAT_VERSION = 13
+FORMAT_VERSION = 14
 MIN_POPULATION = 500
 _TYPE_WORDS = {"province", "governorate", "oblast", "region", "state", "prefecture",
                "department", "krai", "district", "county", "municipality", "muhafazah",
@@ -216,9 +217,17 @@ def _division_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     return float(((y + y2) * cross).sum() / (3 * area)), float(((x + x2) * cross).sum() / (3 * area) / scale)
 
 
+_FOREIGN_TYPE = re.compile(
+    r"^(?:provincia|provincie|departement|departamento|distrito|distretto|comuna|powiat|nomos|okres|"
+    r"gemeente|municipio|landkreis|kreis|bezirk|regierungsbezirk)\s+"
+    r"(?:(?:de|di|del|della|dei|du|des|da|do|la|le|el)\s+|l'|d')*", re.IGNORECASE)
+
+
 def _bare(name: str) -> str:
     """'Zaporizka oblast' -> 'Zaporizka'; 'Idlib Governorate' -> 'Idlib'; 'Province of
-    Bulacan' -> 'Bulacan'."""
+    Bulacan' -> 'Bulacan'; 'Departement de la Somme' -> 'Somme'; 'Provincia di Cosenza'
+    -> 'Cosenza'."""
+    name = _FOREIGN_TYPE.sub("", name, count=1) or name
     words = name.split()
     if len(words) > 2 and fold(words[0]) in _TYPE_WORDS and words[1].lower() == "of":
         words = words[2:]
