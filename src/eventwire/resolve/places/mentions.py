@@ -58,6 +58,7 @@ PARTICLES = {"of", "the", "de", "do", "da", "dos", "das", "du", "des", "del", "d
 NAME_ABBREVIATIONS = {"st", "ste", "mt", "ft", "pt"}  # their dot may stand apart: 'Sault Ste. Marie'
 POSSESSIVE_JOINS = {"'s", "’s"}  # inside a name when glued and followed by a capital: "People's Republic"
 MAX_CONNECTORS = 3
+STATE_MIN_POP = 100_000  # a division smaller than this gives its name no state's standing (_main_name_of)
 BIG_TOWN_POP = 50_000  # a town this size needs no cue (_big_town)
 PERSONAL_NAME_PERCENT = 0.005  # a name borne by this share of people is a person's (_big_town)
 _LIST_GOES_ON = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
@@ -299,6 +300,8 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         return _mention(doc, span, label, know, gaz, in_org=True)
     if label in PLACE_LABELS:
         return _mention(doc, span, label, know, gaz)
+    if _first_name_of_a_name(doc, span, gaz, know):
+        return None  # 'Paul' of 'councillor Paul Van Meerbergen', whatever the NER made of it
     if len(span) == 1 and fold(span.text) in _person_words(doc) and fold(span.text) not in _ner_places(doc):
         # 'Roy Jones' in the article: 'of Jones' does not make every 'Jones' a town; a
         # word of a person's name needs a locative preposition or a container ('Jones, Okla.')
@@ -326,6 +329,19 @@ def _big_town(span: Span, gaz: Gazetteer, know: _Knowledge) -> bool:
     alone are more often people."""
     return fold(span.text) not in know.personal_names and any(c.entry.feature == "city" and not c.alternate and c.entry.pop >= BIG_TOWN_POP
                for c in gaz.lookup(span.text)[:3])
+
+
+def _first_name_of_a_name(doc: Doc, span: Span, gaz: Gazetteer, know: _Knowledge) -> bool:
+    """A lone common first name or surname followed by another capitalised word the
+    gazetteer does not know with it ('Paul Van Meerbergen', 'Paris Hilton'): a person,
+    unless a comma-and-state container follows ('Paul, Idaho') or it is a country's or
+    state's name."""
+    if len(span) != 1 or fold(span.text) not in know.personal_names or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    if not _capitalised(nxt) or nxt.lower_ in POSSESSIVES or nxt.lower_ in know.suffixes or nxt.text.isupper():
+        return False
+    return not _is_country_or_state(span.text, gaz) and _container(doc, span, gaz) is None
 
 
 def _title_case(span: Span) -> bool:
@@ -510,8 +526,11 @@ def _is_country_or_state(text: str, gaz: Gazetteer) -> bool:
 
 
 def _main_name_of(text: str, gaz: Gazetteer, features: set[str]) -> bool:
-    """The name is the main name of one of its three largest places of these kinds."""
-    return any(c.entry.feature in features and not c.alternate for c in gaz.lookup(text)[:3])
+    """The name is the main name of one of its three largest places of these kinds; a
+    first-level division only if it has ``STATE_MIN_POP`` people ('Paul', a municipality
+    of Cape Verde, does not make every Paul a state's name)."""
+    return any(c.entry.feature in features and not c.alternate
+               and (c.entry.feature != "admin1" or c.entry.pop >= STATE_MIN_POP) for c in gaz.lookup(text)[:3])
 
 
 def _container(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
