@@ -396,3 +396,12 @@ def test_a_first_name_before_another_name_is_a_person(nlp, geoparser) -> None:
     assert [p.text for p in parse(nlp, geoparser, text) if p.lat is not None and "in_org" not in (p.reason or "")] \
         == []
     assert first(parse(nlp, geoparser, "He was born in Paul, Idaho, in 1950."), "Paul").admin1 == "Idaho"
+
+
+def test_dotted_short_forms_need_their_dots(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "Built between 250 and 100 B.C. in Winnipeg, Man., the mound stands.")
+    assert [p.start for p in places if p.text == "B.C." and p.lat is not None] == []
+    text = "He had been named an Outstanding Young Man of Arlington and Citizen of the Year."
+    assert [p.text for p in parse(nlp, geoparser, text) if p.lat is not None] == ["Arlington"]
+    nsw = first(parse(nlp, geoparser, "Horses in NSW were tested on Friday."), "NSW")
+    assert (nsw.country, nsw.feature) == ("AUS", "admin1")

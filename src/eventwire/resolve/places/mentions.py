@@ -12,13 +12,14 @@ name ("the Mansfield Police Department", "University of Aleppo") is listed, mark
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.resolve.places.datafiles import (
+    read_admin1_aliases,
     read_admin_suffixes,
     read_after_cues,
     read_city_aliases,
@@ -91,12 +92,22 @@ class _Knowledge:
     personal_names: frozenset[str]  # folded common first names and surnames
     city_aliases: dict[str, str]  # exact short form -> city name ('L.A.' -> 'Los Angeles')
     feature_words: frozenset[str]  # folded generic feature words, never a place alone
+    dotted: frozenset[str]  # folded short forms written with dots ('Man.', 'B.C.'): a place only so written
+
+
+def _dotted_only(alias_lists: Iterable[list[str]]) -> frozenset[str]:
+    """Folded short forms written with dots ('Man.', 'B.C.') that no undotted short form
+    shares ('N.S.W.' and 'NSW' are one)."""
+    aliases = [a for names in alias_lists for a in names]
+    plain = {fold(a) for a in aliases if "." not in a}
+    return frozenset(fold(a) for a in aliases if "." in a and fold(a) not in plain)
 
 
 def load_knowledge() -> _Knowledge:
     return _Knowledge(read_admin_suffixes(), frozenset(fold(w) for w in read_org_words()), read_after_cues(),
                       frozenset(fold(n) for n in read_personal_names(PERSONAL_NAME_PERCENT)), read_city_aliases(),
-                      frozenset(fold(w) for w in read_feature_words()))
+                      frozenset(fold(w) for w in read_feature_words()),
+                      _dotted_only(read_admin1_aliases().values()))
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
@@ -121,7 +132,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
                 judged[n] = _mention(doc, span, ent.label_ if ent is not None else "", know, gaz)
                 taken.add(fold(span.text))
     out = list(judged.values())
-    covered = {i for n in judged for i in range(raw[n][0].start, raw[n][0].end)}
+    # a name the gazetteer knows was judged, as a place or not ('100 B.C.' is no province,
+    # whatever the NER says): only the names it does not know come back as unknown places
+    covered = {i for span, _ in raw for i in range(span.start, span.end)}
     out.extend(_unknown_places(doc, covered))
     return sorted(out, key=lambda m: m.start)
 
@@ -269,6 +282,8 @@ def _plausible(span: Span) -> bool:
 def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowledge,
            taken: set[str]) -> Mention | None:
     label = ent.label_ if ent is not None else ""
+    if fold(span.text) in know.dotted and not _written_dotted(doc, span):
+        return None  # 'Man' is no Manitoba, nor 'B.C.' after a year British Columbia
     iso3 = gaz.demonym(span.text)
     if iso3 and (not gaz.has_name(span.text) or not (label in PLACE_LABELS or _has_cue(doc, span, gaz, know))):
         # 'the Canadian capital' is Canada's; 'in Canadian, Texas' is the town
@@ -329,6 +344,15 @@ def _big_town(span: Span, gaz: Gazetteer, know: _Knowledge) -> bool:
     alone are more often people."""
     return fold(span.text) not in know.personal_names and any(c.entry.feature == "city" and not c.alternate and c.entry.pop >= BIG_TOWN_POP
                for c in gaz.lookup(span.text)[:3])
+
+
+def _written_dotted(doc: Doc, span: Span) -> bool:
+    """'Man.' or 'Man' '.' as the tokenizer may split it, not after a number ('100 B.C.')."""
+    if span.start > 0 and doc[span.start - 1].like_num:
+        return False
+    if span.text.endswith("."):
+        return True
+    return span.end < len(doc) and doc[span.end].text == "." and not doc[span.end - 1].whitespace_
 
 
 def _first_name_of_a_name(doc: Doc, span: Span, gaz: Gazetteer, know: _Knowledge) -> bool:
