@@ -405,3 +405,12 @@ def test_dotted_short_forms_need_their_dots(nlp, geoparser) -> None:
     assert [p.text for p in parse(nlp, geoparser, text) if p.lat is not None] == ["Arlington"]
     nsw = first(parse(nlp, geoparser, "Horses in NSW were tested on Friday."), "NSW")
     assert (nsw.country, nsw.feature) == ("AUS", "admin1")
+
+
+def test_a_common_surname_needs_a_strong_cue_or_a_hometown(nlp, geoparser) -> None:
+    assert [p.text for p in parse(nlp, geoparser, "McCoy said of Jones' appointment that it was good.")
+            if p.lat is not None] == []
+    p = first(parse(nlp, geoparser, "Teresa Pilkington of Jeannette was taken to the hospital."), "Jeannette")
+    assert p.admin1 == "Pennsylvania"
+    places = parse(nlp, geoparser, "The body of a Winona man was found on Sunday. Police in Winona said he was 22.")
+    assert [p.admin1 for p in places if p.text == "Winona"] == ["Minnesota", "Minnesota"]

@@ -317,12 +317,19 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         return _mention(doc, span, label, know, gaz)
     if _first_name_of_a_name(doc, span, gaz, know):
         return None  # 'Paul' of 'councillor Paul Van Meerbergen', whatever the NER made of it
-    if len(span) == 1 and fold(span.text) in _person_words(doc) and fold(span.text) not in _ner_places(doc):
-        # 'Roy Jones' in the article: 'of Jones' does not make every 'Jones' a town; a
-        # word of a person's name needs a locative preposition or a container ('Jones, Okla.')
+    if len(span) == 1 and fold(span.text) not in _ner_places(doc) \
+            and (fold(span.text) in _person_words(doc) or fold(span.text) in know.personal_names):
+        # 'Roy Jones' in the article, or a common first name or surname: 'of Jones' does not
+        # make 'Jones' a town; a person's name needs a locative preposition or a container
+        # ('Jones, Okla.')
         if _after_word(doc, span, STRONG_CUES) or _container(doc, span, gaz) is not None or _party_home(doc, span) \
                 or _is_country_or_state(span.text, gaz):
             return _mention(doc, span, label, know, gaz)
+        if fold(span.text) not in _person_words(doc) and (
+                _hometown(doc, span) or _qualifier(doc, span) is not None
+                or (span.end < len(doc) and doc[span.end].text in know.after_cues)
+                or fold(span.text) in _strongly_placed(doc)):
+            return _mention(doc, span, label, know, gaz)  # 'Teresa Pilkington of Jeannette', 'a Winona man'
         return None
     cued = _has_cue(doc, span, gaz, know) or fold(span.text) in taken
     if ent is not None and label == "ORG" and (ent.start, ent.end) != (span.start, span.end):
@@ -344,6 +351,30 @@ def _big_town(span: Span, gaz: Gazetteer, know: _Knowledge) -> bool:
     alone are more often people."""
     return fold(span.text) not in know.personal_names and any(c.entry.feature == "city" and not c.alternate and c.entry.pop >= BIG_TOWN_POP
                for c in gaz.lookup(span.text)[:3])
+
+
+def _strongly_placed(doc: Doc) -> frozenset[str]:
+    """Names that follow a locative preposition somewhere in the article ('in Winona'):
+    one sense per article lets their other mentions ('Winona police') be places too."""
+    def make() -> frozenset[str]:
+        out = set()
+        for tok in doc[1:]:
+            if doc[tok.i - 1].lower_ in STRONG_CUES and _capitalised(tok):
+                end = tok.i
+                while end < len(doc) and end - tok.i < MAX_TOKENS and _capitalised(doc[end]):
+                    end += 1
+                    out.add(fold(doc[tok.i:end].text))
+        return frozenset(out)
+    return _cached(doc, "eventwire.strongly_placed", make)
+
+
+def _hometown(doc: Doc, span: Span) -> bool:
+    """'Terry McAuliffe of McLean': 'of' right after a person's name, the way news gives a
+    person's home town."""
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    before = doc[span.start - 2]
+    return before.ent_type_ == "PERSON" and (span.start - 1 >= len(doc) or doc[span.start - 1].ent_type_ != "PERSON")
 
 
 def _written_dotted(doc: Doc, span: Span) -> bool:
