@@ -317,18 +317,18 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         return _mention(doc, span, label, know, gaz)
     if _first_name_of_a_name(doc, span, gaz, know):
         return None  # 'Paul' of 'councillor Paul Van Meerbergen', whatever the NER made of it
-    if len(span) == 1 and fold(span.text) not in _ner_places(doc) \
-            and (fold(span.text) in _person_words(doc) or fold(span.text) in know.personal_names):
+    key = fold(span.text)
+    if len(span) == 1 and key not in _ner_places(doc) and (key in _person_words(doc) or key in know.personal_names):
         # 'Roy Jones' in the article, or a common first name or surname: 'of Jones' does not
         # make 'Jones' a town; a person's name needs a locative preposition or a container
         # ('Jones, Okla.')
         if _after_word(doc, span, STRONG_CUES) or _container(doc, span, gaz) is not None or _party_home(doc, span) \
                 or _is_country_or_state(span.text, gaz):
             return _mention(doc, span, label, know, gaz)
-        if fold(span.text) not in _person_words(doc) and (
+        if key not in _person_words(doc) and (
                 _hometown(doc, span) or _qualifier(doc, span) is not None
                 or (span.end < len(doc) and doc[span.end].text in know.after_cues)
-                or fold(span.text) in _strongly_placed(doc)):
+                or key in _strongly_placed(doc)):
             return _mention(doc, span, label, know, gaz)  # 'Teresa Pilkington of Jeannette', 'a Winona man'
         return None
     cued = _has_cue(doc, span, gaz, know) or fold(span.text) in taken
@@ -349,7 +349,9 @@ def _big_town(span: Span, gaz: Gazetteer, know: _Knowledge) -> bool:
     ('Gainesville's mayor', 'Residents of Huntsville'), whatever label the NER, which
     often takes a lone town for a person or a team, gave it; 'Lincoln' and 'Anderson'
     alone are more often people."""
-    return fold(span.text) not in know.personal_names and any(c.entry.feature == "city" and not c.alternate and c.entry.pop >= BIG_TOWN_POP
+    if fold(span.text) in know.personal_names:
+        return False
+    return any(c.entry.feature == "city" and not c.alternate and c.entry.pop >= BIG_TOWN_POP
                for c in gaz.lookup(span.text)[:3])
 
 
@@ -373,8 +375,7 @@ def _hometown(doc: Doc, span: Span) -> bool:
     person's home town."""
     if span.start < 2 or doc[span.start - 1].lower_ != "of":
         return False
-    before = doc[span.start - 2]
-    return before.ent_type_ == "PERSON" and (span.start - 1 >= len(doc) or doc[span.start - 1].ent_type_ != "PERSON")
+    return doc[span.start - 2].ent_type_ == "PERSON" and doc[span.start - 1].ent_type_ != "PERSON"
 
 
 def _written_dotted(doc: Doc, span: Span) -> bool:

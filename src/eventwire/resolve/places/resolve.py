@@ -128,10 +128,11 @@ def _near_matrix(cands: list[Candidate], lat2: np.ndarray, lon2: np.ndarray) -> 
 
 
 def _country_named_towns(cands: list[Candidate]) -> np.ndarray:
-    """1 for the towns of a name that is also a country's own name ('Mexico', 'Lebanon',
-    'Palestine'), else 0. Such a town takes nothing from merely being in the article's
-    country: a Dallas paper's 'Mexico' is the country, not the town in Missouri; it needs
-    its state or its neighbours ('Palestine' in an East Texas paper)."""
+    """COUNTRY_NAMED_TOWN for the towns of a name that is also a country's own name
+    ('Mexico', 'Lebanon', 'Palestine'), else 0: such a town takes only part of the evidence
+    of merely being in the article's or outlet's country (a Dallas paper's 'Mexico' is the
+    country, not the town in Missouri); its state and neighbours count in full
+    ('Palestine' in an East Texas paper)."""
     if not any(c.entry.feature == "country" and not c.alternate for c in cands):
         return np.zeros(len(cands))
     return np.array([COUNTRY_NAMED_TOWN if c.entry.feature in {"city", "admin2"} else 0.0 for c in cands])
@@ -150,9 +151,10 @@ def _shadowed_towns(cands: list[Candidate]) -> np.ndarray:
                      else 0.0 for c in cands])
 
 
-def _prior_score(cands: list[Candidate], prior: RegionPrior) -> np.ndarray:
-    """How well each candidate fits the outlet's home region."""
-    ctry = np.array([prior.countries.get(c.entry.country, 0.0) for c in cands]) * (1 - _country_named_towns(cands))
+def _prior_score(cands: list[Candidate], prior: RegionPrior, country_named: np.ndarray) -> np.ndarray:
+    """How well each candidate fits the outlet's home region (``country_named``: see
+    ``_country_named_towns``)."""
+    ctry = np.array([prior.countries.get(c.entry.country, 0.0) for c in cands]) * (1 - country_named)
     adm = np.array([prior.admin1s.get((c.entry.country, c.entry.admin1), 0.0)
                     if c.entry.feature != "country" else 0.0 for c in cands])
     near = np.zeros(len(cands))
@@ -206,7 +208,8 @@ class Resolver:
         self.shadowed = [_shadowed_towns(cs) for cs in self.cands]
         self._add_support()
         if prior is not None:
-            self.base = [b + _prior_score(cs, prior) if len(cs) else b for b, cs in zip(self.base, self.cands)]
+            self.base = [b + _prior_score(cs, prior, named) if len(cs) else b
+                         for b, cs, named in zip(self.base, self.cands, self.country_named)]
 
     def _add_support(self) -> None:
         """Spatial coherence: a candidate near some candidate of the article's other names
