@@ -85,14 +85,15 @@ class Pipeline:
                 priors: OutletPriors | None = None) -> Iterator[ArticleDoc]:
         """ArticleDocs in input order; spaCy runs over the batch with ``nlp.pipe``.
         ``priors``: outlets' home regions for these articles, else the pipeline's own."""
+        priors = self.priors if priors is None else priors
         batch: list[Article] = []
         for art in articles:
             batch.append(self._dated(art))
             if len(batch) >= batch_size:
-                yield from self._run(batch, self.priors if priors is None else priors)
+                yield from self._run(batch, priors)
                 batch = []
         if batch:
-            yield from self._run(batch, self.priors if priors is None else priors)
+            yield from self._run(batch, priors)
 
     def process_text(self, text: str, published: date | None = None, title: str | None = None,
                      path: str = "text", *, url: str | None = None, outlet: str | None = None,

@@ -11,7 +11,7 @@ import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import duckdb
 from fastapi import FastAPI, Request
@@ -25,8 +25,10 @@ from starlette.routing import Match
 from eventwire.errors import EventwireError, InputError, SetupError, StoreError
 from eventwire.model import ArticleDoc
 from eventwire.serve.assets import STATIC_DIR, missing_vendor_assets
-from eventwire.resolve.places.priors import OutletPriors
 from eventwire.store.database import Store
+
+if TYPE_CHECKING:
+    from eventwire.resolve.places.priors import OutletPriors
 
 
 class Pipeline(Protocol):
