@@ -20,15 +20,16 @@ LIMIT = 120
 CORPUS_SHA256 = {"lgl": "d251018853e8d0f7", "geovirus": "2f8a928b9af4a442"}
 FLOORS = {  # (corpus, scope, metric): floor, on the first 120 articles of each corpus
     # LGL figures are with outlet priors, built from the 120 articles' own text (no gold)
-    ("lgl", "all", "km161"): 0.915,  # measured 0.922 (full corpus: see the report)
-    ("lgl", "all", "country"): 0.94,  # measured 0.945
+    ("lgl", "all", "km161"): 0.92,  # measured 0.924 (full corpus: see the report)
+    ("lgl", "all", "country"): 0.96,  # measured 0.967
     ("lgl", "all", "exact"): 0.75,  # measured 0.758
     ("lgl", "over_found", "km161"): 0.95,  # measured 0.954
-    ("geovirus", "all", "km161"): 0.82,  # measured 0.827
+    ("lgl", "over_found", "country"): 0.99,  # measured 0.999
+    ("geovirus", "all", "km161"): 0.83,  # measured 0.834
 }
 NO_PRIOR_FLOORS = {  # LGL without outlet priors: the article's own context only
     ("lgl", "all", "km161"): 0.87,  # measured 0.875
-    ("lgl", "all", "country"): 0.93,  # measured 0.934
+    ("lgl", "all", "country"): 0.95,  # measured 0.954
 }
 
 

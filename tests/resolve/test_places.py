@@ -414,3 +414,43 @@ def test_a_common_surname_needs_a_strong_cue_or_a_hometown(nlp, geoparser) -> No
     assert p.admin1 == "Pennsylvania"
     places = parse(nlp, geoparser, "The body of a Winona man was found on Sunday. Police in Winona said he was 22.")
     assert [p.admin1 for p in places if p.text == "Winona"] == ["Minnesota", "Minnesota"]
+
+
+def test_letters_without_a_decomposition_fold_to_their_base_letters() -> None:
+    from eventwire.resolve.places.names import fold
+
+    assert [fold(n) for n in ("Østfold", "Łódź", "Þingvellir", "Ærø")] == ["ostfold", "lodz", "thingvellir", "aero"]
+    assert any(c.entry.country == "NOR" for c in load_gazetteer().lookup("Østfold"))
+
+
+def test_a_divisions_point_leaves_out_towns_far_from_the_rest() -> None:
+    from eventwire.resolve.places.build import _division_point
+
+    towns = [(39.0 + i / 10, 115.0 + j / 10) for i in range(10) for j in range(10)]  # a square around 39.5 N 115.5 E
+    lat, lon = _division_point(towns + [(31.0, 90.0), (32.0, 92.0)])  # two towns filed under it 2,000 km away
+    assert abs(lat - 39.45) < 0.2 and abs(lon - 115.45) < 0.2
+
+
+def test_the_nations_of_the_united_kingdom_are_its_divisions(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "Swans died in Scotland and in Wales, and the United Kingdom banned imports.")
+    scotland, wales = first(places, "Scotland"), first(places, "Wales")
+    assert (scotland.feature, scotland.country, wales.feature, wales.country) == ("admin1", "GBR", "admin1", "GBR")
+    assert scotland.lat > 55.5 > wales.lat  # each at its own point, not the kingdom's
+    assert first(places, "United Kingdom").feature == "country"
+
+
+def test_an_outlets_local_lexicon_needs_no_cue(nlp, geoparser) -> None:
+    from eventwire.resolve.places.priors import OutletPriors
+
+    archive = ["Police in Winchester closed the bridge on Monday.",
+               "The fair returns to Winchester, Indiana, in June.",
+               "A new school opens near Muncie, Indiana, this fall."]
+    priors = OutletPriors.build(geoparser, [("example-gazette.com", nlp(t)) for t in archive])
+    text = "Boys basketball: Winchester ousted from state tournament."
+    assert [p.text for p in parse(nlp, geoparser, text) if p.lat is not None] == []  # a surname, no cue
+    places = geoparser.parse(nlp(text), text, {"outlet_domain": "example-gazette.com"}, priors=priors)
+    assert (first(places, "Winchester").country, first(places, "Winchester").admin1) == ("USA", "Indiana")
+    # placed in one article only: not yet the outlet's own
+    once = OutletPriors.build(geoparser, [("example-gazette.com", nlp(archive[0]))])
+    assert [p for p in geoparser.parse(nlp(text), text, {"outlet_domain": "example-gazette.com"}, priors=once)
+            if p.text == "Winchester" and p.lat is not None] == []

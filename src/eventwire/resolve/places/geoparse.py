@@ -28,11 +28,11 @@ class Geoparser:
         text = doc.text if text is None else text
         if text != doc.text:
             raise ValueError("Geoparser.parse: text must be the text the Doc was made from")
-        mentions = find_mentions(doc, self.gaz, self.know)
+        prior = priors.prior((hints or {}).get("outlet_domain"), self.gaz) if priors is not None else None
+        mentions = find_mentions(doc, self.gaz, self.know, prior.names if prior is not None else frozenset())
         if not self.org_names:
             mentions = [m for m in mentions if not m.in_org]
         title_end = _title_end(text, hints)
-        prior = priors.prior((hints or {}).get("outlet_domain"), self.gaz) if priors is not None else None
         choices = Resolver(self.gaz, mentions, title_end, prior, text).resolve()
         return [self._place(m, c) for m, c in zip(mentions, choices)]
 

@@ -110,7 +110,11 @@ def load_knowledge() -> _Knowledge:
                       _dotted_only(read_admin1_aliases().values()))
 
 
-def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
+def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge,
+                  local: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every place mention of ``doc``. ``local``: the folded names the article's outlet
+    uses as places in its other articles (its local lexicon, see ``priors.py``); such a
+    name needs no cue here ('Lancaster woman wins award' in a Lancaster paper)."""
     ent_of = _entity_index(doc)
     known_actor = _known_actor_tokens(doc)
     raw: list[tuple[Span, Span | None]] = []
@@ -122,7 +126,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge) -> list[Mention]:
     judged: dict[int, Mention] = {}
     for _ in range(2):  # a name taken once (with a cue) is a place everywhere in the article
         for n, (span, ent) in enumerate(raw):
-            m = judged.get(n) or _judge(doc, span, ent, gaz, know, taken)
+            m = judged.get(n) or _judge(doc, span, ent, gaz, know, taken, local)
             if m is not None:
                 judged[n] = m
                 taken.add(fold(span.text))
@@ -280,7 +284,7 @@ def _plausible(span: Span) -> bool:
 
 
 def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowledge,
-           taken: set[str]) -> Mention | None:
+           taken: set[str], local: frozenset[str] = frozenset()) -> Mention | None:
     label = ent.label_ if ent is not None else ""
     if fold(span.text) in know.dotted and not _written_dotted(doc, span):
         return None  # 'Man' is no Manitoba, nor 'B.C.' after a year British Columbia
@@ -328,14 +332,15 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         if key not in _person_words(doc) and (
                 _hometown(doc, span) or _qualifier(doc, span) is not None
                 or (span.end < len(doc) and doc[span.end].text in know.after_cues)
-                or key in _strongly_placed(doc)):
+                or key in _strongly_placed(doc) or key in local):
             return _mention(doc, span, label, know, gaz)  # 'Teresa Pilkington of Jeannette', 'a Winona man'
         return None
-    cued = _has_cue(doc, span, gaz, know) or fold(span.text) in taken
+    cued = _has_cue(doc, span, gaz, know) or key in taken or key in local
     if ent is not None and label == "ORG" and (ent.start, ent.end) != (span.start, span.end):
         return _mention(doc, span, label, know, gaz, in_org=True)
     if _title_case(span) and not _party_home(doc, span):  # 'Grand Jury Indicts Man In December Slaying'
-        strong = span.start == 0 or _after_word(doc, span, STRONG_CUES) or _container(doc, span, gaz) is not None
+        strong = span.start == 0 or _after_word(doc, span, STRONG_CUES) or _container(doc, span, gaz) is not None \
+            or key in local
         return _mention(doc, span, label, know, gaz) if strong or (cued and _is_country_or_state(span.text, gaz)) \
             else None
     if cued or _is_country_or_state(span.text, gaz) or _big_town(span, gaz, know):

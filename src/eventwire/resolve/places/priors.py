@@ -11,6 +11,12 @@ to every candidate's score for that outlet's articles. A local outlet's address 
 names its town ('columbuslocalnews.com', 'palestineherald.com'): that town, chosen among
 its namesakes by the outlet's sure places, counts as ``HOME_VOTES`` more of them.
 
+An outlet also has a local lexicon (Lieberman, Samet and Sankaranarayanan 2010): the
+names of towns and districts its articles take as places, found as such in at least
+``LOCAL_ARTICLES`` of them ("in Lancaster", "Lancaster, England"). Such a name needs no
+cue in the outlet's other articles ("Lancaster woman takes on the law"): in a local paper
+the local town is the default sense of its name.
+
     priors = OutletPriors.build(geoparser, [(outlet, doc), ...])
     places = geoparser.parse(doc, hints={"outlet_domain": outlet}, priors=priors)
 """
@@ -25,6 +31,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from eventwire.model.records import Place
+from eventwire.resolve.places.names import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,6 +44,8 @@ SURE_MARGIN = 2.0  # a contextual choice counts when it beat the runner-up by th
 MAX_POINTS = 200
 HOME_VOTES = 3  # the town an outlet is named after counts as this many sure places
 HOME_FIT = 3.0  # weight of the outlet's sure places against a home town's size (log10 people)
+LOCAL_ARTICLES = 2  # a name placed in this many of an outlet's articles is in its local lexicon
+LOCAL_FEATURES = {"city", "admin2"}
 
 
 def outlet_key(outlet: str | None) -> str | None:
@@ -54,6 +63,12 @@ def outlet_key(outlet: str | None) -> str | None:
 def article_outlet(url: str | None, outlet: str | None) -> str | None:
     """The key an article's outlet is known by: the host of its URL, else its outlet name."""
     return outlet_key(url) or outlet_key(outlet)
+
+
+def _local(p: Place) -> bool:
+    """A town or district the article took as a place in its own right."""
+    return p.lat is not None and not p.adjectival and "in_org" not in (p.reason or "") \
+        and p.feature in LOCAL_FEATURES
 
 
 def sure(p: Place) -> bool:
@@ -74,6 +89,7 @@ class RegionPrior:
     countries: dict[str, float]
     admin1s: dict[tuple[str, str], float]
     points: tuple[tuple[float, float, float], ...]  # (lat, lon, weight) of sure cities
+    names: frozenset[str] = frozenset()  # the local lexicon: folded names of local places
 
 
 @dataclass
@@ -82,6 +98,7 @@ class _Tally:
     countries: Counter[str] = field(default_factory=Counter)
     admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
     points: Counter[tuple[float, float]] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)  # articles placing each folded name
 
 
 class OutletPriors:
@@ -110,6 +127,7 @@ class OutletPriors:
         tally = self._tallies.setdefault(key, _Tally())
         tally.articles += 1
         self._cache.pop(key, None)
+        tally.names.update({fold(p.text) for p in places if _local(p)})
         # one vote per distinct place per article: a name repeated ten times is one fact
         for p in {p.gazetteer_id: p for p in places if sure(p)}.values():
             tally.countries[p.country or ""] += 1
@@ -164,7 +182,7 @@ def _home_town(key: str, tally: _Tally, gazetteer: Gazetteer) -> Entry | None:
 
 def _prior(t: _Tally, home: Entry | None = None) -> RegionPrior | None:
     if home is not None:
-        t = _Tally(t.articles, t.countries.copy(), t.admin1s.copy(), t.points.copy())
+        t = _Tally(t.articles, t.countries.copy(), t.admin1s.copy(), t.points.copy(), t.names)
         t.countries[home.country] += HOME_VOTES
         if home.feature != "country":
             t.admin1s[(home.country, home.admin1)] += HOME_VOTES
@@ -175,5 +193,6 @@ def _prior(t: _Tally, home: Entry | None = None) -> RegionPrior | None:
         return None
     a1_total = sum(t.admin1s.values()) or 1
     points = tuple((lat, lon, n / total) for (lat, lon), n in t.points.most_common(MAX_POINTS))
+    names = frozenset(n for n, k in t.names.items() if k >= LOCAL_ARTICLES)
     return RegionPrior(t.articles, {k: v / total for k, v in t.countries.items()},
-                       {k: v / a1_total for k, v in t.admin1s.items()}, points)
+                       {k: v / a1_total for k, v in t.admin1s.items()}, points, names)
