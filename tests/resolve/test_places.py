@@ -454,3 +454,11 @@ def test_an_outlets_local_lexicon_needs_no_cue(nlp, geoparser) -> None:
     once = OutletPriors.build(geoparser, [("example-gazette.com", nlp(archive[0]))])
     assert [p for p in geoparser.parse(nlp(text), text, {"outlet_domain": "example-gazette.com"}, priors=once)
             if p.text == "Winchester" and p.lat is not None] == []
+
+
+def test_a_name_before_a_divisions_type_word_is_that_division(nlp, geoparser) -> None:
+    # the NER takes the dateline and the county for one person; 'Madison' alone is a first name
+    text = "DANIELSVILLE - Madison County commissioners voted Monday to wipe clean the county board."
+    p = first(parse(nlp, geoparser, text), "Madison County")
+    assert (p.feature, p.country) == ("admin2", "USA")
+    assert [p.text for p in parse(nlp, geoparser, "Madison said the vote was close.") if p.lat is not None] == []

@@ -310,7 +310,8 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
     if ent is not None and ent.label_ in TIME_LABELS and not _is_country_or_state(span.text, gaz):
         return None  # 'March' of 'through March 27', 'Thursday'
     if _inside_person(span, ent) and not _is_country_or_state(span.text, gaz) \
-            and _container(doc, span, gaz) is None and not _party_home(doc, span):
+            and _container(doc, span, gaz) is None and not _party_home(doc, span) \
+            and not _before_division_word(doc, span, know):
         return None  # 'Michael' of 'Michael R. Pannell'
     glued = _glued_to_name(doc, span, ent, gaz, know)
     if glued == "after":
@@ -327,7 +328,7 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         # make 'Jones' a town; a person's name needs a locative preposition or a container
         # ('Jones, Okla.')
         if _after_word(doc, span, STRONG_CUES) or _container(doc, span, gaz) is not None or _party_home(doc, span) \
-                or _is_country_or_state(span.text, gaz):
+                or _is_country_or_state(span.text, gaz) or _before_division_word(doc, span, know):
             return _mention(doc, span, label, know, gaz)
         if key not in _person_words(doc) and (
                 _hometown(doc, span) or _qualifier(doc, span) is not None
@@ -335,7 +336,8 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
                 or key in _strongly_placed(doc) or key in local):
             return _mention(doc, span, label, know, gaz)  # 'Teresa Pilkington of Jeannette', 'a Winona man'
         return None
-    cued = _has_cue(doc, span, gaz, know) or key in taken or key in local
+    cued = _has_cue(doc, span, gaz, know) or key in taken or key in local \
+        or (len(span) > 1 and span[-1].lower_ in know.suffixes)  # 'Madison County', whatever the NER says
     if ent is not None and label == "ORG" and (ent.start, ent.end) != (span.start, span.end):
         return _mention(doc, span, label, know, gaz, in_org=True)
     if _title_case(span) and not _party_home(doc, span):  # 'Grand Jury Indicts Man In December Slaying'
@@ -373,6 +375,13 @@ def _strongly_placed(doc: Doc) -> frozenset[str]:
                     out.add(fold(doc[tok.i:end].text))
         return frozenset(out)
     return _cached(doc, "eventwire.strongly_placed", make)
+
+
+def _before_division_word(doc: Doc, span: Span, know: _Knowledge) -> bool:
+    """'Madison County', 'Madison Twp.', 'the Lancaster district': a name followed by a
+    division's type word is that division, whoever else bears the name, and whatever the
+    NER made of it ('DANIELSVILLE - Madison County' tagged as one PERSON)."""
+    return span.end < len(doc) and doc[span.end].lower_ in know.suffixes
 
 
 def _hometown(doc: Doc, span: Span) -> bool:
