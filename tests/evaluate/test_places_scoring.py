@@ -24,3 +24,13 @@ def test_a_toponym_in_no_country_is_right_only_when_the_prediction_names_none() 
     gaza = GoldToponym(0, 4, "Gaza", 31.5, 34.47, "281133", "PSE", "Gaza Strip")
     assert score_toponym(gaza, _place("PSE", 31.5, 34.47), "lgl")["country"] is True
     assert score_toponym(gaza, _place(None, 31.5, 34.47), "lgl")["country"] is False
+
+
+def test_a_toponym_is_reachable_when_a_namesake_lies_near_its_gold_point() -> None:
+    from eventwire.evaluate.places import _namesake_within
+    from eventwire.resolve.places import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert _namesake_within(GoldToponym(0, 6, "Aleppo", 36.2, 37.16), gaz, 161)
+    assert not _namesake_within(GoldToponym(0, 6, "Aleppo", 0.0, 0.0), gaz, 161)
+    assert not _namesake_within(GoldToponym(0, 9, "Qwzxvbnmk", 36.2, 37.16), gaz, 161)
