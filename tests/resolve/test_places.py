@@ -462,3 +462,19 @@ def test_a_name_before_a_divisions_type_word_is_that_division(nlp, geoparser) ->
     p = first(parse(nlp, geoparser, text), "Madison County")
     assert (p.feature, p.country) == ("admin2", "USA")
     assert [p.text for p in parse(nlp, geoparser, "Madison said the vote was close.") if p.lat is not None] == []
+
+
+def test_a_river_the_gazetteer_lacks_is_placed_in_the_articles_division(nlp, geoparser) -> None:
+    from eventwire.resolve.places.location import usable
+
+    text = ("Crews cleaned the banks of the Catawba River near Rock Hill and Fort Mill, South Carolina, "
+            "on Saturday.")
+    places = parse(nlp, geoparser, text)
+    river = first(places, "Catawba River")
+    assert (river.feature, river.country, river.admin1, river.reason) == ("water", "USA", "South Carolina",
+                                                                        "water_in_focus")
+    assert not usable(river)  # never an event's own place
+    assert [p.text for p in places if p.start >= river.start and p.end <= river.end] == ["Catawba River"]
+    # no division holds the article: left unresolved; a town named after a lake stays the town
+    assert first(parse(nlp, geoparser, "Swans were found dead on the Avon River."), "Avon River").lat is None
+    assert first(parse(nlp, geoparser, "He fished near Lake Charles on Friday."), "Lake Charles").feature == "city"

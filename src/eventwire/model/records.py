@@ -118,7 +118,7 @@ class Place(Record):
     admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
-    feature: str | None = None  # country | admin1 | admin2 | city | point | region
+    feature: str | None = None  # country | admin1 | admin2 | city | point | region | continent | water
     gazetteer_id: str | None = None
     adjectival: bool = False  # "Syrian": a reference to the country, not an event place
     reason: str | None = None  # why unresolved, or how resolved

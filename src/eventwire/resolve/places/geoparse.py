@@ -8,7 +8,7 @@ from eventwire.model.records import Place
 from eventwire.resolve.places.gazetteer import Gazetteer
 from eventwire.resolve.places.mentions import Mention, find_mentions, load_knowledge
 from eventwire.resolve.places.priors import OutletPriors
-from eventwire.resolve.places.resolve import Choice, Resolver
+from eventwire.resolve.places.resolve import Choice, Resolver, place_waters
 
 REGISTERED_NAME = "geocode.gazetteer.v1"
 
@@ -33,7 +33,7 @@ class Geoparser:
         if not self.org_names:
             mentions = [m for m in mentions if not m.in_org]
         title_end = _title_end(text, hints)
-        choices = Resolver(self.gaz, mentions, title_end, prior, text).resolve()
+        choices = place_waters(self.gaz, mentions, Resolver(self.gaz, mentions, title_end, prior, text).resolve())
         return [self._place(m, c) for m, c in zip(mentions, choices)]
 
     def _place(self, m: Mention, c: Choice) -> Place:
@@ -53,8 +53,10 @@ class Geoparser:
         if e is None:
             return Place(text=m.text, start=m.start, end=m.end, reason=c.reason)
         reason = c.reason + (f";qualifier={m.qualifier}" if m.qualifier else "") + (";in_org" if m.in_org else "")
+        # a river or lake placed at the article's division is no event's own place (location.usable)
+        feature = "water" if m.water else e.feature
         return Place(text=m.text, start=m.start, end=m.end, name=e.name, country=e.country or None,
-                     admin1=e.admin1 or None, lat=e.lat, lon=e.lon, feature=e.feature,
+                     admin1=e.admin1 or None, lat=e.lat, lon=e.lon, feature=feature,
                      gazetteer_id=e.gid, reason=reason, score=round(c.margin, 3))
 
 

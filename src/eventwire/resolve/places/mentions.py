@@ -82,6 +82,7 @@ class Mention:
     sentence: int = 0
     division: str | None = None  # "Jackson County" for "Jackson" in "Jackson and Madison counties"
     headed: bool = False  # after a capitalised compass word the gazetteer does not know with it ('West Kasai')
+    water: bool = False  # a river or lake the gazetteer does not know ('the Catawba River')
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,30 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge,
     # whatever the NER says): only the names it does not know come back as unknown places
     covered = {i for span, _ in raw for i in range(span.start, span.end)}
     out.extend(_unknown_places(doc, covered))
-    return sorted(out, key=lambda m: m.start)
+    return sorted(_with_waters(doc, gaz, out), key=lambda m: m.start)
+
+
+WATER_WORDS = {"river", "creek", "lake", "reservoir", "pond", "brook", "canal"}
+WATER_HEADS = {"lake", "river", "loch", "lough"}
+
+
+def _with_waters(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """A river or lake the NER names ('the Catawba River', 'Lake Lanier', 'River Lune')
+    that the gazetteer does not know as a whole (it has no water features) becomes one
+    water mention in place of the names inside it ('Catawba' is no town there); a town
+    so named ('Lake Charles') stays the town."""
+    out = list(mentions)
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS | {"FAC"}:
+            continue
+        span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+        if len(span) < 2 or not (span[-1].lower_ in WATER_WORDS or (len(span) == 2 and span[0].lower_ in WATER_HEADS)) \
+                or not all(_capitalised(t) or t.lower_ in PARTICLES for t in span) or gaz.has_name(span.text):
+            continue
+        out = [m for m in out if m.end <= span.start_char or m.start >= span.end_char]
+        out.append(Mention(span.start_char, span.end_char, span.text, span.text, ent.label_, water=True,
+                           sentence=ent.sent.start if doc.has_annotation("SENT_START") else 0))
+    return out
 
 
 LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s*(?:and|or|&))\s*$")  # what stands between two listed names
