@@ -478,3 +478,26 @@ def test_a_river_the_gazetteer_lacks_is_placed_in_the_articles_division(nlp, geo
     # no division holds the article: left unresolved; a town named after a lake stays the town
     assert first(parse(nlp, geoparser, "Swans were found dead on the Avon River."), "Avon River").lat is None
     assert first(parse(nlp, geoparser, "He fished near Lake Charles on Friday."), "Lake Charles").feature == "city"
+
+
+def _placed(name: str) -> Place:
+    """A town as an article took it, whichever namesake the first pass chose."""
+    return Place(text=name, start=0, end=len(name), name=name, country="USA", lat=0.0, lon=0.0, feature="city",
+                 gazetteer_id=name, reason="context")
+
+
+def test_an_outlets_towns_cluster_around_its_home(nlp, geoparser) -> None:
+    from eventwire.resolve.places.priors import OutletPriors
+
+    priors = OutletPriors()
+    for names in (["Middletown", "Cromwell"], ["Berlin", "East Hampton"], ["Clinton", "Wallingford"], ["Haddam"]):
+        priors.add("example-press.com", [_placed(n) for n in names])
+    home = priors.name_cluster("example-press.com", geoparser.gaz)
+    assert home is not None and (home.country, home.admin1) == ("USA", "Connecticut")
+    text = "PORTLAND - The Board of Selectmen has hired a veteran attorney to review the contract."
+    places = geoparser.parse(nlp(text), text, {"outlet_domain": "example-press.com"}, priors=priors)
+    assert first(places, "PORTLAND").admin1 == "Connecticut"
+    # names of a national outlet, spread over the world, cluster nowhere
+    wide = OutletPriors()
+    wide.add("example-world.com", [_placed(n) for n in ("Paris", "Moscow", "Nairobi", "Lima", "Osaka", "Perth")])
+    assert wide.name_cluster("example-world.com", geoparser.gaz) is None

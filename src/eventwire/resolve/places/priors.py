@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+import numpy as np
+
 from eventwire.model.records import Place
 from eventwire.resolve.places.names import fold
 
@@ -46,6 +48,12 @@ HOME_VOTES = 3  # the town an outlet is named after counts as this many sure pla
 HOME_FIT = 3.0  # weight of the outlet's sure places against a home town's size (log10 people)
 LOCAL_ARTICLES = 2  # a name placed in this many of an outlet's articles is in its local lexicon
 LOCAL_FEATURES = {"city", "admin2"}
+CLUSTER_KM = 60.0  # the outlet's names cluster within this distance of its home (_name_cluster)
+CLUSTER_MIN = 3  # names the home cluster must hold
+CLUSTER_LEAD = 2.0  # ... and this many times as many as any cluster in another division
+CLUSTER_VOTES = 3  # the home cluster counts as this many sure places
+CLUSTER_CANDIDATES = 60  # namesakes of one name considered
+CLUSTER_NAMES = 200  # the outlet's most often placed names considered
 
 
 def outlet_key(outlet: str | None) -> str | None:
@@ -143,8 +151,10 @@ class OutletPriors:
         if key is None or key not in self._tallies:
             return None
         if key not in self._cache:
-            tally = self._tallies[key]
-            home = _home_town(key, tally, gazetteer) if gazetteer is not None else None
+            tally, home = self._tallies[key], None
+            if gazetteer is not None:
+                tally = _with_votes(tally, _name_cluster(tally, gazetteer), CLUSTER_VOTES)
+                home = _home_town(key, tally, gazetteer)
             self._cache[key] = _prior(tally, home)
         return self._cache[key]
 
@@ -153,7 +163,61 @@ class OutletPriors:
         key = outlet_key(outlet)
         if key is None or key not in self._tallies:
             return None
-        return _home_town(key, self._tallies[key], gazetteer)
+        tally = self._tallies[key]
+        return _home_town(key, _with_votes(tally, _name_cluster(tally, gazetteer), CLUSTER_VOTES), gazetteer)
+
+    def name_cluster(self, outlet: str | None, gazetteer: Gazetteer) -> Entry | None:
+        """The town around which the outlet's place names cluster, if one clearly does."""
+        key = outlet_key(outlet)
+        if key is None or key not in self._tallies:
+            return None
+        return _name_cluster(self._tallies[key], gazetteer)
+
+
+def _name_cluster(tally: _Tally, gazetteer: Gazetteer) -> Entry | None:
+    """The town or district around which most of the outlet's place names have a namesake
+    within ``CLUSTER_KM``, when at least ``CLUSTER_MIN`` do and ``CLUSTER_LEAD`` times as
+    many as around any place of another division. A local paper's towns are ambiguous one
+    by one and plain together: Middletown, Berlin, Cromwell, Clinton and East Hampton lie
+    around Middletown, Connecticut, and nowhere else together. A national outlet's names
+    cluster nowhere, and give nothing."""
+    from scipy.spatial import cKDTree
+
+    entries: list[Entry] = []
+    owner: list[int] = []
+    for k, (name, _) in enumerate(tally.names.most_common(CLUSTER_NAMES)):
+        for c in gazetteer.lookup(name)[:CLUSTER_CANDIDATES]:
+            if c.entry.feature in LOCAL_FEATURES:
+                entries.append(c.entry)
+                owner.append(k)
+    if len(set(owner)) < CLUSTER_MIN:
+        return None
+    rad = np.radians(np.array([(e.lat, e.lon) for e in entries]))
+    unit = np.column_stack([np.cos(rad[:, 0]) * np.cos(rad[:, 1]), np.cos(rad[:, 0]) * np.sin(rad[:, 1]),
+                            np.sin(rad[:, 0])])
+    chord = 2 * np.sin(CLUSTER_KM / 6371.0 / 2)
+    # for each entry, the number of names with a namesake within CLUSTER_KM of it
+    counts = np.array([len({owner[j] for j in near}) for near in cKDTree(unit).query_ball_point(unit, chord)])
+    best = int(np.argmax(counts))
+    home = entries[best]
+    rival = max((int(n) for e, n in zip(entries, counts) if (e.country, e.admin1) != (home.country, home.admin1)),
+                default=0)
+    if counts[best] < CLUSTER_MIN or counts[best] < CLUSTER_LEAD * rival:
+        return None
+    return home
+
+
+def _with_votes(t: _Tally, place: Entry | None, votes: int) -> _Tally:
+    """The tally with ``place`` counted as ``votes`` more sure places."""
+    if place is None:
+        return t
+    t = _Tally(t.articles, t.countries.copy(), t.admin1s.copy(), t.points.copy(), t.names)
+    t.countries[place.country] += votes
+    if place.feature != "country" and place.admin1:
+        t.admin1s[(place.country, place.admin1)] += votes
+    if place.feature in LOCAL_FEATURES:
+        t.points[(round(place.lat, 2), round(place.lon, 2))] += votes
+    return t
 
 
 def _home_town(key: str, tally: _Tally, gazetteer: Gazetteer) -> Entry | None:
