@@ -6,7 +6,11 @@ or PERSON entity: only with a locative cue such as "in", "near", ", Ga." or the 
 name taken elsewhere in the article); a place name at the head of an organisation's
 name ("the Mansfield Police Department", "University of Aleppo") is listed, marked
 ``in_org``: it names an organisation, so it never becomes an event's place, and
-``Geoparser(..., org_names=False)`` leaves it out altogether. Demonyms ("Syrian") are adjectival mentions of their country.
+``Geoparser(..., org_names=False)`` leaves it out altogether. Demonyms ("Syrian") are
+adjectival mentions of their country. A name the outlet's other articles take as a
+place (its local lexicon) needs no cue; a name before a division's type word ("Madison
+County") is that division. A river or lake the gazetteer lacks ("the Catawba River") is
+one ``water`` mention (resolve.place_waters places it).
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ about it ("Idlib province", "Alexandria, La.") and, above all, how well it fits 
 article's other places: same country, same first-level division, nearby. The fit is
 computed against the other mentions' current choices and iterated a few times, so
 unambiguous places ("Rapides Parish", "Syria") pull ambiguous ones ("Alexandria",
-"Tripoli") toward them. Mentions in the title count double.
+"Tripoli") toward them. Mentions in the title count double. A river or lake the
+gazetteer lacks is then placed at the division that holds the article (``place_waters``).
 """
 
 from __future__ import annotations
