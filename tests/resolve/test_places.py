@@ -501,3 +501,11 @@ def test_an_outlets_towns_cluster_around_its_home(nlp, geoparser) -> None:
     wide = OutletPriors()
     wide.add("example-world.com", [_placed(n) for n in ("Paris", "Moscow", "Nairobi", "Lima", "Osaka", "Perth")])
     assert wide.name_cluster("example-world.com", geoparser.gaz) is None
+
+
+def test_a_name_the_gazetteer_lacks_is_placed_at_its_container(nlp, geoparser) -> None:
+    p = first(parse(nlp, geoparser, "He worked at the laboratories in Fort Detrick, Maryland, for 18 years."),
+              "Fort Detrick")
+    assert (p.feature, p.country, p.admin1, p.reason) == ("admin1", "USA", "Maryland", "container_area")
+    p = first(parse(nlp, geoparser, "Cases were confirmed in Pingilikani, Kenya, on Monday."), "Pingilikani")
+    assert (p.feature, p.country, p.reason) == ("country", "KEN", "container_area")

@@ -144,7 +144,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge,
     # a name the gazetteer knows was judged, as a place or not ('100 B.C.' is no province,
     # whatever the NER says): only the names it does not know come back as unknown places
     covered = {i for span, _ in raw for i in range(span.start, span.end)}
-    out.extend(_unknown_places(doc, covered))
+    out.extend(_unknown_places(doc, covered, gaz))
     return sorted(_with_waters(doc, gaz, out), key=lambda m: m.start)
 
 
@@ -651,6 +651,13 @@ def _container(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
     return None
 
 
+def _named_container(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
+    """The container after the name (``_container``), unless it is a compass word:
+    'Manzil Way, East' names no region."""
+    container = _container(doc, span, gaz)
+    return None if container is None or fold(container) in DIRECTIONS else container
+
+
 def _in_next_country(division: str, rest: str, gaz: Gazetteer) -> bool:
     """'Ontario' of 'Stroud, Ontario, Canada': a division followed by its own country is a
     chain of containers, not a list."""
@@ -695,7 +702,7 @@ def _mention(doc: Doc, span: Span, label: str, know: _Knowledge, gaz: Gazetteer,
         start=full.start_char, end=full.end_char, text=full.text, lookup=lookup, label=label,
         adjectival=adjectival, country=country, level=level,
         qualifier=span[0].lower_ if region else _qualifier(doc, span),
-        container=None if adjectival else _container(doc, full, gaz), in_org=in_org,
+        container=None if adjectival else _named_container(doc, full, gaz), in_org=in_org,
         sentence=span[0].sent.start if doc.has_annotation("SENT_START") else 0, division=division,
         headed=_compass_headed(doc, span, gaz),
     )
@@ -752,12 +759,15 @@ def _qualifier(doc: Doc, span: Span) -> str | None:
     return None
 
 
-def _unknown_places(doc: Doc, covered: set[int]) -> list[Mention]:
-    """GPE/LOC entities the gazetteer does not know: kept, to be reported unresolved."""
+def _unknown_places(doc: Doc, covered: set[int], gaz: Gazetteer) -> list[Mention]:
+    """GPE/LOC entities the gazetteer does not know: kept, to be reported unresolved, or
+    placed at their container ('Fort Detrick, Maryland', 'Pingilikani, Kenya'; see
+    ``_named_container``)."""
     out = []
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)):
             span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
             out.append(Mention(span.start_char, span.end_char, span.text, span.text, ent.label_,
+                               container=_named_container(doc, span, gaz),
                                sentence=ent.sent.start if doc.has_annotation("SENT_START") else 0))
     return out
