@@ -63,7 +63,7 @@ def test_figure_without_priors_above_floor(figures: dict, key: tuple[str, str, s
     assert value >= NO_PRIOR_FLOORS[key], f"{corpus} {scope} {metric} (no priors) {value:.4f} fell below"
 
 
-PRECISION_FLOORS = {"lgl": 0.82, "geovirus": 0.95}  # measured 0.825 / 0.955
+PRECISION_FLOORS = {"lgl": 0.85, "geovirus": 0.95}  # measured 0.854 / 0.956
 
 
 @pytest.mark.slow

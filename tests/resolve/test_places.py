@@ -509,3 +509,17 @@ def test_a_name_the_gazetteer_lacks_is_placed_at_its_container(nlp, geoparser) -
     assert (p.feature, p.country, p.admin1, p.reason) == ("admin1", "USA", "Maryland", "container_area")
     p = first(parse(nlp, geoparser, "Cases were confirmed in Pingilikani, Kenya, on Monday."), "Pingilikani")
     assert (p.feature, p.country, p.reason) == ("country", "KEN", "container_area")
+
+
+def test_a_persons_names_are_no_places_whatever_the_ner_says(nlp, geoparser) -> None:
+    def placed(text: str) -> list[str]:
+        return [p.text for p in parse(nlp, geoparser, text) if p.lat is not None]
+
+    # a surname after a first name makes the article's bare surname a person
+    assert "Ripley" not in placed("Wrestling coach Darren Ripley was pleased. \"We fought hard,\" states coach Ripley.")
+    # a province's name as a first name ('Mary' is a Turkmen province)
+    assert "Mary" not in placed("Challengers Mary Walker and Tom Seldon received 29 percent of the vote.")
+    # a locative before a possessive places the thing possessed, not the name
+    assert "Bell" not in placed("The officer grabbed at Bell's hand as Bell ran from the car.")
+    # the text still places a town of such a name
+    assert placed("Darren Ripley was born in Ripley, W.Va., in 1970.").count("Ripley") == 1

@@ -337,6 +337,8 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         return None
     if ent is not None and ent.label_ in TIME_LABELS and not _is_country_or_state(span.text, gaz):
         return None  # 'March' of 'through March 27', 'Thursday'
+    if _first_name_of_a_person(span, ent, know):
+        return None  # 'Mary Walker', 'Virginia Madsen': a state's or province's name as a first name
     if _inside_person(span, ent) and not _is_country_or_state(span.text, gaz) \
             and _container(doc, span, gaz) is None and not _party_home(doc, span) \
             and not _before_division_word(doc, span, know):
@@ -346,17 +348,18 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         return None
     if glued == "before":
         return _mention(doc, span, label, know, gaz, in_org=True)
+    key = fold(span.text)
+    if len(span) == 1 and key in _surnames(doc, know) and not _placed_by_text(doc, span, gaz, know):
+        return None  # 'coach Ripley' after 'Darren Ripley', however the NER tags it
     if label in PLACE_LABELS:
         return _mention(doc, span, label, know, gaz)
     if _first_name_of_a_name(doc, span, gaz, know):
         return None  # 'Paul' of 'councillor Paul Van Meerbergen', whatever the NER made of it
-    key = fold(span.text)
     if len(span) == 1 and key not in _ner_places(doc) and (key in _person_words(doc) or key in know.personal_names):
         # 'Roy Jones' in the article, or a common first name or surname: 'of Jones' does not
         # make 'Jones' a town; a person's name needs a locative preposition or a container
         # ('Jones, Okla.')
-        if _after_word(doc, span, STRONG_CUES) or _container(doc, span, gaz) is not None or _party_home(doc, span) \
-                or _is_country_or_state(span.text, gaz) or _before_division_word(doc, span, know):
+        if _placed_by_text(doc, span, gaz, know) or _is_country_or_state(span.text, gaz):
             return _mention(doc, span, label, know, gaz)
         if key not in _person_words(doc) and (
                 _hometown(doc, span) or _qualifier(doc, span) is not None
@@ -400,9 +403,33 @@ def _strongly_placed(doc: Doc) -> frozenset[str]:
                 end = tok.i
                 while end < len(doc) and end - tok.i < MAX_TOKENS and _capitalised(doc[end]):
                     end += 1
-                    out.add(fold(doc[tok.i:end].text))
+                    if not _possessed(doc, doc[tok.i:end]):  # 'at Bell's hand' places the hand
+                        out.add(fold(doc[tok.i:end].text))
         return frozenset(out)
     return _cached(doc, "eventwire.strongly_placed", make)
+
+
+def _placed_by_text(doc: Doc, span: Span, gaz: Gazetteer, know: _Knowledge) -> bool:
+    """The text itself makes the name a place: a locative before it ('in Jones', but not
+    'at Bell's hand'), a container after it ('Jones, Okla.'), a party-and-home tag
+    ('D-Jones') or a division's type word ('Jones County')."""
+    return (_after_word(doc, span, STRONG_CUES) and not _possessed(doc, span)) \
+        or _container(doc, span, gaz) is not None or _party_home(doc, span) or _before_division_word(doc, span, know)
+
+
+def _possessed(doc: Doc, span: Span) -> bool:
+    """A possessive follows the name ('Bell's hand')."""
+    return span.end < len(doc) and doc[span.end].lower_ in POSSESSIVES
+
+
+def _first_name_of_a_person(span: Span, ent: Span | None, know: _Knowledge) -> bool:
+    """The first word of a PERSON entity, a common first name followed by a capitalised
+    surname ('Mary Walker', 'Virginia Madsen', 'Chad LaBumbard'), even when it is also a
+    state's, province's or country's name."""
+    if ent is None or ent.label_ != "PERSON" or len(ent) < 2 or len(span) != 1 or span.start != ent.start:
+        return False
+    nxt = span.doc[span.end]
+    return fold(span.text) in know.personal_names and _capitalised(nxt) and nxt.lower_ not in POSSESSIVES
 
 
 def _before_division_word(doc: Doc, span: Span, know: _Knowledge) -> bool:
@@ -456,6 +483,15 @@ def _person_words(doc: Doc) -> frozenset[str]:
     return _cached(doc, "eventwire.person_words", lambda: frozenset(
         fold(t.text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
         for t in (e[0], e[-1]) if _capitalised(t)))
+
+
+def _surnames(doc: Doc, know: _Knowledge) -> frozenset[str]:
+    """Surnames of the people the NER found after a common first name ('Darren Ripley' ->
+    'ripley'): the article's other bare 'Ripley' is that person, whatever the NER says of
+    it, unless a locative or a container places it."""
+    return _cached(doc, "eventwire.surnames", lambda: frozenset(
+        fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+        and fold(e[0].text) in know.personal_names and _capitalised(e[-1])))
 
 
 def _ner_places(doc: Doc) -> frozenset[str]:
