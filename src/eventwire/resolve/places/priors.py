@@ -151,20 +151,24 @@ class OutletPriors:
         if key is None or key not in self._tallies:
             return None
         if key not in self._cache:
-            tally, home = self._tallies[key], None
-            if gazetteer is not None:
-                tally = _with_votes(tally, _name_cluster(tally, gazetteer), CLUSTER_VOTES)
-                home = _home_town(key, tally, gazetteer)
-            self._cache[key] = _prior(tally, home)
+            if gazetteer is None:
+                self._cache[key] = _prior(self._tallies[key])
+            else:
+                tally = self._clustered(key, gazetteer)
+                self._cache[key] = _prior(_with_votes(tally, _home_town(key, tally, gazetteer), HOME_VOTES))
         return self._cache[key]
+
+    def _clustered(self, key: str, gazetteer: Gazetteer) -> _Tally:
+        """The outlet's tally with its name cluster's votes (see ``_name_cluster``)."""
+        tally = self._tallies[key]
+        return _with_votes(tally, _name_cluster(tally, gazetteer), CLUSTER_VOTES)
 
     def home_town(self, outlet: str | None, gazetteer: Gazetteer) -> Entry | None:
         """The town the outlet's address is named after, if any (see ``_home_town``)."""
         key = outlet_key(outlet)
         if key is None or key not in self._tallies:
             return None
-        tally = self._tallies[key]
-        return _home_town(key, _with_votes(tally, _name_cluster(tally, gazetteer), CLUSTER_VOTES), gazetteer)
+        return _home_town(key, self._clustered(key, gazetteer), gazetteer)
 
     def name_cluster(self, outlet: str | None, gazetteer: Gazetteer) -> Entry | None:
         """The town around which the outlet's place names cluster, if one clearly does."""
@@ -244,14 +248,7 @@ def _home_town(key: str, tally: _Tally, gazetteer: Gazetteer) -> Entry | None:
     return best[1] if best else None
 
 
-def _prior(t: _Tally, home: Entry | None = None) -> RegionPrior | None:
-    if home is not None:
-        t = _Tally(t.articles, t.countries.copy(), t.admin1s.copy(), t.points.copy(), t.names)
-        t.countries[home.country] += HOME_VOTES
-        if home.feature != "country":
-            t.admin1s[(home.country, home.admin1)] += HOME_VOTES
-        if home.feature == "city":
-            t.points[(round(home.lat, 2), round(home.lon, 2))] += HOME_VOTES
+def _prior(t: _Tally) -> RegionPrior | None:
     total = sum(t.countries.values())
     if total == 0:
         return None
