@@ -73,3 +73,12 @@ def test_detection_precision_above_floor(figures: dict, corpus: str) -> None:
     name or a month taken for a place lowers it."""
     value = figures[corpus]["precision"]
     assert value >= PRECISION_FLOORS[corpus], f"{corpus} precision {value:.4f} fell below {PRECISION_FLOORS[corpus]}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("corpus", ["geovirus", "lgl"])
+def test_scored_reachable_and_ceiling_are_ordered(figures: dict, corpus: str) -> None:
+    """What is scored within 161 km is reachable; what is reachable is under the ceiling
+    that the gazetteer's reference points set."""
+    r = figures[corpus]
+    assert r["all"]["km161"] <= r["reachable_km161"] <= r["ceiling_km161"] <= 1.0
