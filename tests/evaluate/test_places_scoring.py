@@ -31,6 +31,6 @@ def test_a_toponym_is_reachable_when_a_namesake_lies_near_its_gold_point() -> No
     from eventwire.resolve.places import load_gazetteer
 
     gaz = load_gazetteer()
-    assert _namesake_within(GoldToponym(0, 6, "Aleppo", 36.2, 37.16), gaz, 161)
-    assert not _namesake_within(GoldToponym(0, 6, "Aleppo", 0.0, 0.0), gaz, 161)
-    assert not _namesake_within(GoldToponym(0, 9, "Qwzxvbnmk", 36.2, 37.16), gaz, 161)
+    assert _namesake_within(GoldToponym(0, 6, "Aleppo", 36.2, 37.16), gaz.lookup("Aleppo"), 161)
+    assert not _namesake_within(GoldToponym(0, 6, "Aleppo", 0.0, 0.0), gaz.lookup("Aleppo"), 161)
+    assert not _namesake_within(GoldToponym(0, 9, "Qwzxvbnmk", 36.2, 37.16), gaz.lookup("Qwzxvbnmk"), 161)

