@@ -41,17 +41,24 @@ def dates(
 @app.command("events")
 def events(
     gold: Path = typer.Argument(DEFAULT_GOLD / "cameo-sentences" / "dev.jsonl", help="gold JSON Lines"),
-    misses: Path | None = typer.Option(None, help="write the misses as JSON Lines here"),
+    misses: Path | None = typer.Option(None, help="write the misses of the tune part as JSON Lines here"),
+    limit: int = typer.Option(0, help="score only the first N gold lines (0: all)"),
+    components: bool = typer.Option(False, help="also print the component (diagnostic) scores"),
 ) -> None:
-    """Event class and actors on CAMEO-coded sentences; or, for gold articles coded as
-    records (lines with "events"), type, sub-type, actor1, place, date and fatalities."""
+    """Score the records `eventwire extract` returns. CAMEO sentences (cameo-sentences):
+    class of the main and of any event, actors, no-event / several / refused shares.
+    ACLED snippets (lines with "acled_sub_event_type", acled-types): event type accuracy,
+    sub-event type weighted and macro F1. Gold articles coded as records (lines with
+    "events"): type, sub-type, actor1, place, date and fatalities."""
+    from eventwire.evaluate import acled, records
     from eventwire.evaluate import events as mod
-    from eventwire.evaluate import records
 
     if _has_records(gold):
         records.main(gold)
+    elif acled.is_acled_gold(gold):
+        acled.main(gold, misses=misses, limit=limit)
     else:
-        mod.main(gold, misses=misses)
+        mod.main(gold, misses=misses, limit=limit, components=components)
 
 
 def _has_records(gold: Path) -> bool:
