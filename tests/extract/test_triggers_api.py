@@ -20,7 +20,7 @@ def nlp():
 
 def test_offsets_index_the_doc_text(nlp):
     typer = EventTyper.load()
-    doc = nlp("Police arrested ten protesters after an air strike hit the market.")
+    doc = nlp("Police arrested ten men after an air strike hit the market.")
     trigs = typer.triggers(doc[:])
     assert all(a.end <= b.start for a, b in zip(trigs, trigs[1:]))
     by_word = {doc.text[t.start:t.end]: t for t in trigs}

@@ -18,7 +18,7 @@ PLOVER = (
 )
 STOP = "STOP"
 POS_VALUES = ("VERB", "NOUN", "ADJ", "ANY")
-CUE_POS = ("AGENT_CUE", "TARGET_CUE", "TAKEN_CUE")
+CUE_POS = ("AGENT_CUE", "TARGET_CUE", "TAKEN_CUE", "MEANS_CUE")
 
 # CAMEO quad class of each PLOVER category (cameo-sentences SOURCE.md):
 # 4 material conflict, 3 verbal conflict, 2 material cooperation,
@@ -66,7 +66,8 @@ class Lexicon:
     by_first: dict[str, tuple[Entry, ...]]
     agent_cues: dict[str, str] = field(default_factory=dict)  # lemma -> state|nonstate
     target_cues: dict[str, str] = field(default_factory=dict)  # lemma -> civilian|combatant
-    taken_cues: dict[str, str] = field(default_factory=dict)  # lemma -> territory|person
+    taken_cues: dict[str, str] = field(default_factory=dict)  # lemma -> territory|person|weapon|post
+    means_cues: dict[str, str] = field(default_factory=dict)  # lemma -> aerial|artillery|explosive
 
     def candidates(self, lemma: str) -> tuple[Entry, ...]:
         """Entries starting with ``lemma``, longest phrase first."""
@@ -112,6 +113,7 @@ def load_lexicon(path: Path) -> Lexicon:
     agent_cues: dict[str, str] = {}
     target_cues: dict[str, str] = {}
     taken_cues: dict[str, str] = {}
+    means_cues: dict[str, str] = {}
     header_seen = False
     for n, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
@@ -126,7 +128,9 @@ def load_lexicon(path: Path) -> Lexicon:
             agent_cues[row[1]] = row[2]
         elif row[0] == "TAKEN_CUE":
             taken_cues[row[1]] = row[2]
+        elif row[0] == "MEANS_CUE":
+            means_cues[row[1]] = row[2]
         else:
             target_cues[row[1]] = row[2]
     ordered = {k: tuple(sorted(v, key=lambda e: -len(e.lemmas))) for k, v in by_first.items()}
-    return Lexicon(ordered, agent_cues, target_cues, taken_cues)
+    return Lexicon(ordered, agent_cues, target_cues, taken_cues, means_cues)

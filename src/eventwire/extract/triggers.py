@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventwire.errors import SetupError
+from eventwire.extract.happenings import fold
 from eventwire.extract.lexicon import PLOVER_QUAD, Entry, Lexicon, load_lexicon
 from eventwire.extract.roles import roles
 from eventwire.model.candidates import Trigger
@@ -43,6 +44,9 @@ REMOTE = "Explosions/Remote violence"
 ARREST = ("Strategic developments", "Arrests")
 ABDUCT = ("Violence against civilians", "Abduction/forced disappearance")
 SEIZURE = ("Strategic developments", "Other")
+WEAPONS_SEIZED = ("Strategic developments", "Disrupted weapons use")
+MEANS = {"aerial": "Air/drone strike", "artillery": "Shelling/artillery/missile attack",
+         "explosive": "Remote explosive/landmine/IED"}
 
 
 @dataclass(frozen=True)
@@ -160,7 +164,17 @@ class EventTyper:
         out.extend(self._control_triggers(sent, out))
         out = _absorb_modifiers(sent, out)
         out.sort(key=lambda t: (t.start, t.end))
-        return _disjoint(out)
+        out = _disjoint(out)
+        return fold(sent, out, self._notes,
+                    lambda t: self._cue(roles(sent, t)[1], self.lexicon.target_cues),
+                    lambda t: self._cue(roles(sent, t)[0], self.lexicon.agent_cues))
+
+    def _notes(self, trig: Trigger) -> str:
+        """The lexicon notes of the entry ``trig`` came from ("" for a rule's trigger)."""
+        for entry in self.lexicon.candidates(trig.lemma.split()[0]):
+            if " ".join(entry.lemmas) == trig.lemma and entry.plover == trig.plover:
+                return entry.notes
+        return ""
 
     def classify(self, text: str) -> tuple[str, float]:
         """The sentence's CAMEO quad class (``"0"``..``"4"``) and its probability."""
@@ -190,6 +204,11 @@ class EventTyper:
             return None  # "rebels backed by the U.S.": a description, not an event
         if "opinion" in entry.notes and _predicative(head):
             return None  # "considers all rebels to be terrorists": a view held, not an act
+        if len(m.tokens) == 1 and head.pos_ == "NOUN" and self._names_a_thing(head):
+            return None  # "riot police", "protest leaders", "the opposition": who, not what
+        wanted = _object_class(entry.notes)
+        if wanted and self._acted_on_class(sent, head) not in wanted:
+            return None  # "found weapons" is a disrupted weapons use, "found a way" nothing
         start = doc[m.tokens[0]].idx
         end = doc[m.tokens[-1]].idx + len(doc[m.tokens[-1]])
         weak = "weak" in entry.notes
@@ -201,7 +220,47 @@ class EventTyper:
         if entry.mode == "occupy":
             trig = self._territory(sent, trig, undergoer="undergoer" in entry.notes)
         elif trig.acled in (ATTACK, CLASH):
-            trig = self._victims(sent, trig)
+            trig = self._means(sent, self._victims(sent, trig))
+        return trig
+
+    def _names_a_thing(self, tok: Token) -> bool:
+        """An event noun used to name a party: a modifier of a noun for people ("riot
+        police", "protest leaders"), or a word for a side ("the opposition") with no
+        "to"/"against" of its own."""
+        head = tok.head.lemma_.lower()
+        if tok.dep_ == "compound" and (head in self.lexicon.agent_cues
+                                       or self.lexicon.taken_cues.get(head) == "person"):
+            return True
+        return tok.lemma_.lower() in self.lexicon.agent_cues and not any(
+            c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children)
+
+    def _acted_on_class(self, sent: Span, tok: Token) -> str | None:
+        """The cue class (weapon, post, territory, person) of what a verb acts on: its
+        object, or its passive subject, read on any word of the phrase."""
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
+        for obj in objs:
+            for t in [obj, *obj.subtree]:
+                cue = self.lexicon.taken_cues.get(t.lemma_.lower())
+                if cue in ("weapon", "post"):
+                    return cue
+            cue = self.lexicon.taken_cues.get(obj.lemma_.lower())
+            if cue is not None:
+                return cue
+        return None
+
+    def _means(self, sent: Span, trig: Trigger) -> Trigger:
+        """An attack by aircraft, artillery or explosives is remote violence: the means is
+        read on the agent ("jets struck") or an instrument ("shelled with mortars")."""
+        actor1, _ = roles(sent, trig)
+        tok = sent.doc[trig.token_i]
+        words = list(actor1) if actor1 is not None else []
+        for prep in (c for c in tok.children if c.dep_ in ("prep", "agent")
+                     and c.lower_ in ("with", "by", "from")):
+            words.extend(t for p in prep.children if p.dep_ == "pobj" for t in p.subtree)
+        for w in words:
+            kind = self.lexicon.means_cues.get(w.lemma_.lower())
+            if kind is not None:
+                return replace(trig, acled=(REMOTE, MEANS[kind]))
         return trig
 
     def _territory(self, sent: Span, trig: Trigger, *, undergoer: bool = False) -> Trigger:
@@ -225,8 +284,9 @@ class EventTyper:
                 if kind == "nonstate":
                     return replace(trig, mode="abduct", acled=ABDUCT)
                 return replace(trig, plover="COERCE", mode="seize", acled=None)
-            if taken == "thing":
-                return replace(trig, plover="COERCE", mode="seize", acled=SEIZURE)
+            if taken in ("thing", "weapon"):
+                acled = WEAPONS_SEIZED if self._acted_on_class(sent, tok) == "weapon" else SEIZURE
+                return replace(trig, plover="COERCE", mode="seize", acled=acled)
         if kind == "state":
             return replace(trig, acled=TERRITORY)
         if kind == "nonstate":
@@ -309,6 +369,15 @@ class EventTyper:
             if " ".join(entry.lemmas) == trig.lemma and entry.plover == trig.plover:
                 return entry.quad_class
         return PLOVER_QUAD.get(trig.plover, 0)
+
+
+def _object_class(notes: str) -> tuple[str, ...]:
+    """The cue classes an ``object:<class>`` note asks for (a post may be any ground)."""
+    for part in notes.split():
+        if part.startswith("object:"):
+            wanted = part.split(":", 1)[1]
+            return ("post", "territory") if wanted == "post" else (wanted,)
+    return ()
 
 
 def _dated_particle(sent: Span, idx: tuple[int, ...]) -> bool:

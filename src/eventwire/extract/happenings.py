@@ -1,0 +1,241 @@
+"""One event per happening: fold the triggers of a sentence that tell one happening.
+
+A sentence often names one happening several times: its toll ("struck the town, killing
+nine people"; "were killed when a roadside bomb went off"), its purpose ("an offensive to
+retake the city"), the items of one accusation ("accused of executions and destroying
+hospitals"), the violence around a protest ("police fired tear gas at protesters"). Coding
+each word as an event doubles the happening (PETRARCH-style coders are known for it). Here
+the triggers of one happening become one trigger: the act keeps its place and, where the
+others tell more of it, their type (the toll's victims, the protest's turn to violence).
+The quantities a folded trigger governed go to the trigger that stays (the pipeline gives
+each count to the trigger that governs it, else the nearest).
+
+Every rule reads the parse and the lexicon's notes and cue classes; no word is spelled here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from spacy.tokens import Doc, Span, Token
+
+    from eventwire.model.candidates import Trigger
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+ADVERBIAL = ("advcl", "acl", "pcomp")  # a relative clause tells of its noun, not the act
+VIOLENT = ("ASSAULT", "COERCE")
+PROTESTS = "Protests"
+VIOLENT_DEMO = ("Riots", "Violent demonstration")
+EXCESSIVE = (PROTESTS, "Excessive force against protesters")
+INTERVENTION = (PROTESTS, "Protest with intervention")
+STATE = "state"
+WEAPONS_SEIZED = ("Strategic developments", "Disrupted weapons use")
+MAX_UP = 8
+
+
+def clause_of(tok: Token) -> Token:
+    """The head of the clause ``tok`` is in: the nearest verb (itself included) with a
+    subject of its own, else the sentence root."""
+    cur = tok
+    for _ in range(MAX_UP):
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in cur.children):
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def linked(a: Token, b: Token) -> bool:
+    """``a`` and ``b`` tell one happening's parts: the same clause, or one clause is an
+    adverbial clause of the other ("killed when a bomb went off")."""
+    ca, cb = clause_of(a), clause_of(b)
+    if ca.i == cb.i:
+        return True
+    return any(c.dep_ in ADVERBIAL and clause_of(c.head).i == o.i
+               for c, o in ((ca, cb), (cb, ca)))
+
+
+def descends(tok: Token, anc: Token) -> bool:
+    return any(a.i == anc.i for a in tok.ancestors)
+
+
+def is_casualty(t: Trigger, notes: Callable[[Trigger], str]) -> bool:
+    return t.plover == "ASSAULT" and "casualty" in notes(t)
+
+
+def intended(tok: Token) -> bool:
+    """An act only aimed at: a to-infinitive ("to retake") or a gerund complement ("the
+    goal of retaking")."""
+    return tok.dep_ == "pcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def fold(sent: Span, trigs: list[Trigger], notes: Callable[[Trigger], str],
+         victims: Callable[[Trigger], str | None],
+         agent_kind: Callable[[Trigger], str | None]) -> list[Trigger]:
+    """The sentence's triggers with those of one happening folded together. ``notes``: the
+    lexicon notes of a trigger; ``victims``: civilian|combatant from its target;
+    ``agent_kind``: state|nonstate from its agent."""
+    doc = sent.doc
+    keep = {t.token_i: t for t in trigs}
+    order = [t.token_i for t in trigs]
+
+    def alive(i: int) -> bool:
+        return i in keep
+
+    # a toll folds into the act it follows from; two tolls of one clause into the first
+    for c in trigs:
+        if not alive(c.token_i) or not is_casualty(c, notes):
+            continue
+        ctok = doc[c.token_i]
+        acts = [keep[i] for i in order if alive(i) and i != c.token_i
+                and keep[i].plover == "ASSAULT" and linked(doc[i], ctok)]
+        causes = [a for a in acts if not is_casualty(a, notes)]
+        tolls = [a for a in acts if is_casualty(a, notes) and a.token_i < c.token_i]
+        host = min(causes, key=lambda a: abs(a.token_i - c.token_i)) if causes else (
+            tolls[0] if tolls else None)
+        if host is None:
+            continue
+        keep[host.token_i] = _with_victims(host, c, victims)
+        del keep[c.token_i]
+    # an act only aimed at folds into the act of its clause ("an offensive to retake")
+    for v in trigs:
+        vtok = doc[v.token_i]
+        if not alive(v.token_i) or v.plover != "ASSAULT" or not intended(vtok):
+            continue
+        if any(alive(i) and i != v.token_i and keep[i].plover == "ASSAULT"
+               and not intended(doc[i]) and linked(doc[i], vtok) for i in order):
+            del keep[v.token_i]
+    # the items of one accusation are one alleged happening
+    for r in trigs:
+        if r.plover != "ACCUSE" or not alive(r.token_i):
+            continue
+        items = [i for i in order if alive(i) and keep[i].plover in VIOLENT
+                 and (descends(doc[i], doc[r.token_i]) or _coordinated(doc[i], doc[r.token_i]))]
+        for i in items[1:]:
+            del keep[i]
+    # what a weapons seizure took ("seized rifles and a grenade") is no attack
+    for w in trigs:
+        if alive(w.token_i) and w.acled == WEAPONS_SEIZED:
+            for i in order:
+                if alive(i) and i != w.token_i and descends(doc[i], doc[w.token_i]):
+                    del keep[i]
+    # "the fall of X marks ...": a happening named as the subject of a comment on it is
+    # told elsewhere; it stays only when the sentence tells nothing else
+    for n in trigs:
+        if alive(n.token_i) and len(keep) > 1 and _referred_to(doc[n.token_i], keep):
+            del keep[n.token_i]
+    _fold_protest(doc, keep, order, agent_kind)
+    return [keep[i] for i in order if alive(i)]
+
+
+def _referred_to(tok: Token, keep: dict[int, Trigger]) -> bool:
+    """A definite event noun with an "of" argument, subject of a verb that is no event
+    and says nothing that happened of it."""
+    verb = tok.head
+    if not (tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and verb.i not in keep
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
+        return False
+    # what the verb says of it is no happening ("marks a turning point"), unlike "ended
+    # the siege"; a relative clause there tells of its own noun
+    said = [t for c in verb.children if c.i != tok.i and c.dep_ not in SUBJECTS
+            for t in c.subtree if not any(a.dep_ == "relcl" for a in (t, *t.ancestors)
+                                          if a.i != verb.i and descends(a, verb))]
+    return not any(t.i in keep for t in said)
+
+
+def _coordinated(tok: Token, verb: Token) -> bool:
+    """``tok`` is a conjunct of ``verb`` with no subject of its own (parsers attach the
+    second item of a list of charges to the accusing verb)."""
+    return tok.dep_ == "conj" and tok.head.i == verb.i and not any(
+        c.dep_ in SUBJECTS for c in tok.children)
+
+
+def _with_victims(host: Trigger, toll: Trigger,
+                  victims: Callable[[Trigger], str | None]) -> Trigger:
+    """The act, typed by the toll's victims when its own target does not decide."""
+    if host.acled is None or host.acled[0] not in ("Battles", "Violence against civilians"):
+        return host
+    if victims(host) is not None:
+        return host
+    kind = victims(toll)
+    if kind == "civilian":
+        return replace(host, acled=("Violence against civilians", "Attack"))
+    if kind == "combatant":
+        return replace(host, acled=("Battles", "Armed clash"))
+    return host
+
+
+def _fold_protest(doc: Doc, keep: dict[int, Trigger], order: list[int],
+                  agent_kind: Callable[[Trigger], str | None]) -> None:
+    """A protest and the violence around it are one happening, typed by who used force:
+    the protesters (violent demonstration), state forces firing, beating or killing
+    (excessive force), state forces dispersing or detaining (protest with intervention)."""
+    protests = [i for i in order if i in keep and keep[i].plover == "PROTEST"
+                and keep[i].acled is not None]
+    if not protests:
+        return
+    host = keep[protests[0]]
+    for i in protests[1:]:  # "demonstrators detained during the rally": one protest
+        if linked(doc[i], doc[host.token_i]):
+            del keep[i]
+    protests = [i for i in protests if i in keep]
+    force = [keep[i] for i in order if i in keep and keep[i].plover in VIOLENT]
+    if not force:
+        return
+    typed = host.acled
+    for t in force:
+        if not any(linked(doc[p], doc[t.token_i]) for p in protests):
+            continue
+        kind = agent_kind(t)
+        if t.acled in (EXCESSIVE, INTERVENTION):
+            typed = _stronger(typed, t.acled)
+        elif kind == STATE and t.plover == "ASSAULT":
+            typed = _stronger(typed, EXCESSIVE)
+        elif kind == STATE and t.acled and t.acled[1] == "Arrests":
+            typed = _stronger(typed, INTERVENTION)
+        elif kind != STATE and t.plover == "ASSAULT" and _by_protesters(doc, t, protests):
+            typed = _stronger(typed, VIOLENT_DEMO)
+        else:
+            continue
+        del keep[t.token_i]
+    keep[host.token_i] = replace(host, acled=typed)
+
+
+RANK = {INTERVENTION: 1, VIOLENT_DEMO: 2, EXCESSIVE: 3}
+
+
+def _stronger(a: tuple[str, str] | None, b: tuple[str, str]) -> tuple[str, str]:
+    return b if a is None or RANK.get(b, 0) > RANK.get(a, 0) else a
+
+
+def _by_protesters(doc: Doc, t: Trigger, protests: list[int]) -> bool:
+    """The protesters did it: a protest word in the act's subject ("protesters clashed
+    with police"), a protest verb of the act's clause ("rallied and pelted the forces"),
+    or the act told as part of the protest ("clashes during the protest")."""
+    tok = doc[t.token_i]
+    clause = clause_of(tok)
+    subjects = [c for c in (*tok.children, *clause.children) if c.dep_ in ("nsubj", "csubj")]
+    for p in (doc[i] for i in protests):
+        if any(p.i == s.i or descends(p, s) for s in subjects):
+            return True
+        if p.pos_ == "VERB" and clause_of(p).i == clause.i:
+            return True
+        if descends(p, tok) and not _acted_on(p, tok):
+            return True
+    return False
+
+
+def _acted_on(tok: Token, act: Token) -> bool:
+    """``tok`` sits in the object or prepositional object of ``act``."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.head.i == act.i:
+            return anc.dep_ in ("dobj", "obj", "prep", "nsubjpass", "dative")
+        if anc.i == act.i:
+            return False
+    return False
