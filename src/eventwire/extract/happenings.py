@@ -33,6 +33,7 @@ VIOLENT_DEMO = ("Riots", "Violent demonstration")
 EXCESSIVE = (PROTESTS, "Excessive force against protesters")
 INTERVENTION = (PROTESTS, "Protest with intervention")
 STATE = "state"
+REMOTE = "Explosions/Remote violence"
 WEAPONS_SEIZED = ("Strategic developments", "Disrupted weapons use")
 MAX_UP = 8
 
@@ -52,12 +53,22 @@ def clause_of(tok: Token) -> Token:
 
 def linked(a: Token, b: Token) -> bool:
     """``a`` and ``b`` tell one happening's parts: the same clause, or one clause is an
-    adverbial clause of the other ("killed when a bomb went off")."""
-    ca, cb = clause_of(a), clause_of(b)
-    if ca.i == cb.i:
-        return True
-    return any(c.dep_ in ADVERBIAL and clause_of(c.head).i == o.i
-               for c, o in ((ca, cb), (cb, ca)))
+    adverbial clause of the other ("killed when a bomb went off"), or of a passive clause
+    joined to the other ("one was killed and two were hurt when a mine exploded")."""
+    return bool({t.i for t in _clauses(a)} & {t.i for t in _clauses(b)})
+
+
+def _clauses(tok: Token) -> list[Token]:
+    """The clause of ``tok`` and the clauses it hangs from as an adverbial clause or as a
+    passive conjunct."""
+    out = [clause_of(tok)]
+    for _ in range(3):
+        c = out[-1]
+        passive_conj = c.dep_ == "conj" and any(k.dep_ == "nsubjpass" for k in c.children)
+        if c.head.i == c.i or not (c.dep_ in ADVERBIAL or passive_conj):
+            break
+        out.append(clause_of(c.head))
+    return out
 
 
 def descends(tok: Token, anc: Token) -> bool:
@@ -158,7 +169,11 @@ def _coordinated(tok: Token, verb: Token) -> bool:
 
 def _with_victims(host: Trigger, toll: Trigger,
                   victims: Callable[[Trigger], str | None]) -> Trigger:
-    """The act, typed by the toll's victims when its own target does not decide."""
+    """The act, typed by the toll's means when the toll names them and the act does not
+    ("killed and wounded in air strikes"), else by the toll's victims when the act's own
+    target does not decide."""
+    if toll.acled and toll.acled[0] == REMOTE and (host.acled is None or host.acled[0] != REMOTE):
+        return replace(host, acled=toll.acled, mode=host.mode or toll.mode)
     if host.acled is None or host.acled[0] not in ("Battles", "Violence against civilians"):
         return host
     if victims(host) is not None:

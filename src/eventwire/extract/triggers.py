@@ -30,7 +30,8 @@ EXTRACTOR = "lexicon.v1"
 RULE_EXTRACTOR = "rule.v1"
 SKIPPABLE = ("DET", "ADJ", "NUM", "PRON", "ADV", "PART")  # may sit inside a phrase
 MAX_SKIP = 2
-CONTROL_VERBS = ("take", "retake", "regain", "seize", "gain", "wrest", "assume", "recapture")
+CONTROL_VERBS = ("take", "retake", "regain", "seize", "gain", "wrest", "assume", "recapture",
+                 "establish", "impose", "extend")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 PERSON_ENTS = ("PERSON", "NORP")
 TERRITORY = ("Battles", "Government regains territory")
@@ -45,8 +46,12 @@ ARREST = ("Strategic developments", "Arrests")
 ABDUCT = ("Violence against civilians", "Abduction/forced disappearance")
 SEIZURE = ("Strategic developments", "Other")
 WEAPONS_SEIZED = ("Strategic developments", "Disrupted weapons use")
-MEANS = {"aerial": "Air/drone strike", "artillery": "Shelling/artillery/missile attack",
-         "explosive": "Remote explosive/landmine/IED"}
+MEANS = {  # in order of precedence: "a suicide car bomb" is a suicide bomb
+    "chemical": "Chemical weapon", "suicide": "Suicide bomb", "aerial": "Air/drone strike",
+    "artillery": "Shelling/artillery/missile attack", "grenade": "Grenade",
+    "explosive": "Remote explosive/landmine/IED",
+}
+NOT_BY_MEANS = ("occupy", "abduct", "arrest", "seize", "crowd-control")
 
 
 @dataclass(frozen=True)
@@ -221,6 +226,8 @@ class EventTyper:
             trig = self._territory(sent, trig, undergoer="undergoer" in entry.notes)
         elif trig.acled in (ATTACK, CLASH):
             trig = self._means(sent, self._victims(sent, trig))
+        elif trig.plover == "ASSAULT":
+            trig = self._means(sent, trig)  # "warplanes destroyed the depot": an air strike
         return trig
 
     def _names_a_thing(self, tok: Token) -> bool:
@@ -249,17 +256,25 @@ class EventTyper:
         return None
 
     def _means(self, sent: Span, trig: Trigger) -> Trigger:
-        """An attack by aircraft, artillery or explosives is remote violence: the means is
-        read on the agent ("jets struck") or an instrument ("shelled with mortars")."""
+        """An attack by aircraft, artillery, explosives, gas, a suicide bomber or grenades
+        is typed by its means, read on the agent ("jets struck"), an instrument ("shelled
+        with mortars"), a modifier ("a gas attack") or what was used in it ("used chlorine
+        in an attack")."""
+        if trig.acled is not None and trig.acled[0] == REMOTE or trig.mode in NOT_BY_MEANS:
+            return trig
         actor1, _ = roles(sent, trig)
         tok = sent.doc[trig.token_i]
         words = list(actor1) if actor1 is not None else []
+        words += [c for c in tok.children if c.dep_ in ("compound", "amod")]
         for prep in (c for c in tok.children if c.dep_ in ("prep", "agent")
                      and c.lower_ in ("with", "by", "from")):
             words.extend(t for p in prep.children if p.dep_ == "pobj" for t in p.subtree)
-        for w in words:
-            kind = self.lexicon.means_cues.get(w.lemma_.lower())
-            if kind is not None:
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            used = tok.head.head  # "used gas in an attack"
+            words.extend(t for c in used.children if c.dep_ == "dobj" for t in c.subtree)
+        found = {self.lexicon.means_cues.get(w.lemma_.lower()) for w in words}
+        for kind in MEANS:  # the most specific means first
+            if kind in found:
                 return replace(trig, acled=(REMOTE, MEANS[kind]))
         return trig
 
@@ -409,7 +424,7 @@ def _holder(tok: Token) -> Token | None:
 
 def _has_place_of(tok: Token) -> bool:
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in ("of", "over"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (pobj.ent_type_ in PLACE_ENTS or pobj.pos_ == "PROPN"
                                             or pobj.pos_ == "NOUN"):
