@@ -69,6 +69,10 @@ def test_separate_happenings_stay_apart(nlp, typer):
      "Excessive force against protesters"),
     ("Riot police detained dozens of demonstrators at the rally.", "Protest with intervention"),
     ("Thousands of demonstrators marched peacefully through the city.", "Peaceful protest"),
+    ("Officers attacked and injured a peaceful march in the capital.",
+     "Excessive force against protesters"),
+    ("Several people were injured after soldiers dispersed a protest in the port city.",
+     "Excessive force against protesters"),
 ])
 def test_a_protest_is_typed_by_who_used_force(nlp, typer, text, sub):
     got = trigs(nlp, typer, text)

@@ -140,7 +140,7 @@ def fold(sent: Span, trigs: list[Trigger], notes: Callable[[Trigger], str],
     for n in trigs:
         if alive(n.token_i) and len(keep) > 1 and _referred_to(doc[n.token_i], keep):
             del keep[n.token_i]
-    _fold_protest(doc, keep, order, agent_kind)
+    _fold_protest(doc, keep, order, agent_kind, notes)
     return [keep[i] for i in order if alive(i)]
 
 
@@ -187,7 +187,8 @@ def _with_victims(host: Trigger, toll: Trigger,
 
 
 def _fold_protest(doc: Doc, keep: dict[int, Trigger], order: list[int],
-                  agent_kind: Callable[[Trigger], str | None]) -> None:
+                  agent_kind: Callable[[Trigger], str | None],
+                  notes: Callable[[Trigger], str]) -> None:
     """A protest and the violence around it are one happening, typed by who used force:
     the protesters (violent demonstration), state forces firing, beating or killing
     (excessive force), state forces dispersing or detaining (protest with intervention)."""
@@ -216,6 +217,8 @@ def _fold_protest(doc: Doc, keep: dict[int, Trigger], order: list[int],
             typed = _stronger(typed, INTERVENTION)
         elif kind != STATE and t.plover == "ASSAULT" and _by_protesters(doc, t, protests):
             typed = _stronger(typed, VIOLENT_DEMO)
+        elif kind is None and is_casualty(t, notes):  # "injured as police dispersed a march"
+            typed = _stronger(typed, EXCESSIVE)
         else:
             continue
         del keep[t.token_i]
@@ -235,7 +238,10 @@ def _by_protesters(doc: Doc, t: Trigger, protests: list[int]) -> bool:
     or the act told as part of the protest ("clashes during the protest")."""
     tok = doc[t.token_i]
     clause = clause_of(tok)
-    subjects = [c for c in (*tok.children, *clause.children) if c.dep_ in ("nsubj", "csubj")]
+    own = [c for c in tok.children if c.dep_ in ("nsubj", "csubj", "agent")]
+    if not own and tok.pos_ == "VERB":  # "rallied and pelted": the clause's subject
+        own = [c for c in clause.children if c.dep_ in ("nsubj", "csubj")]
+    subjects = own
     for p in (doc[i] for i in protests):
         if any(p.i == s.i or descends(p, s) for s in subjects):
             return True
@@ -247,10 +253,11 @@ def _by_protesters(doc: Doc, t: Trigger, protests: list[int]) -> bool:
 
 
 def _acted_on(tok: Token, act: Token) -> bool:
-    """``tok`` sits in the object or prepositional object of ``act``."""
+    """``tok`` sits in an object or prepositional object below ``act`` (through any
+    conjoined verb: "attacked and injured a march")."""
+    chain: list[Token] = []
     for anc in [tok, *tok.ancestors]:
-        if anc.head.i == act.i:
-            return anc.dep_ in ("dobj", "obj", "prep", "nsubjpass", "dative")
         if anc.i == act.i:
-            return False
+            return any(t.dep_ in ("dobj", "obj", "pobj", "nsubjpass", "dative") for t in chain)
+        chain.append(anc)
     return False
