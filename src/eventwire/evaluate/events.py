@@ -10,9 +10,12 @@ Lines line ``{"text": ...}`` (``evaluate.output.run``: reader, language check, t
 - **Class of an event** (CAMEO quad classes, cameo-sentences SOURCE.md: 4 material
   conflict, 3 verbal conflict, 2 material cooperation, 1 verbal cooperation by meeting or
   agreeing, 0 verbal cooperation by statement): the record's own class when its type
-  carries one (``type.quad``), else its PLOVER category by ``PLOVER_CLASS``, the mapping
-  SOURCE.md gives (SUPPORT and CONCEDE, "0 or 1" there, are 0); a cooperative event with
-  status ``negated`` is a refusal, 3 (CAMEO 12, "reject").
+  carries one (``type.quad``), else the class of its (PLOVER category, mode) where the
+  trigger lexicon's entries of that pair agree (``mode_classes``: PLOVER's REQUEST holds
+  both CAMEO's appeals, 0, and demands, 3; the mode tells them apart), else its PLOVER
+  category by ``PLOVER_CLASS``, the mapping SOURCE.md gives (SUPPORT and CONCEDE, "0 or
+  1" there, are 0); a cooperative event with status ``negated`` is a refusal, 3 (CAMEO 12,
+  "reject").
 - **No event** (or a refused sentence) is a class of its own (``NONE``) that is never
   right: it lowers the recall of the gold class and nobody's precision.
 - Scores: five-class and four-class (0 and 1 merged) macro-F1 and accuracy; actor1
@@ -30,6 +33,8 @@ eventcat classifier by cross-validation), labelled "component (diagnostic)".
 from __future__ import annotations
 
 import json
+from collections import defaultdict
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,18 +67,41 @@ PLOVER_CLASS = {
     "SUPPORT": 0, "CONCEDE": 0,
 }
 CLASS_MAPPING = (
-    "class of an event: type.quad when the record has it, else PLOVER -> class "
-    "(cameo-sentences SOURCE.md): ASSAULT, COERCE, MOBILIZE, SANCTION, PROTEST 4; ACCUSE, "
+    "class of an event: type.quad when the record has it, else its (PLOVER, mode) class "
+    "where the trigger lexicon's quad column is unanimous for the pair (appeal 0, praise 1, "
+    "ease 2, boycott 3, ...), else PLOVER -> class (cameo-sentences SOURCE.md): ASSAULT, COERCE, MOBILIZE, SANCTION, PROTEST 4; ACCUSE, "
     "REJECT, THREATEN, REQUEST 3; AID, COOPERATE, RETREAT 2; AGREE, CONSULT 1; SUPPORT, "
     "CONCEDE 0; a negated cooperative event (0-2) is 3. No event: a class never right."
 )
 
 
-def event_class(ev: Event) -> int:
-    """See ``CLASS_MAPPING``."""
+def event_class(ev: Event, modes: dict[tuple[str, str], int] | None = None) -> int:
+    """See ``CLASS_MAPPING``; ``modes``: classes of (PLOVER, mode) pairs (``mode_classes``)."""
     own = getattr(ev.type, "quad", None)
-    q = int(own) if own is not None else PLOVER_CLASS.get(ev.type.plover, 0)
+    if own is not None:
+        q = int(own)
+    elif modes and ev.type.mode and (ev.type.plover, ev.type.mode) in modes:
+        q = modes[(ev.type.plover, ev.type.mode)]
+    else:
+        q = PLOVER_CLASS.get(ev.type.plover, 0)
     return 3 if ev.status == "negated" and q in (0, 1, 2) else q
+
+
+@cache
+def mode_classes() -> dict[tuple[str, str], int]:
+    """The class of each (PLOVER, mode) pair on which every trigger lexicon entry of that
+    pair agrees (its quad column, written from the CAMEO definitions): an appeal is a
+    statement (0), an eased restriction material cooperation (2), praise verbal
+    cooperation (1), a sanction or boycott verbal conflict (3)."""
+    from eventwire.extract.lexicon import load_lexicon
+    from eventwire.nlp.pipeline import data_path
+
+    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for entries in load_lexicon(data_path("triggers.tsv")).by_first.values():
+        for e in entries:
+            if not e.is_stop and e.mode:
+                seen[(e.plover, e.mode)].add(e.quad_class)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
 def main(gold: Path, misses: Path | None = None, limit: int = 0,
@@ -111,11 +139,13 @@ def score_outputs(rows: list[dict[str, Any]], outs: list[Output]) -> dict[str, A
 
 def _part_scores(rows: list[dict[str, Any]], outs: list[Output]) -> dict[str, Any]:
     gold = [int(r["quad"]) for r in rows]
-    main_cls, any5, any4 = [], [], []
+    main_cls, any5, any4, plover_only = [], [], [], []
+    modes = mode_classes()
     for g, out in zip(gold, outs, strict=True):
-        classes = [event_class(e) for e in out.events]
+        classes = [event_class(e, modes) for e in out.events]
         first = main_event(out.events)
-        main_cls.append(event_class(first) if first is not None else NONE)
+        main_cls.append(event_class(first, modes) if first is not None else NONE)
+        plover_only.append(event_class(first) if first is not None else NONE)
         any5.append(g if g in classes else main_cls[-1])
         g4, c4 = merge01([g])[0], merge01(classes)
         any4.append(g4 if g4 in c4 else merge01([main_cls[-1]])[0])
@@ -123,6 +153,7 @@ def _part_scores(rows: list[dict[str, Any]], outs: list[Output]) -> dict[str, An
     return {
         "n": n,
         "main": score(gold, main_cls),
+        "main_plover_only": score(gold, plover_only),  # modes not read: SOURCE.md's mapping
         "any": {"five": prf(gold, any5, range(5)),
                 "four": prf(merge01(gold), any4, (1, 2, 3, 4))},
         **_actor_scores(rows, outs),
@@ -156,7 +187,7 @@ def print_report(report: dict[str, Any]) -> None:
         print(f"  {report[line]}")
     for name, p in report["parts"].items():
         print(f"[{name}] {p['n']} sentences")
-        for which in ("main", "any"):
+        for which in ("main", "any", "main_plover_only"):
             s = p[which]
             print(f"  {which:4s} event class: four-class macro-F1 {s['four']['macro_f1']:.3f} "
                   f"acc {s['four']['accuracy']:.3f} | five-class macro-F1 "
@@ -179,13 +210,14 @@ def write_misses(path: Path, rows: list[dict[str, Any]], outs: list[Output]) -> 
             if part(row["text"], TUNE_SHARE) != "tune":
                 continue
             ev = main_event(o.events)
-            got = event_class(ev) if ev is not None else NONE
+            got = event_class(ev, mode_classes()) if ev is not None else NONE
             a1 = o.span(ev.actor1) if ev is not None else None
             a2 = o.span(ev.actor2) if ev is not None else None
             src, tgt = gold_roles(row, "source"), gold_roles(row, "target")
             rec = {"text": row["text"], "gold": int(row["quad"]), "main": got,
                    "refused": o.refused,
-                   "events": [f"{e.evidence.trigger}:{e.type.plover}:{e.status}:{event_class(e)}"
+                   "events": [f"{e.evidence.trigger}:{e.type.plover}:{e.status}:"
+                              f"{event_class(e, mode_classes())}"
                               for e in o.events],
                    "actor1": a1.text if a1 is not None else None,
                    "actor2": a2.text if a2 is not None else None,
@@ -197,4 +229,5 @@ def write_misses(path: Path, rows: list[dict[str, Any]], outs: list[Output]) -> 
 
 
 # names other modules import from here
-__all__ = ["CLASS_MAPPING", "FOLDS", "SEED", "PLOVER_CLASS", "event_class", "load_gold", "main", "score"]
+__all__ = ["CLASS_MAPPING", "FOLDS", "PLOVER_CLASS", "SEED", "event_class", "load_gold", "main",
+           "mode_classes", "score"]
