@@ -43,6 +43,9 @@ STOP = frozenset({"the", "a", "an", "of", "s", "and", "to", "in", "for", "on", "
                   "their", "mr", "mrs", "ms", "dr"})
 
 
+Spans = tuple[tuple[int, int], ...]
+
+
 @dataclass(frozen=True)
 class GoldAttribution:
     content: tuple[tuple[int, int], ...]
@@ -50,6 +53,7 @@ class GoldAttribution:
     source: tuple[tuple[int, int], ...] | None
     source_text: str | None
     referent_text: str | None  # a pronoun source resolved to the name before it
+    cue_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,8 @@ def read_article(text_path: Path, ann_path: Path) -> GoldArticle:
         if content is None:
             continue
         source = spans.get(rel.get("Source", ""))
-        gold.append((content[1], source[1] if source else None))
+        cue = spans.get(rel.get("Cue", ""))
+        gold.append((content[1], source[1] if source else None, cue[1] if cue else ()))
     return GoldArticle(text_path.stem, text, tuple(_with_referents(text, gold)))
 
 
@@ -134,19 +139,20 @@ def _join(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 def _with_referents(
-    text: str, gold: list[tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...] | None]]
+    text: str, gold: list[tuple[Spans, Spans | None, Spans]]
 ) -> Iterable[GoldAttribution]:
     named = sorted(
-        (src[0][0], _join(text, src)) for _, src in gold
+        (src[0][0], _join(text, src)) for _, src, _ in gold
         if src is not None and not _is_pronoun(_join(text, src))
     )
-    for content, source in gold:
+    for content, source, cue in gold:
         src_text = _join(text, source) if source else None
         referent = src_text
         if source is not None and src_text is not None and _is_pronoun(src_text):
             before = [t for s, t in named if s < source[0][0]]
             referent = before[-1] if before else src_text
-        yield GoldAttribution(content, _join(text, content), source, src_text, referent)
+        yield GoldAttribution(content, _join(text, content), source, src_text, referent,
+                              _join(text, cue))
 
 
 def _is_pronoun(words: str) -> bool:
@@ -205,7 +211,8 @@ def score_article(gold: GoldArticle, doc: ArticleDoc, tally: Tally) -> None:
         tally.quoted_found += found and quoted
         if not found:
             tally.misses.append({"article": gold.name, "kind": "content_missed", "quoted": quoted,
-                                 "text": g.content_text[:200], "source": g.source_text})
+                                 "cue": g.cue_text, "text": g.content_text[:200], "source": g.source_text,
+                                 "context": text[max(0, g.content[0][0] - 120):g.content[-1][1] + 40]})
             continue
         if g.source is None:
             continue
@@ -218,7 +225,7 @@ def score_article(gold: GoldArticle, doc: ArticleDoc, tally: Tally) -> None:
         tally.source_right += right
         if not right:
             tally.misses.append({"article": gold.name, "kind": "wrong_source", "gold": g.source_text,
-                                 "referent": g.referent_text, "got": speaker,
+                                 "referent": g.referent_text, "got": speaker, "cue": g.cue_text,
                                  "text": g.content_text[:120]})
     sourced = [g for g, _ in contents if g.source is not None]
     for event in doc.events:

@@ -7,7 +7,8 @@ paragraph break) and collects every reporting frame that governs it:
   ("the army said it had retaken", "..., Syrian state media reported");
 * an "according to X" dependent ("killed 12, according to the Observatory");
 * a parenthetical reporting clause hung on the path ("Gunmen, witnesses said, stormed");
-* if the trigger is inside a direct quote, the quote's speaker.
+* else, the speaker of the smallest quote or reported content (``extract.reported``) that
+  holds the trigger: every event inside an attributed content carries its source.
 
 The innermost frame is the source; the next one out (or the "according to X" of the
 same verb, or the subject of a verb "citing X") is ``via``.
@@ -35,6 +36,7 @@ from eventwire.model.candidates import Attribution, QuoteCandidate, TextSpan
 # arcs by which a clause can hang under a reporting verb and still be what it reports
 NOT_REPORTED_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "npadvmod"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl"})
+COMMITMENT_ARCS = frozenset({"xcomp"})
 
 
 @dataclass(frozen=True)
@@ -151,16 +153,23 @@ def sentence_frames(trigger: Token, on_path: set[int], cues: ClaimCues) -> list[
 def quote_frame(
     doc: Doc, trigger_i: int, cues: ClaimCues, quotes: Sequence[QuoteCandidate] | None
 ) -> Frame | None:
-    """The speaker of the direct quote that holds the trigger, if any."""
+    """The speaker of the smallest quote or reported content that holds the trigger.
+
+    A commitment ("the party vowed to hold rallies") is left out: its subject is the
+    actor of what it vows, not the one who reports it.
+    """
     if quotes is None:
         from eventwire.extract.quotes import find_quotes
 
         quotes = find_quotes(doc, cues=cues)
     char = doc[trigger_i].idx
-    for quote in quotes:
-        if quote.direct and quote.speaker is not None and quote.text.start <= char < quote.text.end:
-            return Frame(quote.speaker, quote.verb or "said", None, via=quote.via)
-    return None
+    holding = [q for q in quotes if q.speaker is not None and q.arc not in COMMITMENT_ARCS
+               and q.text.start <= char < q.text.end]
+    if not holding:
+        return None
+    quote = min(holding, key=lambda q: (q.text.end - q.text.start, not q.direct))
+    assert quote.speaker is not None
+    return Frame(quote.speaker, quote.verb or "said", None, via=quote.via)
 
 
 def _contains(root: Token, tok: Token) -> bool:

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.claim_cues import ClaimCues
 from eventwire.model.candidates import TextSpan
@@ -152,28 +152,53 @@ def is_reporting_verb(tok: Token, cues: ClaimCues) -> bool:
 
 
 def resolve_pronoun(tok: Token, cues: ClaimCues, before: int | None = None) -> TextSpan | None:
-    """The nearest preceding person (he/she) or organisation (they/it) named in the text.
+    """The mention a he/she (a person) or they/it (a group) stands for.
 
+    In the pronoun's own sentence, the nearest compatible mention before it; in earlier
+    sentences (up to ``PRONOUN_REACH`` back) the most salient one: a compatible mention
+    that is a subject, the last such in the nearest sentence, before any other.
     ``before``: a token index the antecedent must end before (the opening of a quote,
     so a name inside the quoted words is not taken for its speaker).
     """
     word = tok.lower_
-    labels: tuple[str, ...]
-    if word in cues.person_pronouns:
-        labels = ("PERSON",)
-    elif word in cues.group_pronouns:
-        labels = ("ORG", "NORP", "GPE")
-    else:
+    if word not in cues.person_pronouns and word not in cues.group_pronouns:
         return None
     doc = tok.doc
     limit = tok.i if before is None else min(tok.i, before)
-    for ent in reversed(list(doc.ents)):
-        if ent.end > limit:
-            continue
-        titled = word in cues.person_pronouns and _is_speaker_title(ent.root, cues)
-        if ent.label_ in labels or titled:
-            return name_span(_np_head(ent.root))
-    return None
+    fits = [ent for ent in doc.ents if ent.end <= limit and _compatible(ent, word, cues)]
+    if not fits:
+        return None
+    sent_start = tok.sent.start
+    same = [ent for ent in fits if ent.start >= sent_start]
+    if same:
+        return name_span(_np_head(same[-1].root))
+    reach = _sentence_starts(doc, sent_start)
+    earlier = [ent for ent in fits if ent.start >= reach]
+    subjects = [ent for ent in earlier if _np_head(ent.root).dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        last_sent = subjects[-1].sent.start
+        chosen = [e for e in subjects if e.sent.start == last_sent][0]
+        return name_span(_np_head(chosen.root))
+    return name_span(_np_head(fits[-1].root))
+
+
+PRONOUN_REACH = 3  # sentences back in which a subject is taken before the nearest mention
+
+
+def _compatible(ent: Span, word: str, cues: ClaimCues) -> bool:
+    if word in cues.person_pronouns:
+        return ent.label_ == "PERSON" or _is_speaker_title(ent.root, cues)
+    return ent.label_ in ("ORG", "NORP", "GPE")
+
+
+def _sentence_starts(doc: Doc, sent_start: int) -> int:
+    """Token index where the sentence ``PRONOUN_REACH`` before the one at ``sent_start`` begins."""
+    start = sent_start
+    for _ in range(PRONOUN_REACH):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
 
 
 def _is_speaker_title(tok: Token, cues: ClaimCues) -> bool:

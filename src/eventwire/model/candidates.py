@@ -57,6 +57,10 @@ class QuoteCandidate:
     via: TextSpan | None = None
     direct: bool = True
     verb: str | None = None
+    # how the content hangs on its cue: "quote" (quote marks), "ccomp", "xcomp" (a
+    # commitment: "vowed to ..."), "dobj", "prep", "parenthetical", "before",
+    # "according", "noun"
+    arc: str = "quote"
 
 
 @dataclass(frozen=True)
