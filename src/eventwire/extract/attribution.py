@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.claim_cues import ClaimCues, load_cues
 from eventwire.extract.claim_tree import (
@@ -58,6 +58,9 @@ def attribution(
 ) -> Attribution | None:
     """The source the article names for the trigger at token ``trigger_i``, or None."""
     cues = cues or load_cues()
+    claimed = responsibility(doc[trigger_i], cues)
+    if claimed is not None:
+        return claimed
     frames = frames_for(doc[trigger_i], cues)
     if not frames:
         frame = quote_frame(doc, trigger_i, cues, quotes)
@@ -99,16 +102,56 @@ def _reports(node: Token, trigger: Token, came_by: str | None, cues: ClaimCues) 
 
     Not through its subject ("officials who visited ... said"), nor through the ``xcomp``
     of a commitment verb: "the insurgents threatened to attack" is the actor's own
-    intent, not a report (while "the ministry denied carrying out" is one). The trigger
-    itself reports only when used as a reporting verb, with
-    a clause or without an object ("SANA reported", not "claimed thousands of lives").
+    intent, not a report (while "the ministry denied carrying out" is one). A trigger
+    is not its own report when the speech is an act: in "the coalition threatened to
+    strike" the coalition is the one who threatens (actor1), the article the one who
+    says so; only a plain report is ("SANA reported", with a clause or no object).
     """
     if node.i == trigger.i:
+        lemma = node.lemma_.lower()
+        if lemma in cues.event_speech_verbs | cues.denial_verbs | cues.commitment_verbs:
+            return False
         deps = {c.dep_ for c in node.children}
         return bool(deps & {"ccomp", "parataxis"}) or "dobj" not in deps
     if came_by == "xcomp" and node.lemma_.lower() in cues.plan_verbs:
         return False
     return came_by not in NOT_REPORTED_DEPS
+
+
+def acting_subject(sent: Span, trigger_i: int, cues: ClaimCues) -> Span | None:
+    """Who acts, when the role rules found no one and speech names them: the subject of
+    a speech act that is an event ("the coalition threatened"), or of the commitment
+    verb whose ``xcomp`` the trigger is ("the coalition threatened to strike")."""
+    tok = sent.doc[trigger_i]
+    verb = tok
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.commitment_verbs | cues.threat_verbs:
+        verb = tok.head
+    elif tok.lemma_.lower() not in cues.event_speech_verbs:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or not sent.start <= subject.i < sent.end:
+        return None
+    return sent.doc[subject.left_edge.i : subject.i + 1]
+
+
+def responsibility(trigger: Token, cues: ClaimCues) -> Attribution | None:
+    """"X claimed (denied) responsibility for <trigger>": X speaks of its own act.
+
+    The attribution comes back with ``agency=True``: X is the event's actor1 as well as
+    its source, and the status follows the verb (claimed, or denied).
+    """
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ != "for":
+        return None
+    noun = prep.head
+    if noun.lemma_.lower() not in cues.responsibility_nouns or noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    verb = noun.head
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    return Attribution(source=source_span(subject, cues), verb=verb.text, token_i=verb.i,
+                       agency=True)
 
 
 def verb_frame(verb: Token, cues: ClaimCues) -> Frame | None:

@@ -60,6 +60,10 @@ class ClaimCues:
     object_content_verbs: frozenset[str]
     prep_content_verbs: frozenset[str]
     content_nouns: frozenset[str]
+    responsibility_nouns: frozenset[str]
+    contradiction_verbs: frozenset[str]
+    event_speech_verbs: frozenset[str]
+    side_nouns: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, object], origin: str) -> ClaimCues:
