@@ -189,8 +189,10 @@ class Pipeline:
             if actor1 is None:  # unknown to the dictionary: the words themselves
                 actor1 = Actor(name=spoken.text, text=spoken.text, start=spoken.start_char,
                                end=spoken.end_char, kind="other")
-        if attr is not None and attr.agency:  # "X claimed responsibility for": X acted
-            actor1, assoc1 = self._named(attr.source, ctx), []
+        if attr is not None and attr.agency:  # "X claimed responsibility for", "X vowed to": X acts
+            src = attr.source
+            actor1, assoc1 = self._named(src, ctx) or Actor(
+                name=src.text, text=src.text, start=src.start, end=src.end, kind="other"), []
         actor2, assoc2 = self._actors(a2_span, ctx)
         if actor2 is None and trig.acled and trig.acled[1] in TERRITORIAL:
             actor2 = self._opponent(sent, actor1, ctx)

@@ -47,6 +47,7 @@ class Frame:
     verb: str
     token_i: int | None
     via: TextSpan | None = None
+    agency: bool = False  # the source speaks of its own act (a vow, a claim of responsibility)
 
 
 def attribution(
@@ -71,7 +72,8 @@ def attribution(
     via = inner.via
     if via is None and len(frames) > 1:
         via = frames[1].source
-    return Attribution(source=inner.source, verb=inner.verb, via=via, token_i=inner.token_i)
+    return Attribution(source=inner.source, verb=inner.verb, via=via, token_i=inner.token_i,
+                       agency=inner.agency)
 
 
 def frames_for(trigger: Token, cues: ClaimCues) -> list[Frame]:
@@ -199,7 +201,7 @@ def quote_frame(
     """The speaker of the smallest quote or reported content that holds the trigger.
 
     A commitment ("the party vowed to hold rallies") is left out: its subject is the
-    actor of what it vows, not the one who reports it.
+    actor of what it vows (``acting_subject``), and the article the one who says so.
     """
     if quotes is None:
         from eventwire.extract.quotes import find_quotes

@@ -61,7 +61,7 @@ def find_quotes(doc: Doc, *, cues: ClaimCues | None = None) -> list[QuoteCandida
     cues = cues or load_cues()
     direct = direct_quotes(doc, cues)
     indirect = indirect_quotes(doc, cues, direct)
-    found = sorted(direct + indirect, key=lambda q: (q.text.start, q.text.end))
+    found = _last_speaker(doc, sorted(direct + indirect, key=lambda q: (q.text.start, q.text.end)))
     doc.user_data[_CACHE_KEY] = tuple(found)
     return found
 
@@ -218,6 +218,23 @@ def _share_speakers(doc: Doc, pieces: list[Piece], frames: list[QuoteCandidate |
             gap = _paragraph(starts, piece.start) - _paragraph(starts, pieces[k - 1].start)
             if gap == 0 or gap == 1 and _opens_paragraph(doc.text, starts, piece.start):
                 frames[k] = frames[k - 1]
+
+
+def _last_speaker(doc: Doc, found: list[QuoteCandidate]) -> list[QuoteCandidate]:
+    """A direct quote still without a speaker takes the last one named before it in its
+    paragraph or the one before ("Smith said the talks had failed. “We tried.”")."""
+    starts = paragraph_starts(doc.text)
+    last: QuoteCandidate | None = None
+    out = []
+    for q in found:
+        if q.direct and q.speaker is None and last is not None and last.speaker is not None:
+            gap = _paragraph(starts, q.text.start) - _paragraph(starts, last.text.start)
+            if gap <= 1:
+                q = replace(q, speaker=last.speaker, via=last.via, verb=last.verb)
+        if q.speaker is not None and q.arc != "xcomp":
+            last = q
+        out.append(q)
+    return out
 
 
 def _opens_paragraph(text: str, starts: list[int], char: int) -> bool:

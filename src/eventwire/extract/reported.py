@@ -40,6 +40,9 @@ Range = tuple[int, int]  # token indices, inclusive
 CLAUSE_PREPS = frozenset({"of", "about"})
 # "called for a ceasefire", "pressed for talks": "for" holds the content only after these
 FOR_VERBS = frozenset({"call", "ask", "push", "press", "appeal", "plead", "campaign"})
+# "reflected on the lessons", "commented on the plan": "on" holds the content after these
+ON_VERBS = frozenset({"reflect", "focus", "comment", "elaborate", "weigh", "dwell", "harp",
+                      "expound", "speak", "talk", "report", "write", "testify", "speculate"})
 MIN_TOKENS = 1
 
 
@@ -125,6 +128,7 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
             spans.append((_object_span(verb, child), "dobj"))
         elif child.dep_ == "prep" and lemma in cues.prep_content_verbs and (
             child.lower_ in CLAUSE_PREPS or child.lower_ == "for" and lemma in FOR_VERBS
+            or child.lower_ == "on" and lemma in ON_VERBS
         ):
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")
                     and c.pos_ != "PRON" and c.ent_type_ not in ("DATE", "TIME")]

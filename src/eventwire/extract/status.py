@@ -70,8 +70,8 @@ def status(
         return decision
     if attribution is None:
         attribution = find_attribution(doc, trigger_i, cues=cues)
-    if attribution is not None and attribution.agency:  # "X claimed responsibility for"
-        verb = doc[attribution.token_i].lemma_.lower() if attribution.token_i is not None else ""
+    if attribution is not None and attribution.agency and attribution.token_i is not None:
+        verb = doc[attribution.token_i].lemma_.lower()  # "X claimed responsibility for"
         if verb in cues.denial_verbs:
             return StatusDecision("denied", f"responsibility:{verb}", attribution.source)
         return StatusDecision("claimed", f"responsibility:{verb}", attribution.source)
