@@ -165,7 +165,7 @@ def resolve_pronoun(tok: Token, cues: ClaimCues, before: int | None = None) -> T
         return None
     doc = tok.doc
     limit = tok.i if before is None else min(tok.i, before)
-    fits = [ent for ent in doc.ents if ent.end <= limit and _compatible(ent, word, cues)]
+    fits = [ent for ent in _mentions(doc, word, cues) if ent.end <= limit]
     if not fits:
         return None
     sent_start = tok.sent.start
@@ -180,6 +180,20 @@ def resolve_pronoun(tok: Token, cues: ClaimCues, before: int | None = None) -> T
         chosen = [e for e in subjects if e.sent.start == last_sent][0]
         return name_span(_np_head(chosen.root))
     return name_span(_np_head(fits[-1].root))
+
+
+def _mentions(doc: Doc, word: str, cues: ClaimCues) -> list[Span]:
+    """Compatible mentions: named entities, and for he/she also a proper-noun subject the
+    model did not tag ("Colonel Ana Ruiz briefed ...")."""
+    found = [ent for ent in doc.ents if _compatible(ent, word, cues)]
+    if word in cues.person_pronouns:
+        covered = {t.i for ent in doc.ents for t in ent}
+        for tok in doc:
+            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.i not in covered:
+                first = min(c.i for c in tok.children if c.dep_ in ("compound", "flat")) \
+                    if any(c.dep_ in ("compound", "flat") for c in tok.children) else tok.i
+                found.append(doc[first : tok.i + 1])
+    return sorted(found, key=lambda s: s.start)
 
 
 PRONOUN_REACH = 3  # sentences back in which a subject is taken before the nearest mention

@@ -137,8 +137,9 @@ def _event_words(doc: Doc, ev: Event) -> set[str]:
     if span is None:
         return set()
     words = {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN")}
-    for t in span:
-        words |= {c.lemma_.lower() for c in t.children if c.dep_ == "compound"}
+    for t in span:  # "a drone attack", "shot down an army helicopter"
+        words |= {c.lemma_.lower() for c in t.children
+                  if c.dep_ in ("compound", "dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")}
     return words
 
 
