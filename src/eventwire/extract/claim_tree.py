@@ -185,6 +185,7 @@ def resolve_pronoun(tok: Token, cues: ClaimCues, before: int | None = None) -> T
 def _mentions(doc: Doc, word: str, cues: ClaimCues) -> list[Span]:
     """Compatible mentions: named entities, and for he/she also a proper-noun subject the
     model did not tag ("Colonel Ana Ruiz briefed ...")."""
+    quoted = _quoted_ranges(doc)
     found = [ent for ent in doc.ents if _compatible(ent, word, cues)]
     if word in cues.person_pronouns:
         covered = {t.i for ent in doc.ents for t in ent}
@@ -193,7 +194,19 @@ def _mentions(doc: Doc, word: str, cues: ClaimCues) -> list[Span]:
                 first = min(c.i for c in tok.children if c.dep_ in ("compound", "flat")) \
                     if any(c.dep_ in ("compound", "flat") for c in tok.children) else tok.i
                 found.append(doc[first : tok.i + 1])
+    # a name inside quoted words is someone the speaker talks about, not a speaker
+    found = [m for m in found if not any(a <= m.start_char < b for a, b in quoted)]
     return sorted(found, key=lambda s: s.start)
+
+
+def _quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
+    ranges = doc.user_data.get("eventwire.quoted_ranges")
+    if ranges is None:  # computed once per Doc, kept with it
+        from eventwire.extract.quotes import quote_pieces
+
+        ranges = [(p.start, p.end) for p in quote_pieces(doc.text)]
+        doc.user_data["eventwire.quoted_ranges"] = ranges
+    return ranges
 
 
 PRONOUN_REACH = 3  # sentences back in which a subject is taken before the nearest mention
