@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from eventwire.extract.attribution import attribution
+from eventwire.extract.attribution import acting_subject, attribution
 from eventwire.extract.claim_cues import ClaimCues, load_cues
+from eventwire.extract.contested import contest, names_a_side, speech_only
 from eventwire.extract.quantities import QuantityLexicon, find_quantities
 from eventwire.extract.quotes import find_quotes
 from eventwire.extract.roles import roles
@@ -146,11 +147,18 @@ class Pipeline:
             if sent.start_char < art.body_start or not sent.text.strip():
                 continue
             events.extend(self._sentence_events(sent, ctx))
+        said = {(q.text.start, q.text.end): self._source(
+            Attribution(q.speaker, q.verb or "said", q.via) if q.speaker else None, art.outlet, ctx)
+            for q in qcands}
+        events = contest(events, doc, qcands, said, self.cues)
         return ArticleDoc(article=art, events=tuple(merge_repeats(events)), quotes=tuple(quotes),
                           places=tuple(places), times=tuple(times))
 
     def _sentence_events(self, sent: Span, ctx: _Context) -> list[Event]:
         trigs = self.typer.triggers(sent)
+        at = [t.token_i for t in trigs]  # a speech verb or a side's name is no event
+        trigs = [t for t in trigs if not speech_only(sent.doc[t.token_i], at, self.cues)
+                 and not names_a_side(sent.doc[t.token_i], self.cues)]
         if not trigs:
             return []
         counts = find_quantities(sent, self.quantities)
@@ -174,6 +182,17 @@ class Pipeline:
         if a1_span is not None and attr is not None and a1_span.start_char == attr.source.start:
             a1_span = None  # the one who reports is not, by that, the one who acts
         actor1, assoc1 = self._actors(a1_span, ctx)
+        spoken = acting_subject(sent, trig.token_i, self.cues) if actor1 is None else None
+        if spoken is not None and (attr is None or not attr.agency):
+            a1_span = spoken  # "the coalition threatened (to strike)": who speaks acts
+            actor1, assoc1 = self._actors(spoken, ctx)
+            if actor1 is None:  # unknown to the dictionary: the words themselves
+                actor1 = Actor(name=spoken.text, text=spoken.text, start=spoken.start_char,
+                               end=spoken.end_char, kind="other")
+        if attr is not None and attr.agency:  # "X claimed responsibility for", "X vowed to": X acts
+            src = attr.source
+            actor1, assoc1 = self._named(src, ctx) or Actor(
+                name=src.text, text=src.text, start=src.start, end=src.end, kind="other"), []
         actor2, assoc2 = self._actors(a2_span, ctx)
         if actor2 is None and trig.acled and trig.acled[1] in TERRITORIAL:
             actor2 = self._opponent(sent, actor1, ctx)
@@ -381,7 +400,9 @@ def _assign_quantities(sent: Span, trigs: list[Trigger], counts: list) -> list[i
     for q in counts:
         tok = sent.doc[q.token_i]
         ancestors = {t.i for t in tok.ancestors}
-        governing = [n for n, t in enumerate(trigs) if t.token_i in ancestors]
+        # the counted noun itself ("12 protesters were shot") is not the event counted
+        governing = [n for n, t in enumerate(trigs) if t.token_i in ancestors
+                     and t.token_i != tok.head.i] or [n for n, t in enumerate(trigs) if t.token_i in ancestors]
         if governing:
             owners.append(max(governing, key=lambda n: trigs[n].token_i if trigs[n].token_i < tok.i else -1))
         else:

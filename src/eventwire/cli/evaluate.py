@@ -69,11 +69,22 @@ def _has_records(gold: Path) -> bool:
 
 @app.command("claims")
 def claims(
-    gold: Path = typer.Argument(None, help="claims test set (default: the committed one)"),
+    gold: Path = typer.Argument(None, help="claims test set (default: the committed ones), or a "
+                                "PolNeAR folder (../shared/gold/attribution[/dev])"),
+    limit: int = typer.Option(0, help="PolNeAR: score only the first N articles (0: all)"),
+    misses: Path | None = typer.Option(None, help="PolNeAR: write the misses as JSON Lines here"),
 ) -> None:
     """Claim status, source and quotes on the committed claims test sets (the rule
-    author's dev/test set, then the blind set written without seeing the rules)."""
+    author's dev/test set, then the blind set written without seeing the rules); given a
+    PolNeAR folder, content recall, source, quote precision and unsourced events of what
+    ``extract`` outputs on its articles."""
     from eventwire.evaluate import claims as mod
 
+    if gold is not None and gold.is_dir():
+        from eventwire.evaluate import polnear
+
+        split = gold / "dev" if (gold / "dev").is_dir() else gold
+        polnear.main(split, limit=limit, misses=misses)
+        return
     for path in [gold] if gold else [mod.default_gold(), mod.blind_gold()]:
         mod.main(path)

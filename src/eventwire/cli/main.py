@@ -257,11 +257,13 @@ def quotes(
 
 @app.command()
 def contradictions(db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file")) -> None:
-    """Events whose sources give different figures: every figure, with its source."""
-    from eventwire.store.database import Store, contradictions as find
+    """Events whose sources give different figures: every figure, with its source; then
+    events that one party asserts or claims and another denies: every claim, with its source."""
+    from eventwire.store.database import Store, contested, contradictions as find
 
     with Store(db, read_only=True) as store:
         found = find(store)
+        disputed = contested(store)
     table = Table()
     for c in ("cluster", "kind", "value", "qualifier", "source", "article"):
         table.add_column(c)
@@ -270,6 +272,15 @@ def contradictions(db: Path = typer.Option(DEFAULT_DB, help="DuckDB database fil
             table.add_row(cid, f.kind, f"{f.value:,}", f.qualifier, f.source or "", f.article_id or "")
     Console().print(table)
     err.print(f"{len(found)} event(s) with contradicting figures", highlight=False)
+    claims = Table()
+    for c in ("event", "type", "status", "source", "words", "article"):
+        claims.add_column(c)
+    for ev in disputed:
+        for claim in ev.claims:
+            claims.add_row(ev.id, ev.type.plover, claim.status, claim.source.name if claim.source else "",
+                           claim.text[:80], ev.article_id or "")
+    Console().print(claims)
+    err.print(f"{len(disputed)} contested event(s)", highlight=False)
 
 
 app.command("serve")(serve)

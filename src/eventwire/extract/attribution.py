@@ -7,7 +7,8 @@ paragraph break) and collects every reporting frame that governs it:
   ("the army said it had retaken", "..., Syrian state media reported");
 * an "according to X" dependent ("killed 12, according to the Observatory");
 * a parenthetical reporting clause hung on the path ("Gunmen, witnesses said, stormed");
-* if the trigger is inside a direct quote, the quote's speaker.
+* else, the speaker of the smallest quote or reported content (``extract.reported``) that
+  holds the trigger: every event inside an attributed content carries its source.
 
 The innermost frame is the source; the next one out (or the "according to X" of the
 same verb, or the subject of a verb "citing X") is ``via``.
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.claim_cues import ClaimCues, load_cues
 from eventwire.extract.claim_tree import (
@@ -35,6 +36,7 @@ from eventwire.model.candidates import Attribution, QuoteCandidate, TextSpan
 # arcs by which a clause can hang under a reporting verb and still be what it reports
 NOT_REPORTED_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "npadvmod"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl"})
+COMMITMENT_ARCS = frozenset({"xcomp"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Frame:
     verb: str
     token_i: int | None
     via: TextSpan | None = None
+    agency: bool = False  # the source speaks of its own act (a vow, a claim of responsibility)
 
 
 def attribution(
@@ -56,6 +59,9 @@ def attribution(
 ) -> Attribution | None:
     """The source the article names for the trigger at token ``trigger_i``, or None."""
     cues = cues or load_cues()
+    claimed = responsibility(doc[trigger_i], cues)
+    if claimed is not None:
+        return claimed
     frames = frames_for(doc[trigger_i], cues)
     if not frames:
         frame = quote_frame(doc, trigger_i, cues, quotes)
@@ -66,7 +72,8 @@ def attribution(
     via = inner.via
     if via is None and len(frames) > 1:
         via = frames[1].source
-    return Attribution(source=inner.source, verb=inner.verb, via=via, token_i=inner.token_i)
+    return Attribution(source=inner.source, verb=inner.verb, via=via, token_i=inner.token_i,
+                       agency=inner.agency)
 
 
 def frames_for(trigger: Token, cues: ClaimCues) -> list[Frame]:
@@ -97,16 +104,56 @@ def _reports(node: Token, trigger: Token, came_by: str | None, cues: ClaimCues) 
 
     Not through its subject ("officials who visited ... said"), nor through the ``xcomp``
     of a commitment verb: "the insurgents threatened to attack" is the actor's own
-    intent, not a report (while "the ministry denied carrying out" is one). The trigger
-    itself reports only when used as a reporting verb, with
-    a clause or without an object ("SANA reported", not "claimed thousands of lives").
+    intent, not a report (while "the ministry denied carrying out" is one). A trigger
+    is not its own report when the speech is an act: in "the coalition threatened to
+    strike" the coalition is the one who threatens (actor1), the article the one who
+    says so; only a plain report is ("SANA reported", with a clause or no object).
     """
     if node.i == trigger.i:
+        lemma = node.lemma_.lower()
+        if lemma in cues.event_speech_verbs | cues.denial_verbs | cues.commitment_verbs:
+            return False
         deps = {c.dep_ for c in node.children}
         return bool(deps & {"ccomp", "parataxis"}) or "dobj" not in deps
     if came_by == "xcomp" and node.lemma_.lower() in cues.plan_verbs:
         return False
     return came_by not in NOT_REPORTED_DEPS
+
+
+def acting_subject(sent: Span, trigger_i: int, cues: ClaimCues) -> Span | None:
+    """Who acts, when the role rules found no one and speech names them: the subject of
+    a speech act that is an event ("the coalition threatened"), or of the commitment
+    verb whose ``xcomp`` the trigger is ("the coalition threatened to strike")."""
+    tok = sent.doc[trigger_i]
+    verb = tok
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.commitment_verbs | cues.threat_verbs:
+        verb = tok.head
+    elif tok.lemma_.lower() not in cues.event_speech_verbs:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or not sent.start <= subject.i < sent.end:
+        return None
+    return sent.doc[subject.left_edge.i : subject.i + 1]
+
+
+def responsibility(trigger: Token, cues: ClaimCues) -> Attribution | None:
+    """"X claimed (denied) responsibility for <trigger>": X speaks of its own act.
+
+    The attribution comes back with ``agency=True``: X is the event's actor1 as well as
+    its source, and the status follows the verb (claimed, or denied).
+    """
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ != "for":
+        return None
+    noun = prep.head
+    if noun.lemma_.lower() not in cues.responsibility_nouns or noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    verb = noun.head
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    return Attribution(source=source_span(subject, cues), verb=verb.text, token_i=verb.i,
+                       agency=True)
 
 
 def verb_frame(verb: Token, cues: ClaimCues) -> Frame | None:
@@ -151,16 +198,23 @@ def sentence_frames(trigger: Token, on_path: set[int], cues: ClaimCues) -> list[
 def quote_frame(
     doc: Doc, trigger_i: int, cues: ClaimCues, quotes: Sequence[QuoteCandidate] | None
 ) -> Frame | None:
-    """The speaker of the direct quote that holds the trigger, if any."""
+    """The speaker of the smallest quote or reported content that holds the trigger.
+
+    A commitment ("the party vowed to hold rallies") is left out: its subject is the
+    actor of what it vows (``acting_subject``), and the article the one who says so.
+    """
     if quotes is None:
         from eventwire.extract.quotes import find_quotes
 
         quotes = find_quotes(doc, cues=cues)
     char = doc[trigger_i].idx
-    for quote in quotes:
-        if quote.direct and quote.speaker is not None and quote.text.start <= char < quote.text.end:
-            return Frame(quote.speaker, quote.verb or "said", None, via=quote.via)
-    return None
+    holding = [q for q in quotes if q.speaker is not None and q.arc not in COMMITMENT_ARCS
+               and q.text.start <= char < q.text.end]
+    if not holding:
+        return None
+    quote = min(holding, key=lambda q: (q.text.end - q.text.start, not q.direct))
+    assert quote.speaker is not None
+    return Frame(quote.speaker, quote.verb or "said", None, via=quote.via)
 
 
 def _contains(root: Token, tok: Token) -> bool:

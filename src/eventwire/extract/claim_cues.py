@@ -55,6 +55,15 @@ class ClaimCues:
     group_pronouns: frozenset[str]
     self_pronouns: frozenset[str]
     first_person_pronouns: frozenset[str]
+    belief_verbs: frozenset[str]
+    commitment_verbs: frozenset[str]
+    object_content_verbs: frozenset[str]
+    prep_content_verbs: frozenset[str]
+    content_nouns: frozenset[str]
+    responsibility_nouns: frozenset[str]
+    contradiction_verbs: frozenset[str]
+    event_speech_verbs: frozenset[str]
+    side_nouns: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, object], origin: str) -> ClaimCues:

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.claim_cues import ClaimCues
 from eventwire.model.candidates import TextSpan
@@ -152,28 +152,80 @@ def is_reporting_verb(tok: Token, cues: ClaimCues) -> bool:
 
 
 def resolve_pronoun(tok: Token, cues: ClaimCues, before: int | None = None) -> TextSpan | None:
-    """The nearest preceding person (he/she) or organisation (they/it) named in the text.
+    """The mention a he/she (a person) or they/it (a group) stands for.
 
+    In the pronoun's own sentence, the nearest compatible mention before it; in earlier
+    sentences (up to ``PRONOUN_REACH`` back) the most salient one: a compatible mention
+    that is a subject, the last such in the nearest sentence, before any other.
     ``before``: a token index the antecedent must end before (the opening of a quote,
     so a name inside the quoted words is not taken for its speaker).
     """
     word = tok.lower_
-    labels: tuple[str, ...]
-    if word in cues.person_pronouns:
-        labels = ("PERSON",)
-    elif word in cues.group_pronouns:
-        labels = ("ORG", "NORP", "GPE")
-    else:
+    if word not in cues.person_pronouns and word not in cues.group_pronouns:
         return None
     doc = tok.doc
     limit = tok.i if before is None else min(tok.i, before)
-    for ent in reversed(list(doc.ents)):
-        if ent.end > limit:
-            continue
-        titled = word in cues.person_pronouns and _is_speaker_title(ent.root, cues)
-        if ent.label_ in labels or titled:
-            return name_span(_np_head(ent.root))
-    return None
+    fits = [ent for ent in _mentions(doc, word, cues) if ent.end <= limit]
+    if not fits:
+        return None
+    sent_start = tok.sent.start
+    same = [ent for ent in fits if ent.start >= sent_start]
+    if same:
+        return name_span(_np_head(same[-1].root))
+    reach = _sentence_starts(doc, sent_start)
+    earlier = [ent for ent in fits if ent.start >= reach]
+    subjects = [ent for ent in earlier if _np_head(ent.root).dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        last_sent = subjects[-1].sent.start
+        chosen = [e for e in subjects if e.sent.start == last_sent][0]
+        return name_span(_np_head(chosen.root))
+    return name_span(_np_head(fits[-1].root))
+
+
+def _mentions(doc: Doc, word: str, cues: ClaimCues) -> list[Span]:
+    """Compatible mentions: named entities, and for he/she also a proper-noun subject the
+    model did not tag ("Colonel Ana Ruiz briefed ...")."""
+    quoted = _quoted_ranges(doc)
+    found = [ent for ent in doc.ents if _compatible(ent, word, cues)]
+    if word in cues.person_pronouns:
+        covered = {t.i for ent in doc.ents for t in ent}
+        for tok in doc:
+            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.i not in covered:
+                first = min(c.i for c in tok.children if c.dep_ in ("compound", "flat")) \
+                    if any(c.dep_ in ("compound", "flat") for c in tok.children) else tok.i
+                found.append(doc[first : tok.i + 1])
+    # a name inside quoted words is someone the speaker talks about, not a speaker
+    found = [m for m in found if not any(a <= m.start_char < b for a, b in quoted)]
+    return sorted(found, key=lambda s: s.start)
+
+
+def _quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
+    ranges = doc.user_data.get("eventwire.quoted_ranges")
+    if ranges is None:  # computed once per Doc, kept with it
+        from eventwire.extract.quotes import quote_pieces
+
+        ranges = [(p.start, p.end) for p in quote_pieces(doc.text)]
+        doc.user_data["eventwire.quoted_ranges"] = ranges
+    return ranges
+
+
+PRONOUN_REACH = 3  # sentences back in which a subject is taken before the nearest mention
+
+
+def _compatible(ent: Span, word: str, cues: ClaimCues) -> bool:
+    if word in cues.person_pronouns:
+        return ent.label_ == "PERSON" or _is_speaker_title(ent.root, cues)
+    return ent.label_ in ("ORG", "NORP", "GPE")
+
+
+def _sentence_starts(doc: Doc, sent_start: int) -> int:
+    """Token index where the sentence ``PRONOUN_REACH`` before the one at ``sent_start`` begins."""
+    start = sent_start
+    for _ in range(PRONOUN_REACH):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
 
 
 def _is_speaker_title(tok: Token, cues: ClaimCues) -> bool:

@@ -128,6 +128,18 @@ def _relcl_verb(noun: Token) -> Token | None:
     return None
 
 
+def _outcome(verb: Token, lex: QuantityLexicon) -> str | None:
+    """A casualty named by the verb's complement: "shot dead", "beaten to death"."""
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp", "xcomp", "advmod") and child.lower_ in lex.nouns:
+            return lex.nouns[child.lower_]
+        if child.dep_ == "prep" and child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lower_ in lex.nouns:
+                    return lex.nouns[obj.lower_]
+    return None
+
+
 def _kind(noun: Token | None, last: Token, lex: QuantityLexicon) -> str | None:
     """What was counted: a casualty verb wins ("two soldiers were wounded"), then the
     noun ("4,000 fighters", "the dead"), then a relative clause, then plain people."""
@@ -136,6 +148,8 @@ def _kind(noun: Token | None, last: Token, lex: QuantityLexicon) -> str | None:
     if noun is not None and verb is None:
         verb = _relcl_verb(noun)
     verb_kind = lex.verbs.get(verb.lemma_.lower()) if verb is not None else None
+    if verb is not None and verb_kind is None:
+        verb_kind = _outcome(verb, lex)
     if verb_kind and noun_kind in (None, "fighters"):
         return verb_kind
     if noun_kind:

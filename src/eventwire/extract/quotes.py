@@ -10,8 +10,8 @@ and all parts of one quote share its speaker.
 The speaker is the subject of a reporting verb right after the closing mark
 ("“A,” X said"), or right before the opening one ("X said: “A”"); a quote with
 neither takes the speaker of the quote before it in the same paragraph
-("“A,” X said. “B.”"). Indirect speech is a reporting verb's clausal complement
-("Assad said that ...").
+("“A,” X said. “B.”"). Indirect speech is the content of every attribution the parse shows
+(``extract.reported``: "Assad said that ...", "according to X", "vowed to ...").
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from eventwire.extract.claim_tree import (
     same_paragraph,
     source_span,
     subject_of,
-    text_span,
 )
+from eventwire.extract.reported import inside_direct, reported_contents
 from eventwire.model.candidates import QuoteCandidate, TextSpan
 
 OPENERS = "“"
@@ -61,7 +61,7 @@ def find_quotes(doc: Doc, *, cues: ClaimCues | None = None) -> list[QuoteCandida
     cues = cues or load_cues()
     direct = direct_quotes(doc, cues)
     indirect = indirect_quotes(doc, cues, direct)
-    found = sorted(direct + indirect, key=lambda q: (q.text.start, q.text.end))
+    found = _last_speaker(doc, sorted(direct + indirect, key=lambda q: (q.text.start, q.text.end)))
     doc.user_data[_CACHE_KEY] = tuple(found)
     return found
 
@@ -173,6 +173,8 @@ def _verb_before(doc: Doc, first: int, cues: ClaimCues) -> Token | None:
         k -= 1
     if k < 0 or not (doc[k].text in ":," or _is_quote_verb(doc[k], cues)):
         return None
+    if doc[k].text == ":":  # "X said:" closing the paragraph before the quote
+        anchor = doc[k]
     for tok in reversed(doc[max(0, k - SPEAKER_WINDOW) : k + 1]):
         if not same_paragraph(anchor, tok) or tok.text in SENTENCE_END or tok.is_quote:
             return None
@@ -201,8 +203,9 @@ def _frame(verb: Token, cues: ClaimCues, before: int, direct: bool = True) -> Qu
 
 
 def _share_speakers(doc: Doc, pieces: list[Piece], frames: list[QuoteCandidate | None]) -> None:
-    """Parts of one quote share a speaker; a quote without one takes the last one's
-    in the same paragraph ("“A,” X said. “B.”")."""
+    """Parts of one quote share a speaker; a quote without one takes the last one's in
+    the same paragraph ("“A,” X said. “B.”"), or in the paragraph before when the quote
+    opens its own paragraph."""
     by_group: dict[int, QuoteCandidate] = {}
     for piece, frame in zip(pieces, frames, strict=True):
         if frame is not None and piece.group not in by_group:
@@ -212,8 +215,33 @@ def _share_speakers(doc: Doc, pieces: list[Piece], frames: list[QuoteCandidate |
         if frames[k] is None and piece.group in by_group:
             frames[k] = by_group[piece.group]
         elif frames[k] is None and k > 0 and frames[k - 1] is not None:
-            if _paragraph(starts, pieces[k - 1].start) == _paragraph(starts, piece.start):
+            gap = _paragraph(starts, piece.start) - _paragraph(starts, pieces[k - 1].start)
+            if gap == 0 or gap == 1 and _opens_paragraph(doc.text, starts, piece.start):
                 frames[k] = frames[k - 1]
+
+
+def _last_speaker(doc: Doc, found: list[QuoteCandidate]) -> list[QuoteCandidate]:
+    """A direct quote still without a speaker takes the last one named before it in its
+    paragraph or the one before ("Smith said the talks had failed. “We tried.”")."""
+    starts = paragraph_starts(doc.text)
+    last: QuoteCandidate | None = None
+    out = []
+    for q in found:
+        if q.direct and q.speaker is None and last is not None and last.speaker is not None:
+            gap = _paragraph(starts, q.text.start) - _paragraph(starts, last.text.start)
+            if gap <= 1:
+                q = replace(q, speaker=last.speaker, via=last.via, verb=last.verb)
+        if q.speaker is not None and q.arc != "xcomp":
+            last = q
+        out.append(q)
+    return out
+
+
+def _opens_paragraph(text: str, starts: list[int], char: int) -> bool:
+    """Does the quote at ``char`` open its paragraph (a quote running on from the last
+    speaker's paragraph: the news convention)?"""
+    start = starts[_paragraph(starts, char)]
+    return not text[start:char].strip().strip("\"“")
 
 
 def _paragraph(starts: list[int], char: int) -> int:
@@ -223,54 +251,11 @@ def _paragraph(starts: list[int], char: int) -> int:
 def indirect_quotes(
     doc: Doc, cues: ClaimCues, direct: list[QuoteCandidate]
 ) -> list[QuoteCandidate]:
-    """Reported speech: the clausal complement of a reporting verb with a subject."""
-    quoted = [(q.text.start, q.text.end) for q in direct]
-    found = []
-    for verb in doc:
-        if not _is_quote_verb(verb, cues) or subject_of(verb) is None:
-            continue
-        clause = _reported_clause(verb)
-        if clause is None:
-            continue
-        span = text_span(doc, clause[0], clause[1])
-        if any(s < span.end and span.start < e for s, e in quoted):
-            continue  # the speaker clause of a direct quote
-        found.append(replace(_frame(verb, cues, before=clause[0], direct=False), text=span))
-    return found
-
-
-def _reported_clause(verb: Token) -> tuple[int, int] | None:
-    """Token range (inclusive) of what ``verb`` reports, inside its paragraph."""
-    doc = verb.doc
-    for child in verb.children:
-        if child.dep_ == "ccomp" and same_paragraph(verb, child):
-            first = child.left_edge.i
-            last = child.right_edge.i
-            while first < last and (doc[first].dep_ == "mark" or doc[first].is_punct):
-                first += 1
-            while last > first and (doc[last].is_punct or doc[last].is_space):
-                last -= 1
-            if all(same_paragraph(verb, doc[k]) for k in (first, last)):
-                return first, last
-    return _clause_before(verb)
-
-
-def _clause_before(verb: Token) -> tuple[int, int] | None:
-    """"<clause>, X reported." when the parse lost the link (clause, comma, subject, verb)."""
-    doc = verb.doc
-    subject = subject_of(verb)
-    if subject is None or subject.i > verb.i:
-        return None
-    comma = subject.left_edge.i - 1
-    if comma < 1 or doc[comma].text != ",":
-        return None
-    first = comma - 1
-    sent = doc[comma].sent
-    while first > 0 and same_paragraph(verb, doc[first - 1]) and doc[first - 1].sent == sent:
-        first -= 1
-    while first < comma and (doc[first].is_space or doc[first].is_punct):
-        first += 1
-    last = comma - 1
-    if last - first < 2:
-        return None
-    return first, last
+    """Reported content, paraphrase or partly quoted (``extract.reported``), less what lies
+    inside a direct quote; one candidate per span."""
+    found: dict[tuple[int, int], QuoteCandidate] = {}
+    for cand in reported_contents(doc, cues):
+        key = (cand.text.start, cand.text.end)
+        if key not in found and not inside_direct(cand.text, direct):
+            found[key] = cand
+    return list(found.values())

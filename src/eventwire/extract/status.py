@@ -15,7 +15,10 @@ Cues come from the parse, not from word lists alone. Walking up from the trigger
 
 The innermost cue wins, except that a denial outranks the allegation it rejects ("denied
 reports that ..."). With no cue, an attributed trigger whose actor is its own source is
-``claimed`` ("the army said it had retaken").
+``claimed`` ("the army said it had retaken"), and so is an act whose source claims
+responsibility for it ("X claimed responsibility for the attack"; "denied
+responsibility" gives ``denied``); any other attributed trigger stays ``asserted`` with
+its source (a report by police, a news agency, a rights group).
 """
 
 from __future__ import annotations
@@ -67,6 +70,11 @@ def status(
         return decision
     if attribution is None:
         attribution = find_attribution(doc, trigger_i, cues=cues)
+    if attribution is not None and attribution.agency and attribution.token_i is not None:
+        verb = doc[attribution.token_i].lemma_.lower()  # "X claimed responsibility for"
+        if verb in cues.denial_verbs:
+            return StatusDecision("denied", f"responsibility:{verb}", attribution.source)
+        return StatusDecision("claimed", f"responsibility:{verb}", attribution.source)
     if attribution is not None and self_reported(trigger, attribution, actor_text, cues):
         return StatusDecision("claimed", f"self_report:{attribution.verb}", attribution.source)
     if decision is not None:

@@ -41,6 +41,8 @@ class Attribution:
     verb: str  # said / reported / according to / accused
     via: TextSpan | None = None  # nested: "X said ..., according to SANA" -> via SANA
     token_i: int | None = None  # the reporting verb token
+    # the source speaks of its own act ("X claimed responsibility for"): X is actor1 too
+    agency: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,10 @@ class QuoteCandidate:
     via: TextSpan | None = None
     direct: bool = True
     verb: str | None = None
+    # how the content hangs on its cue: "quote" (quote marks), "ccomp", "xcomp" (a
+    # commitment: "vowed to ..."), "dobj", "prep", "parenthetical", "before",
+    # "according", "noun"
+    arc: str = "quote"
 
 
 @dataclass(frozen=True)

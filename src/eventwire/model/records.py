@@ -177,6 +177,22 @@ class Evidence(Record):
     confidence: float | None = None
 
 
+class Claim(Record):
+    """One party's word on an event: who says so, and what it makes of it.
+
+    A contested event carries one claim per party ("rebels claimed the attack", "officials
+    said the drone was intercepted"): ``status`` is that party's (claimed, denied...),
+    ``text``/``start``/``end`` the words that say so.
+    """
+
+    status: Status
+    source: Source | None = None
+    text: str
+    start: int
+    end: int
+    reason: str | None = None
+
+
 class Event(Record):
     id: str
     type: EventType
@@ -191,6 +207,12 @@ class Event(Record):
     evidence: Evidence
     article_id: str | None = None
     reasons: dict[str, str] = Field(default_factory=dict)  # why a field is empty
+    # every party's claim when parties disagree (empty when the event has one voice)
+    claims: tuple[Claim, ...] = ()
+
+    @property
+    def contested(self) -> bool:
+        return len({c.status for c in self.claims}) > 1
 
 
 class ArticleDoc(Record):

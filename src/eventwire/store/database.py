@@ -267,6 +267,14 @@ def contradictions(store: Store) -> dict[str, list[Figure]]:
     return out
 
 
+def contested(store: Store) -> list[Event]:
+    """Events on which the parties disagree: one event, a claim per party (a denial, a
+    contradicting report), each with its source and status."""
+    rows = store.query("SELECT record FROM events WHERE record LIKE '%\"claims\": [{%' ORDER BY id")
+    found = [Event.model_validate_json(r["record"]) for r in rows]
+    return [ev for ev in found if ev.contested]
+
+
 def _actor_cols(actor: Actor | None) -> tuple[str | None, str | None, str | None]:
     if actor is None:
         return (None, None, None)

@@ -1,0 +1,236 @@
+"""Reported content: what a source says, paraphrased or in part quoted.
+
+An attribution is a source, a cue and a content. The cue decides, from the parse, which
+words are the content:
+
+* a reporting verb's clausal complement: "Officials said (that) the road was cut";
+* a parenthetical reporting clause: its host clause ("The road, officials said, is cut");
+* a clause before "<clause>, X said." when the parse lost the link;
+* a commitment verb's ``xcomp``: "The party vowed to hold rallies" (``arc="xcomp"``:
+  its subject is the actor of what it vows, not a reporter of it);
+* a verb that takes its content as object or prepositional object: "denied the
+  report", "warned of reprisals", "called for a ceasefire";
+* "according to X": the clause it hangs on, without the "according to X" phrase;
+* a cue noun with a clause: "the army's claim that ...", "a statement by X that ...".
+
+The source is the subject of the cue verb (of the verb it is coordinated with, or of
+the clause a "saying ..." participle hangs on), the agent of a passive one, or the
+owner of a cue noun; pronouns are resolved to the nearest compatible mention
+(``claim_tree.source_span``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from eventwire.extract.claim_cues import ClaimCues
+from eventwire.extract.claim_tree import (
+    according_to_object,
+    is_punct_or_space,
+    same_paragraph,
+    source_span,
+    subject_of,
+    text_span,
+)
+from eventwire.model.candidates import QuoteCandidate, TextSpan
+
+Range = tuple[int, int]  # token indices, inclusive
+CLAUSE_PREPS = frozenset({"of", "about"})
+# "called for a ceasefire", "pressed for talks": "for" holds the content only after these
+FOR_VERBS = frozenset({"call", "ask", "push", "press", "appeal", "plead", "campaign"})
+# "reflected on the lessons", "commented on the plan": "on" holds the content after these
+ON_VERBS = frozenset({"reflect", "focus", "comment", "elaborate", "weigh", "dwell", "harp",
+                      "expound", "speak", "talk", "report", "write", "testify", "speculate"})
+MIN_TOKENS = 1
+
+
+def reported_contents(doc: Doc, cues: ClaimCues) -> list[QuoteCandidate]:
+    """Every (source, cue, content) the parse shows, as indirect quote candidates."""
+    found: list[QuoteCandidate] = []
+    for tok in doc:
+        if _is_cue_verb(tok, cues):
+            found.extend(_verb_contents(tok, cues))
+        elif tok.lower_ == "according":
+            found.extend(_according_contents(tok, cues))
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.content_nouns:
+            found.extend(_noun_contents(tok, cues))
+    return found
+
+
+def _is_cue_verb(tok: Token, cues: ClaimCues) -> bool:
+    lemma = tok.lemma_.lower()
+    return tok.pos_ in ("VERB", "AUX") and (
+        lemma in cues.reporting_verbs or lemma in cues.quote_verbs or lemma in cues.belief_verbs
+        or lemma in cues.object_content_verbs or lemma in cues.commitment_verbs
+    )
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, borrowed from the verb it is coordinated with or the
+    clause a participle ("..., saying ...") hangs on."""
+    node: Token | None = verb
+    for _ in range(3):
+        if node is None:
+            return None
+        subject = subject_of(node)
+        if subject is not None:
+            return subject
+        if node.dep_ == "conj" or (node.dep_ in ("advcl", "xcomp") and node.tag_ == "VBG"):
+            node = node.head if node.head.i != node.i else None
+        elif node.dep_ == "xcomp":  # "continued to say", "declined to say"
+            node = node.head if node.head.i != node.i else None
+        else:
+            return None
+    return None
+
+
+def _candidate(verb: Token, subject: Token, cues: ClaimCues, span: Range, arc: str,
+               label: str | None = None) -> QuoteCandidate | None:
+    doc = verb.doc
+    first, last = _trim(doc, span)
+    if last - first + 1 < MIN_TOKENS or not all(same_paragraph(verb, doc[k]) for k in (first, last)):
+        return None
+    return QuoteCandidate(
+        text=text_span(doc, first, last),
+        speaker=source_span(subject, cues, before=first),
+        via=source_span(channel, cues) if (channel := according_to_object(verb, cues)) is not None
+        else None,
+        direct=False,
+        verb=label or verb.text,
+        arc=arc,
+    )
+
+
+def _trim(doc: Doc, span: Range) -> Range:
+    first, last = span
+    while first < last and (doc[first].dep_ == "mark" or is_punct_or_space(doc[first])
+                            or doc[first].lower_ in ("that", "to") and doc[first].dep_ in ("mark", "aux")):
+        first += 1
+    while last > first and is_punct_or_space(doc[last]):
+        last -= 1
+    return first, last
+
+
+def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
+    subject = speaker_of(verb)
+    if subject is None:
+        return
+    lemma = verb.lemma_.lower()
+    spans: list[tuple[Range, str]] = []
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            spans.append(((child.left_edge.i, child.right_edge.i), "ccomp"))
+        elif child.dep_ == "xcomp" and lemma in cues.commitment_verbs:
+            spans.append(((child.left_edge.i, child.right_edge.i), "xcomp"))
+        elif child.dep_ == "dobj" and lemma in cues.object_content_verbs and child.pos_ != "PRON":
+            spans.append((_object_span(verb, child), "dobj"))
+        elif child.dep_ == "prep" and lemma in cues.prep_content_verbs and (
+            child.lower_ in CLAUSE_PREPS or child.lower_ == "for" and lemma in FOR_VERBS
+            or child.lower_ == "on" and lemma in ON_VERBS
+        ):
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")
+                    and c.pos_ != "PRON" and c.ent_type_ not in ("DATE", "TIME")]
+            if objs:
+                spans.append(((objs[0].left_edge.i, child.right_edge.i), "prep"))
+    if not spans and verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        spans.append((_host_clause(verb), "parenthetical"))
+    if not spans and lemma in cues.reporting_verbs:
+        before = _clause_before(verb, subject)
+        if before is not None:
+            spans.append((before, "before"))
+    for span, arc in spans:
+        cand = _candidate(verb, subject, cues, span, arc)
+        if cand is not None:
+            yield cand
+
+
+def _object_span(verb: Token, obj: Token) -> Range:
+    """The object and what completes it ("accused the army of shelling the town")."""
+    last = obj.right_edge.i
+    for child in verb.children:
+        if child.i > obj.i and child.dep_ in ("prep", "oprd", "xcomp") and (
+            child.dep_ != "prep" or child.lower_ in CLAUSE_PREPS | {"as"}
+        ):
+            last = max(last, child.right_edge.i)
+    return obj.left_edge.i, last
+
+
+def _host_clause(verb: Token) -> Range:
+    """The clause a parenthetical reporting verb interrupts or follows, without it."""
+    host = verb.head
+    first, last = host.left_edge.i, host.right_edge.i
+    own_first, own_last = verb.left_edge.i, verb.right_edge.i
+    if own_first <= first:
+        first = own_last + 1
+    if own_last >= last:
+        last = own_first - 1
+    return first, max(first, last)
+
+
+def _clause_before(verb: Token, subject: Token) -> Range | None:
+    """"<clause>, X reported." when the parse lost the link (clause, comma, subject, verb)."""
+    doc = verb.doc
+    if subject.i > verb.i or not _ends_sentence(verb):
+        return None
+    comma = subject.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    first = comma - 1
+    sent = doc[comma].sent
+    while first > 0 and same_paragraph(verb, doc[first - 1]) and doc[first - 1].sent == sent:
+        first -= 1
+    if comma - 1 - first < 2:
+        return None
+    return first, comma - 1
+
+
+def _ends_sentence(verb: Token) -> bool:
+    """Nothing but time words, adverbs or "in a statement" between ``verb`` and the full stop."""
+    for tok in verb.doc[verb.i + 1 : verb.sent.end]:
+        if tok.is_punct or tok.is_space:
+            return tok.text in (".", "!", "?", '"', "”")
+        if not (tok.ent_type_ in ("DATE", "TIME") or tok.dep_ in ("advmod", "npadvmod", "prep", "pobj",
+                                                                  "det", "amod", "compound")):
+            return False
+    return True
+
+
+def _according_contents(tok: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
+    """"X happened, according to Y": the clause ``according`` hangs on, less the phrase."""
+    objs = [p for c in tok.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    host = tok.head
+    if not objs or host.i == tok.i:
+        return
+    first, last = host.left_edge.i, host.right_edge.i
+    own_first, own_last = tok.left_edge.i, tok.right_edge.i
+    left = (first, own_first - 1)
+    right = (own_last + 1, last)
+    span = left if left[1] - left[0] >= right[1] - right[0] else right
+    if span[1] < span[0]:
+        return
+    cand = _candidate(tok, objs[0], cues, span, "according", label="according to")
+    if cand is not None:
+        yield cand
+
+
+def _noun_contents(noun: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
+    """"the ministry's claim that ...", "a statement by the army that ..."."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+            owner = next((p for p in prep.children if p.dep_ == "pobj"), None)
+    if owner is None:
+        return
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in child.children):
+            cand = _candidate(noun, owner, cues, (child.left_edge.i, child.right_edge.i), "noun")
+            if cand is not None:
+                yield cand
+
+
+def inside_direct(span: TextSpan, direct: list[QuoteCandidate]) -> bool:
+    """Does ``span`` lie within a direct quote (then it is that quote, or its speaker's
+    clause, and not a content of its own)?"""
+    return any(q.text.start - 2 <= span.start and span.end <= q.text.end + 2 for q in direct)

@@ -1,0 +1,88 @@
+"""Reported content: paraphrase as much as quotation, with its source.
+
+Sentences written for these tests (not taken from any gold set).
+"""
+
+from __future__ import annotations
+
+from eventwire.extract.attribution import attribution
+from eventwire.extract.quotes import find_quotes
+
+
+def contents(nlp, text: str):
+    doc = nlp(text)
+    found = find_quotes(doc)
+    for q in found:
+        assert doc.text[q.text.start : q.text.end] == q.text.text
+    return doc, found
+
+
+def content_of(found, startswith: str):
+    return next(q for q in found if q.text.text.startswith(startswith))
+
+
+def test_paraphrase_after_said_that(nlp):
+    _, found = contents(nlp, "The provincial governor said that the bridge over the river had been blown up.")
+    q = content_of(found, "the bridge")
+    assert not q.direct and q.speaker is not None and q.speaker.text == "The provincial governor"
+
+
+def test_according_to_gives_the_clause_without_the_phrase(nlp):
+    text = "Four fishermen drowned off the coast on Tuesday, according to the harbour authority."
+    _, found = contents(nlp, text)
+    q = content_of(found, "Four fishermen")
+    assert "according" not in q.text.text
+    assert q.speaker is not None and q.speaker.text == "the harbour authority"
+
+
+def test_parenthetical_reporting_clause(nlp):
+    _, found = contents(nlp, "The convoy, the drivers said, was stopped twice at checkpoints.")
+    q = next(q for q in found if q.arc == "parenthetical")
+    assert q.text.text.startswith("The convoy") and q.speaker is not None
+    assert q.speaker.text == "the drivers"
+
+
+def test_speaker_after_the_verb_of_a_quote(nlp):
+    text = "“We will not leave our homes,” answered village elder Musa Keita."
+    _, found = contents(nlp, text)
+    q = content_of(found, "We will not")
+    assert q.direct and q.speaker is not None and q.speaker.text.endswith("Musa Keita")
+
+
+def test_quote_paragraph_after_a_colon_paragraph(nlp):
+    text = "The camp manager, Leila Nasser, said on Sunday:\n\n“There is no clean water left for the families.”"
+    _, found = contents(nlp, text)
+    q = content_of(found, "There is no clean water")
+    assert q.speaker is not None and q.speaker.text == "The camp manager"
+
+
+def test_object_content_of_a_denial(nlp):
+    _, found = contents(nlp, "The ministry denied the reports of mass arrests in the capital.")
+    q = next(q for q in found if q.arc == "dobj")
+    assert q.text.text.startswith("the reports") and q.speaker is not None
+    assert q.speaker.text == "The ministry"
+
+
+def test_pronoun_source_is_the_salient_subject(nlp):
+    text = ("Colonel Ana Ruiz briefed reporters after the meeting with Pedro Alves. "
+            "She said the border crossing would reopen on Friday.")
+    _, found = contents(nlp, text)
+    q = content_of(found, "the border crossing")
+    assert q.speaker is not None and q.speaker.text == "Colonel Ana Ruiz"
+
+
+def test_every_event_inside_a_content_carries_its_source(nlp):
+    text = ("Local officials told reporters the market was struck twice and that "
+            "the clinic next to it was looted.")
+    doc, found = contents(nlp, text)
+    looted = next(t.i for t in doc if t.text == "looted")
+    att = attribution(doc, looted, quotes=found)
+    assert att is not None and att.source.text == "Local officials"
+
+
+def test_a_vow_is_the_actors_own_commitment_not_a_report(nlp):
+    doc, found = contents(nlp, "The workers' union vowed to block the port next month.")
+    block = next(t.i for t in doc if t.text == "block")
+    assert attribution(doc, block, quotes=found) is None
+    q = next(q for q in found if q.arc == "xcomp")
+    assert q.text.text.startswith("block the port")
