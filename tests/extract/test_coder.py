@@ -89,3 +89,21 @@ def test_pipeline_uses_coder_and_fast_path_keeps_rules(pipeline) -> None:  # noq
     assert [e.evidence.trigger_start for e in coded.events] == \
         [e.evidence.trigger_start for e in rules.events]
     assert any(e.type.plover == "ASSAULT" for e in coded.events)
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_fast_flag_is_offered(command: str) -> None:
+    from typer.testing import CliRunner
+
+    from eventwire.cli.main import app
+
+    result = CliRunner().invoke(app, [command, "--help"], terminal_width=200)
+    assert result.exit_code == 0 and "--fast" in result.output
+
+
+def test_fast_is_a_local_engine_option() -> None:
+    from eventwire.engines.runner import open_engine
+    from eventwire.errors import EventwireError
+
+    with pytest.raises(EventwireError, match="--fast"), open_engine("spark", fast=True):
+        pass
