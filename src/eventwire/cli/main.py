@@ -82,6 +82,7 @@ def extract(
     engine: str = typer.Option("local", help="local or spark"),
     master: str | None = typer.Option(None, help="with --engine spark: Spark master URL (default local[N], N = CPUs)"),
     partitions: int | None = typer.Option(None, help="with --engine spark: number of partitions (default: Spark's parallelism)"),
+    fast: bool = typer.Option(False, "--fast", help="rules and lexicon only: skip the learned event coder (quicker, less accurate)"),
 ) -> None:
     """Print one JSON document per article (DESIGN.md contract), in input order."""
     from eventwire.engines.local import BatchReport, count_files
@@ -90,7 +91,7 @@ def extract(
     pub = _parse_date(published)
     report = BatchReport()
     try:
-        with open_engine(engine, master=master, partitions=partitions) as run, \
+        with open_engine(engine, master=master, partitions=partitions, fast=fast) as run, \
                 _progress(count_files(files)) as bar:
             task = bar.add_task("extracting", total=count_files(files))
             for doc in run(files, report, pub):
@@ -121,6 +122,7 @@ def ingest(
     partitions: int | None = typer.Option(None, help="with --engine spark: number of partitions (default: Spark's parallelism)"),
     out: Path | None = typer.Option(None, help="with --engine spark: write the documents under this new folder instead of the database"),
     out_format: str = typer.Option("jsonl", help="with --out: jsonl or parquet"),
+    fast: bool = typer.Option(False, "--fast", help="rules and lexicon only: skip the learned event coder (quicker, less accurate)"),
 ) -> None:
     """Extract and store articles; an article already stored is not stored again."""
     from eventwire.engines.local import BatchReport, count_files
@@ -142,7 +144,8 @@ def ingest(
     try:
         # the outlets' home regions, learned from what is already stored, stay fixed for the batch
         with Store(db) as store, \
-                open_engine(engine, master=master, partitions=partitions, priors=store.outlet_priors()) as run, \
+                open_engine(engine, master=master, partitions=partitions, priors=store.outlet_priors(),
+                            fast=fast) as run, \
                 _progress(count_files(paths)) as bar:
             task = bar.add_task("ingesting", total=count_files(paths))
             for doc in run(paths, report, pub):

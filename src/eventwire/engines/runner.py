@@ -34,18 +34,21 @@ def check_engine(name: str) -> str:
 
 @contextmanager
 def open_engine(name: str, *, master: str | None = None, partitions: int | None = None,
-                priors: OutletPriors | None = None) -> Iterator[Run]:
+                priors: OutletPriors | None = None, fast: bool = False) -> Iterator[Run]:
     """The engine's run function; a Spark session lives as long as the ``with`` block.
-    ``priors``: outlets' home regions for the geoparser (``Store.outlet_priors``)."""
+    ``priors``: outlets' home regions for the geoparser (``Store.outlet_priors``);
+    ``fast``: the rules-only path, without the learned event coder (local engine)."""
     if check_engine(name) == "local":
         if master or partitions:
             raise EventwireError("--master and --partitions are options of --engine spark")
         from eventwire.engines.local import run
         from eventwire.pipeline import Pipeline
 
-        process = Pipeline.load(priors).process
+        process = Pipeline.load(priors, fast=fast).process
         yield lambda paths, report, published: run(process, paths, report, published)
         return
+    if fast:
+        raise EventwireError("--fast is an option of the local engine")
     from eventwire.engines.spark import SparkEngine
 
     with SparkEngine(master=master, partitions=partitions, priors=priors) as engine:
