@@ -156,7 +156,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge,
 def _piece_of(m: Mention, span: Span) -> bool:
     """A name inside the span, other than the one heading it."""
     inside = m.start < span.end_char and m.end > span.start_char
-    return inside and (m.start != span.start_char or m.adjectival)
+    return inside and (m.start != span.start_char or m.adjectival or m.end >= span.end_char)
 
 
 def _inside_local(m: Mention, span: Span) -> Mention:
@@ -184,6 +184,7 @@ def _adjective(text: str, gaz: Gazetteer) -> bool:
 
 
 LOCAL_LABELS = PLACE_LABELS | {"FAC", "ORG"}
+STREET_CUES = {"on", "of", "at", "in", "near", "along"}
 
 
 def _with_local_points(doc: Doc, gaz: Gazetteer, know: _Knowledge, mentions: list[Mention]) -> list[Mention]:
@@ -193,8 +194,8 @@ def _with_local_points(doc: Doc, gaz: Gazetteer, know: _Knowledge, mentions: lis
     inside it: a piece of a name is never a place on its own ('Royal' is no town here)."""
     out = list(mentions)
     for ent in doc.ents:
-        if ent.label_ not in LOCAL_LABELS:
-            continue
+        if ent.label_ not in LOCAL_LABELS and not (ent.label_ == "PERSON" and _after_word(doc, ent, STREET_CUES)):
+            continue  # a street the NER took for a person: 'the 2700 block of Majesty Drive'
         span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
         of = next((k for k, t in enumerate(span) if t.lower_ == "of"), None)
         span = span[:of] if of else span  # 'the South Side of Chicago': Chicago stays a place of its own
@@ -645,7 +646,8 @@ def _names_an_org(span: Span, know: _Knowledge) -> bool:
     """'University of Aleppo', 'Damascus Securities Exchange', 'Aleppo Police Department'."""
     doc = span.doc
     before = doc[max(0, span.start - 2):span.start]
-    if len(before) == 2 and before[1].lower_ == "of" and fold(before[0].text) in know.org_words:
+    if len(before) == 2 and before[1].lower_ == "of" and fold(before[0].text) in know.org_words \
+            and _capitalised(before[0]):  # 'the University of Aleppo', not 'the centre of Aleppo'
         return True
     after = doc[span.end:min(len(doc), span.end + 3)]
     # an org word, or a division word further on ('Orange County Sanitation District')
