@@ -49,7 +49,7 @@ FAMOUS_POP = 300_000  # a city this big overshadows its small namesakes (_shadow
 SHADOW_RATIO = 30
 SHADOW = 0.5  # share of the local evidence (state, neighbours) an overshadowed town forgoes
 FOCUS_SHARE = 0.5  # a division holding this share of an article's (or outlet's) places is its focus
-COUNTRY_NAMED_TOWN = 1.0  # share of the country-level evidence a town named like a country forgoes
+COUNTRY_NAMED_TOWN = 0.5  # share of the country-level evidence a town named like a country forgoes
 
 
 @dataclass(frozen=True)
