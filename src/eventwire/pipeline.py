@@ -45,6 +45,7 @@ from eventwire.resolve.places import (
     Geoparser,
     article_focus,
     event_location,
+    not_actors,
     load_gazetteer,
 )
 from eventwire.resolve.places.priors import OutletPriors, article_outlet
@@ -191,7 +192,7 @@ class Pipeline:
         # any event of the sentence happened
         taken = [(a.start, a.end) for p in parties for a in p.actors()
                  if a.start is not None and a.end is not None]
-        places = [pl for pl in ctx.places if not any(s <= pl.start < e for s, e in taken)]
+        places = not_actors(list(ctx.places), taken, sent.doc.text)
         return [
             self._event(sent, t, p, [c for c, k in zip(counts, owner, strict=True) if k == n],
                         places, ctx)
@@ -241,7 +242,7 @@ class Pipeline:
                      source=source.name if source else None)
             for q in counts
         )
-        location = event_location(places, sent.start_char, sent.end_char, ctx.focus)
+        location = event_location(places, sent.start_char, sent.end_char, ctx.focus, doc=doc, trigger=trig.token_i)
         when = event_time(ctx.times, sent.start_char, sent.end_char, ctx.article.published,
                           anchor=trig.start)
         reasons = {"status": decision.reason}

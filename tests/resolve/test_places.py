@@ -523,3 +523,91 @@ def test_a_persons_names_are_no_places_whatever_the_ner_says(nlp, geoparser) -> 
     assert "Bell" not in placed("The officer grabbed at Bell's hand as Bell ran from the car.")
     # the text still places a town of such a name
     assert placed("Darren Ripley was born in Ripley, W.Va., in 1970.").count("Ripley") == 1
+
+
+# -- issue 15: what the text says, names whole, other romanisations -------------------------
+
+def test_street_and_building_are_inside_the_article_city_never_their_pieces(nlp, geoparser) -> None:
+    text = "A man was shot on Royal Street in New Orleans and died at Tulane Medical Center."
+    places = parse(nlp, geoparser, text)
+    for name in ("Royal Street", "Tulane Medical Center"):
+        p = first(places, name)
+        assert (p.name, p.country, p.feature) == ("New Orleans", "USA", "city") and p.reason == "inside:New Orleans"
+    royal = [p for p in places if p.text == "Royal"]
+    assert all("in_org" in (p.reason or "") for p in royal)  # a piece of a name is no event's place
+
+
+def test_a_street_without_a_city_is_unresolved_with_its_reason(nlp, geoparser) -> None:
+    text = "Officers closed Pemberton Avenue after the fire."
+    p = first(parse(nlp, geoparser, text), "Pemberton Avenue")
+    assert p.lat is None and p.reason == "local_without_city"
+
+
+def test_neighbourhood_of_a_named_city(nlp, geoparser) -> None:
+    text = "Two teenagers were shot on the South Side of Chicago on Sunday."
+    places = parse(nlp, geoparser, text)
+    assert first(places, "South Side").name == "Chicago"
+    assert first(places, "Chicago").country == "USA"
+
+
+def test_eu_and_european_are_europe_and_adjectival(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "EU ministers met to discuss European airlines.")
+    for word in ("EU", "European"):
+        p = first(places, word)
+        assert p.name == "Europe" and p.adjectival
+
+
+def test_division_named_after_the_town_constrains_it(nlp, geoparser) -> None:
+    text = "Government aircraft bombed Khan Sheikhoun in southern Idlib on Tuesday."
+    places = parse(nlp, geoparser, text)
+    town = first(places, "Khan Sheikhoun")
+    assert (town.country, town.feature) == ("SYR", "city")
+    assert (first(places, "Idlib").feature, first(places, "Idlib").country) == ("admin1", "SYR")
+
+
+def test_country_adjective_before_the_kind_of_place(nlp, geoparser) -> None:
+    text = "Fighting raged overnight in the northern Lebanese city of Tripoli."
+    assert first(parse(nlp, geoparser, text), "Tripoli").country == "LBN"
+
+
+def test_transliteration_key_joins_romanisations() -> None:
+    from eventwire.resolve.places.names import similarity, translit_key
+
+    assert translit_key("Maarat al-Numan") == translit_key("Ma‘arrat an Nu‘mān")
+    assert translit_key("Qamishli") == translit_key("Al Qāmishlī")
+    assert translit_key("Khan Sheikhoun") != translit_key("Khan Yunis")
+    assert similarity(translit_key("Kharkov"), translit_key("Kharkiv")) > similarity("harkov", "hamburg")
+
+
+def test_name_in_another_spelling_is_found_by_its_key() -> None:
+    gaz = load_gazetteer()
+    assert not gaz.has_name("Qamishli")
+    found = gaz.spelled_like("Qamishli")
+    assert found and found[0][1] == 1.0
+    assert any(c.entry.country == "SYR" for c in gaz.lookup(found[0][0]))
+
+
+# -- issue 14: the event's own place follows the parse ----------------------------------------
+
+def _event_place(pipeline, text: str, verb: str) -> str | None:
+    from eventwire.model.records import Article
+
+    doc = next(pipeline.process([Article(id="t", text=text, path="t")]))
+    ev = next(e for e in doc.events if e.evidence.trigger and verb in e.evidence.trigger)
+    loc = ev.location
+    return None if loc is None or (loc.reason or "").startswith("article_focus") else loc.text
+
+
+def test_reference_point_loses_to_the_place_itself(pipeline) -> None:
+    text = "Rebels shelled a market in Kafr Nabl, 30 km south of Maarrat, killing five people."
+    assert _event_place(pipeline, text, "shelled") == "Kafr Nabl"
+
+
+def test_containing_region_loses_to_the_town(pipeline) -> None:
+    text = "Gunmen killed two guards in the centre of Maiduguri, capital of the state of Borno."
+    assert _event_place(pipeline, text, "killed") == "Maiduguri"
+
+
+def test_place_of_another_clause_is_not_the_event_place(pipeline) -> None:
+    text = "Police arrested a man who had lived in Denver for years."
+    assert _event_place(pipeline, text, "arrested") is None

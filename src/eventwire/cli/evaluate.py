@@ -20,11 +20,25 @@ def places(
     gold: Path = typer.Argument(DEFAULT_GOLD / "toponyms", help="toponyms folder or one corpus XML file"),
     limit: int = typer.Option(0, help="score only the first N articles of each corpus (0: all)"),
     misses: Path | None = typer.Option(None, help="write the misses as JSON Lines here"),
+    only: list[str] = typer.Option([], help="score only corpora whose name starts so (lgl, geovirus, geowebnews_tune)"),
 ) -> None:
-    """Geoparsing: exact, country, admin1, within 25 km and 161 km (LGL, GeoVirus)."""
+    """Geoparsing: exact, country, admin1, within 25 km and 161 km (LGL, GeoVirus, GeoWebNews halves)."""
     from eventwire.evaluate import places as mod
 
-    mod.main(gold, limit=limit, misses=misses)
+    mod.main(gold, limit=limit, misses=misses, only=tuple(only))
+
+
+@app.command("eventloc")
+def eventloc(
+    gold: Path = typer.Argument(DEFAULT_GOLD / "event-location" / "dev.jsonl", help="event-location JSON Lines"),
+    limit: int = typer.Option(0, help="score only the first N records (0: all)"),
+    half: list[str] = typer.Option(["tune", "test"], help="split halves to score (tune, test)"),
+    misses: Path | None = typer.Option(None, help="write the tune half's misses as JSON Lines here"),
+) -> None:
+    """The event's own place: does the verb's event get the annotated place (or none)?"""
+    from eventwire.evaluate import eventloc as mod
+
+    mod.main(gold, limit=limit, misses=misses, halves=tuple(half))
 
 
 @app.command("dates")

@@ -1,4 +1,4 @@
-"""`eventwire evaluate places GOLD`: geoparsing scores on LGL and GeoVirus.
+"""`eventwire evaluate places GOLD`: geoparsing scores on LGL, GeoVirus and GeoWebNews.
 
 For each gold toponym the predicted place is the one whose span overlaps it most.
 Scores, over all gold toponyms (a miss is wrong) and over those found:
@@ -6,6 +6,13 @@ exact (same GeoNames id; GeoVirus, which has no ids: within 1 km), correct count
 correct admin1 (LGL only), within 25 km and within 161 km. Gold toponyms without
 coordinates are not scored. A gold toponym in no country (a continent, a sea, the EU)
 has its country right when the prediction names none either. Deterministic.
+
+GeoWebNews (world news, typed toponyms) is scored over every toponym with coordinates
+(streets and buildings included), in two halves split by ``split.part(article id, 50)``:
+rules are tuned on ``geowebnews_tune``, ``geowebnews_test`` is the figure to quote. Its
+per-type rows give the share of each annotated type (Literal, Metonymic, Demonym,
+Non_Toponym, ...) that a resolved, non-adjectival place overlaps. Every corpus is scored
+with outlet priors where it names outlets, and without them.
 """
 
 from __future__ import annotations
@@ -35,6 +42,16 @@ class GoldToponym:
     geonameid: str | None = None
     country: str | None = None  # ISO3
     admin1: str | None = None
+    kind: str | None = None  # GeoWebNews' type: Literal, Metonymic, Coercion, ...
+
+
+@dataclass(frozen=True)
+class TypedPhrase:
+    """A GeoWebNews phrase with its pragmatic type, with or without coordinates."""
+
+    start: int
+    end: int
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -45,6 +62,7 @@ class GoldArticle:
     title: str | None
     domain: str | None
     toponyms: tuple[GoldToponym, ...]
+    typed: tuple[TypedPhrase, ...] = ()
 
 
 def _iso3_of_country_name(name: str | None, cache: dict[str, str | None]) -> str | None:
@@ -132,6 +150,26 @@ def _with_countries(arts: list[GoldArticle]) -> list[GoldArticle]:
                                       for t in a.toponyms)) for a in arts]
 
 
+def read_geowebnews(path: Path) -> list[GoldArticle]:
+    """GeoWebNews: every typed phrase, and those with coordinates as toponyms to score."""
+    from urllib.parse import urlparse
+
+    out = []
+    for art in ET.parse(path).getroot().findall("article"):
+        tops, typed = [], []
+        for t in art.iter("toponym"):
+            start, end, kind = int(_req(t, "start")), int(_req(t, "end")), t.findtext("type") or ""
+            typed.append(TypedPhrase(start, end, kind))
+            if t.findtext("latitude"):
+                tops.append(GoldToponym(start, end, t.findtext("extractedName") or "", float(_req(t, "latitude")),
+                                        float(_req(t, "longitude")), t.findtext("geonamesID") or None, kind=kind))
+        link = art.findtext("link") or ""
+        domain = urlparse(link).netloc.lower().removeprefix("www.") or None
+        out.append(GoldArticle("geowebnews", art.get("file") or "", art.findtext("text") or "",
+                               art.findtext("title"), domain, tuple(tops), tuple(typed)))
+    return _with_countries(out)
+
+
 def _iso2_to_iso3() -> dict[str, str]:
     import pycountry
 
@@ -148,17 +186,29 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
+def _reader(f: Path):
+    name = f.name.lower()
+    return read_geovirus if "geovirus" in name else read_geowebnews if "geowebnews" in name else read_lgl
+
+
 def read_gold(gold: Path) -> dict[str, list[GoldArticle]]:
+    """Each corpus by name; GeoWebNews as two halves, ``geowebnews_tune`` and ``_test``."""
+    from eventwire.evaluate.split import part
+
     files = _gold_files(gold)
     if not files or not all(f.exists() for f in files):
-        raise EvaluationError(f"{gold}: no toponym gold found (expected lgl.xml / geovirus.xml)")
+        raise EvaluationError(f"{gold}: no toponym gold found (expected lgl.xml / geovirus.xml / geowebnews.xml)")
     out = {}
     for f in files:
-        reader = read_geovirus if "geovirus" in f.name.lower() else read_lgl
         try:
-            out[f.stem.lower()] = reader(f)
+            arts = _reader(f)(f)
         except (ET.ParseError, ValueError) as e:
             raise EvaluationError(f"{f}: unreadable toponym gold ({e})") from e
+        if _reader(f) is read_geowebnews:
+            for half in ("tune", "test"):
+                out[f"{f.stem.lower()}_{half}"] = [a for a in arts if part(a.ident, 50) == half]
+        else:
+            out[f.stem.lower()] = arts
     return out
 
 
@@ -193,13 +243,14 @@ def score_toponym(t: GoldToponym, p: Place | None, corpus: str) -> dict[str, boo
             "km25": d <= 25, "km161": d <= 161}
 
 
-def main(gold: Path, limit: int = 0, misses: Path | None = None) -> dict:
+def main(gold: Path, limit: int = 0, misses: Path | None = None, only: tuple[str, ...] = ()) -> dict:
+    """Score every corpus of ``gold`` (``only``: those whose name starts with one of these)."""
     from eventwire.nlp.pipeline import load_pipeline
     from eventwire.resolve.places.gazetteer import load_gazetteer
     from eventwire.resolve.places.geoparse import Geoparser
 
     t0 = time.perf_counter()
-    corpora = read_gold(gold)
+    corpora = {k: v for k, v in read_gold(gold).items() if not only or k.startswith(tuple(only))}
     nlp = load_pipeline()
     parser = Geoparser(load_gazetteer())
     report: dict[str, object] = {}
@@ -225,12 +276,15 @@ def evaluate_corpus(name: str, arts: list[GoldArticle], docs: list, parser, miss
     from eventwire.resolve.places.priors import OutletPriors
 
     if not any(a.domain for a in arts):
-        return _evaluate(name, arts, docs, parser, miss_rows)
+        out = _evaluate(name, arts, docs, parser, miss_rows)
+        out["without_priors"] = {"all": out["all"], "over_found": out["over_found"], "types": out["types"]}
+        out["outlet_priors"] = "none: the corpus names no outlets"
+        return out
     plain = _evaluate(name, arts, docs, parser, [])
     priors = OutletPriors.build(parser, ((a.domain, d) for a, d in zip(arts, docs)))
     out = _evaluate(name, arts, docs, parser, miss_rows, priors)
     out["outlet_priors"] = f"built from {priors.articles} articles' own text, no gold"
-    out["without_priors"] = {"all": plain["all"], "over_found": plain["over_found"]}
+    out["without_priors"] = {"all": plain["all"], "over_found": plain["over_found"], "types": plain["types"]}
     return out
 
 
@@ -238,10 +292,15 @@ def _evaluate(name: str, arts: list[GoldArticle], docs: list, parser, miss_rows:
               priors=None) -> dict:
     totals = {k: 0 for k in METRICS}
     n = found = predicted = predicted_gold = reachable = beyond = 0
+    types: dict[str, list[int]] = {}
     for art, doc in zip(arts, docs):
         places = parser.parse(doc, art.text, {"title": art.title, "outlet_domain": art.domain}, priors=priors)
+        _count_types(art, places, types)
         # precision of detection: resolved places, outside organisation names, that are gold toponyms
-        own = [p for p in places if p.lat is not None and not p.adjectival and "in_org" not in (p.reason or "")]
+        # streets and buildings placed in the article's city ('inside:'), which LGL and GeoVirus
+        # do not annotate, are left out as organisation names are
+        own = [p for p in places if p.lat is not None and not p.adjectival
+               and "in_org" not in (p.reason or "") and "inside:" not in (p.reason or "")]
         predicted += len(own)
         predicted_gold += sum(any(min(p.end, t.end) > max(p.start, t.start) for t in art.toponyms) for p in own)
         for t in art.toponyms:
@@ -265,7 +324,18 @@ def _evaluate(name: str, arts: list[GoldArticle], docs: list, parser, miss_rows:
             "found_rate": round(found / n, 4) if n else 0.0, "all": all_, "over_found": over_found,
             "predicted": predicted, "precision": round(predicted_gold / predicted, 4) if predicted else 0.0,
             "reachable_km161": round(reachable / n, 4) if n else 0.0,
-            "ceiling_km161": round(1 - beyond / n, 4) if n else 0.0}
+            "ceiling_km161": round(1 - beyond / n, 4) if n else 0.0,
+            "types": {k: {"phrases": v[0], "found": round(v[1] / v[0], 4)} for k, v in sorted(types.items())}}
+
+
+def _count_types(art: GoldArticle, places: list[Place], types: dict[str, list[int]]) -> None:
+    """Per GeoWebNews type: phrases, and those a resolved non-adjectival place overlaps
+    (high is right for Literal, low for Non_Toponym, Demonym, Homonym)."""
+    own = [p for p in places if p.lat is not None and not p.adjectival]
+    for t in art.typed:
+        row = types.setdefault(t.kind, [0, 0])
+        row[0] += 1
+        row[1] += any(min(p.end, t.end) > max(p.start, t.start) for p in own)
 
 
 def _namesake_within(t: GoldToponym, namesakes: list, limit_km: float) -> bool:
@@ -277,7 +347,7 @@ def _namesake_within(t: GoldToponym, namesakes: list, limit_km: float) -> bool:
 
 def _miss(name: str, art: GoldArticle, t: GoldToponym, p: Place | None) -> dict:
     ctx = art.text[max(0, t.start - 60):t.end + 60].replace("\n", " ")
-    return {"corpus": name, "article": art.ident, "phrase": t.phrase, "start": t.start,
+    return {"corpus": name, "article": art.ident, "phrase": t.phrase, "start": t.start, "kind": t.kind,
             "gold": [t.lat, t.lon, t.country, t.admin1], "context": ctx,
             "pred": None if p is None else [p.text, p.name, p.feature, p.country, p.admin1, p.lat, p.lon, p.reason],
             "km": None if p is None or p.lat is None or p.lon is None
@@ -303,4 +373,7 @@ def _print(report: dict) -> None:
             for scope in ("all", "over_found"):
                 cells = "  ".join(f"{k} {v:.3f}" for k, v in r["without_priors"][scope].items())
                 print(f"  {scope:10s} {cells}")
+        if r["types"]:
+            print("  found by type: " + "  ".join(f"{k} {v['found']:.2f}/{v['phrases']}"
+                                                   for k, v in r["types"].items()))
     print(f"corpus sha256 {report['corpus_sha256']}  seconds {report['seconds']}")

@@ -15,8 +15,9 @@ from eventwire.resolve.places.location import (
     acled_geo_precision,
     article_focus,
     event_location,
+    not_actors,
     ucdp_where_prec,
 )
 
 __all__ = ["Gazetteer", "Geoparser", "OutletPriors", "acled_geo_precision", "article_focus",
-           "event_location", "load_gazetteer", "ucdp_where_prec"]
+           "event_location", "load_gazetteer", "not_actors", "ucdp_where_prec"]

@@ -58,6 +58,11 @@ def read_feature_words() -> frozenset[str]:
     return frozenset(row[0] for row in _rows(data_file("places", "feature_words.tsv")))
 
 
+def read_local_words() -> frozenset[str]:
+    """Last words of street, neighbourhood and building names ('Street', 'Side', 'Hospital')."""
+    return frozenset(row[0] for row in _rows(data_file("places", "local_words.tsv")))
+
+
 def read_after_cues() -> frozenset[str]:
     """Words that, right after a name, show it is a place ('a Gainesville man')."""
     return frozenset(row[0] for row in _rows(data_file("places", "after_cues.tsv")))

@@ -18,9 +18,14 @@ import numpy as np
 from eventwire.errors import SetupError
 from eventwire.resolve.places.build import FORMAT_VERSION, build_gazetteer
 from eventwire.resolve.places.datafiles import data_file, read_demonyms, read_division_demonyms, read_us_states
-from eventwire.resolve.places.names import fold
+from eventwire.resolve.places.names import fold, similarity, skeleton, translit_key
 
 DEFAULT_NAME = "gazetteer.pkl"
+SPELLINGS_NAME = "spellings.pkl"
+SPELLINGS_VERSION = 1  # bump when translit_key changes
+REGION_IN_NO_COUNTRY = "-"  # division_demonyms.tsv's country code of a continent or world region
+FUZZY_MIN = 0.75  # least similarity of two spellings of one name (spelled_like)
+FUZZY_MIN_LEN = 5  # shortest transliteration key matched by spelling
 RUN_TOGETHER_POP = 5000  # smallest town looked for in a run-together name (towns_prefixing)
 
 
@@ -71,6 +76,7 @@ class Gazetteer:
         self._division_demonyms = {fold(k): v for k, v in read_division_demonyms().items()}
         self.state_abbrevs = _state_abbreviations()
         self._compact: defaultdict[str, list[int]] | None = None  # see towns_prefixing
+        self._spellings: dict[str, list[tuple[str, str]]] | None = None  # see spelled_like
         self._country_entry = {self._country[i]: i for i, f in enumerate(self._feature) if f == "country"}
 
     def __len__(self) -> int:
@@ -86,6 +92,39 @@ class Gazetteer:
         codes = self._index.get(fold(name), ())
         cands = [Candidate(self.entry(c // 2), bool(c % 2)) for c in codes]
         return sorted(cands, key=lambda c: (-c.entry.pop, c.entry.idx))
+
+    def spelled_like(self, name: str, min_similarity: float = FUZZY_MIN) -> list[tuple[str, float]]:
+        """Gazetteer names spelled like ``name`` in another romanisation ('Maarat al-Numan'
+        -> 'maarrat an numan'), each with its similarity (1 - edit distance / length, on
+        ``translit_key``), best first; names of ``FUZZY_MIN_LEN`` letters or more only.
+        The index is built on first use (a few seconds), not at load."""
+        key = translit_key(name)
+        if len(key) < FUZZY_MIN_LEN:
+            return []
+        if self._spellings is None:
+            self._spellings = self.spelling_index()
+        found = [(folded, similarity(key, k)) for k, folded in self._spellings.get(skeleton(key), ())]
+        return sorted((f for f in found if f[1] >= min_similarity), key=lambda f: (-f[1], f[0]))
+
+    def spelling_index(self) -> dict[str, list[tuple[str, str]]]:
+        """The skeleton -> (key, folded name) index of ``spelled_like``, kept beside the
+        gazetteer file (``spellings.pkl``), made from it on first use when missing or stale."""
+        path = self.path.with_name(SPELLINGS_NAME)
+        stamp = (FORMAT_VERSION, SPELLINGS_VERSION, len(self._index))
+        data = _read(path) if path.exists() else None
+        if data is not None and data.get("stamp") == stamp:
+            return data["spellings"]  # type: ignore[no-any-return]
+        spellings: defaultdict[str, list[tuple[str, str]]] = defaultdict(list)
+        for folded in self._index:
+            k = translit_key(folded)
+            if len(k) >= FUZZY_MIN_LEN:
+                spellings[skeleton(k)].append((k, folded))
+        try:
+            with path.open("wb") as fh:
+                pickle.dump({"stamp": stamp, "spellings": dict(spellings)}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError as e:
+            print(f"eventwire: {path}: cannot save the spelling index ({e})", file=sys.stderr)
+        return dict(spellings)
 
     def has_name(self, name: str) -> bool:
         return fold(name) in self._index
@@ -113,7 +152,16 @@ class Gazetteer:
         """ISO3 of the country an adjective or demonym refers to ('Syrian' -> 'SYR',
         'Chechen' -> 'RUS')."""
         key = fold(word)
-        return self.demonyms.get(key) or self._division_demonyms.get(key, ("", ""))[0] or None
+        iso3 = self.demonyms.get(key) or self._division_demonyms.get(key, ("", ""))[0]
+        return iso3 if iso3 and iso3 != REGION_IN_NO_COUNTRY else None
+
+    def region_adjective(self, word: str) -> Entry | None:
+        """The continent or world region a word in no one country refers to ('European',
+        'EU' -> Europe); None otherwise."""
+        iso3, name = self._division_demonyms.get(fold(word), ("", ""))
+        if iso3 != REGION_IN_NO_COUNTRY:
+            return None
+        return next((c.entry for c in self.lookup(name) if c.entry.feature in {"continent", "region"}), None)
 
     def demonym_place(self, word: str) -> Entry | None:
         """The division or region a regional adjective refers to ('Chechen' -> Chechnya);

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+
 from spacy.tokens import Doc
 
 from eventwire.model.records import Place
@@ -34,15 +37,20 @@ class Geoparser:
             mentions = [m for m in mentions if not m.in_org]
         title_end = _title_end(text, hints)
         choices = place_waters(self.gaz, mentions, Resolver(self.gaz, mentions, title_end, prior, text).resolve())
-        return [self._place(m, c) for m, c in zip(mentions, choices)]
+        places = [self._place(m, c) for m, c in zip(mentions, choices)]
+        sizes = [c.entry.pop if c.entry is not None else 0 for c in choices]
+        return [_inside_city(m, p, list(zip(mentions, places, sizes)), text) if m.local else p
+                for m, p in zip(mentions, places)]
 
     def _place(self, m: Mention, c: Choice) -> Place:
-        if m.adjectival and m.country:
-            region = self.gaz.demonym_place(m.text)
+        if m.adjectival:
+            region = self.gaz.demonym_place(m.text) if m.country else self.gaz.region_adjective(m.text)
             if region is not None:
                 return Place(text=m.text, start=m.start, end=m.end, name=region.name, country=region.country,
                              admin1=region.admin1 or None, lat=region.lat, lon=region.lon, feature=region.feature,
                              gazetteer_id=region.gid, adjectival=True, reason="adjectival")
+            if not m.country:
+                return Place(text=m.text, start=m.start, end=m.end, adjectival=True, reason="adjectival")
             country = self.gaz.country(m.country)
             return Place(text=m.text, start=m.start, end=m.end, name=country.name if country else m.country,
                          country=m.country, lat=country.lat if country else None,
@@ -58,6 +66,29 @@ class Geoparser:
         return Place(text=m.text, start=m.start, end=m.end, name=e.name, country=e.country or None,
                      admin1=e.admin1 or None, lat=e.lat, lon=e.lon, feature=feature,
                      gazetteer_id=e.gid, reason=reason, score=round(c.margin, 3))
+
+
+def _inside_city(m: Mention, p: Place, resolved: list[tuple[Mention, Place, int]], text: str) -> Place:
+    """A street, neighbourhood or building (``Mention.local``) at the article's city: the
+    city named right after it ('... Center in Shelby', '... Avenue, Toronto'), else one of
+    its own sentence, else the article's; among several, the bigger and the more often
+    named (a street taken for a hamlet of its name does not outweigh the city). Unresolved,
+    with its reason, when the article names no city. Its coordinates are the city's, and
+    ``feature`` says so."""
+    cities = [(n, q, size) for n, q, size in resolved
+              if q.feature == "city" and q.lat is not None and not q.adjectival and not n.local
+              and "in_org" not in (q.reason or "")]
+    if not cities:
+        return p.model_copy(update={"reason": "local_without_city"})
+    after = [q for _, q, _ in cities if 0 <= q.start - p.end <= 4 and text[p.end:q.start].strip() in {",", "in"}]
+    counts = Counter(q.gazetteer_id for _, q, _ in cities)
+    same = [(q, size) for n, q, size in cities if n.sentence == m.sentence]
+    pool = same or [(q, size) for _, q, size in cities]
+    city = after[0] if after else max(pool, key=lambda qs: (math.log10(qs[1] + 10) + 0.5 * counts[qs[0].gazetteer_id],
+                                                            -qs[0].start))[0]
+    return Place(text=p.text, start=p.start, end=p.end, name=city.name, country=city.country, admin1=city.admin1,
+                 lat=city.lat, lon=city.lon, feature="city", gazetteer_id=city.gazetteer_id,
+                 reason=f"inside:{city.name}")
 
 
 def _title_end(text: str, hints: dict | None) -> int:

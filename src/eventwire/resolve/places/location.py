@@ -1,21 +1,28 @@
 """An event's place, and its precision in ACLED's and UCDP's codes.
 
-The event takes the place named in its own sentence (the last non-adjectival resolved
-place inside ``[start, end)``); else the article's focus; the choice and its reason are
-recorded in ``Location.reason``. Adjectival mentions ("Syrian") and place names inside
-organisation names never become an event's place.
+The event takes the place named in its own sentence; else the article's focus; the choice
+and its reason are recorded in ``Location.reason``. Given the parse and the trigger, the
+sentence's place is chosen by how it hangs on the trigger (``attach.py``): places of the
+trigger's own clause first, a place another place modifies (its container or reference
+point) before that place, then the most precise; a place that nothing locative ties to the
+event is not its place. Without them (``doc=None``), the most precise place, latest on a
+tie. Adjectival mentions ("Syrian") and place names inside organisation names never become
+an event's place.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+from spacy.tokens import Doc
+
 from eventwire.model.records import Location, Place, PlacePrecision
+from eventwire.resolve.places.attach import attachment
 
 _PRECISION: dict[str, PlacePrecision] = {
     "point": "point", "city": "city", "admin2": "admin2", "admin1": "admin1", "country": "country",
 }
-_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
+_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4}
 # ACLED geo_precision: 1 the town itself; 2 near a town / a part of a district;
 # 3 only a larger region (province) or the country is known.
 _ACLED = {"point": 1, "city": 1, "admin2": 2, "admin1": 3, "country": 3}
@@ -26,9 +33,10 @@ _UCDP = {"point": 1, "city": 1, "admin2": 3, "admin1": 4, "region": 5, "country"
 
 
 def usable(p: Place) -> bool:
-    """A place an event can happen at: resolved, not adjectival, not an organisation's name."""
-    return (p.lat is not None and not p.adjectival and p.feature in _PRECISION
-            and "in_org" not in (p.reason or ""))
+    """A place an event can happen at: resolved, not adjectival, not an organisation's name;
+    a region within one country ('Darfur') at the precision of a first-level division."""
+    return (p.lat is not None and not p.adjectival and "in_org" not in (p.reason or "")
+            and (p.feature in _PRECISION or (p.feature == "region" and bool(p.country))))
 
 
 def article_focus(places: list[Place]) -> Place | None:
@@ -41,10 +49,21 @@ def article_focus(places: list[Place]) -> Place | None:
     return min(cands, key=lambda p: (-counts[p.gazetteer_id], _RANK[p.feature or "country"] > 2, p.start))
 
 
-def event_location(places: list[Place], start: int, end: int, focus: Place | None) -> Location | None:
-    """Where the event between ``start`` and ``end`` happened, with the reason for the choice."""
+def event_location(places: list[Place], start: int, end: int, focus: Place | None,
+                   doc: Doc | None = None, trigger: int | None = None) -> Location | None:
+    """Where the event between ``start`` and ``end`` happened, with the reason for the
+    choice; ``doc`` and ``trigger`` (the trigger's token index): choose by the parse."""
     own = [p for p in places if usable(p) and start <= p.start and p.end <= end]
-    if own:
+    if own and doc is not None and trigger is not None:
+        spans = [(p.start, p.end) for p in own]
+        ranked = [(attachment(doc, trigger, p.start, p.end, [s for s in spans if s != (p.start, p.end)]), p)
+                  for p in own]
+        ranked = [(a, p) for a, p in ranked if not (a.not_locative or a.other_clause > 1 or a.reference
+                                                      or (a.modifier and p.feature == "country"))]
+        if ranked:
+            best = min(ranked, key=lambda ap: (ap[0], _RANK[ap[1].feature or "country"], ap[1].start))[1]
+            return _location(best, "sentence")
+    elif own:
         best = min(own, key=lambda p: (_RANK[p.feature or "country"], -p.start))
         return _location(best, "sentence")
     if focus is not None and usable(focus):
@@ -52,10 +71,25 @@ def event_location(places: list[Place], start: int, end: int, focus: Place | Non
     return None
 
 
+LOCATIVE_BEFORE = ("in ", "at ", "near ", "outside ", "inside ", "across ", "throughout ")
+
+
+def not_actors(places: list[Place], actors: list[tuple[int, int]], text: str = "") -> list[Place]:
+    """The places that are not themselves an actor of the sentence ("Russia and Syria had
+    been accused"): a place that fills an actor's span is who, not where; a place inside a
+    longer actor phrase ('a dye factory in southern Baghdad'), or after a locative
+    preposition ('in Iraq', in ``text``, the article), is still where."""
+    def actor(p: Place) -> bool:
+        if text[max(0, p.start - 12):p.start].lower().endswith(LOCATIVE_BEFORE):
+            return False
+        return any(s <= p.start and p.end <= e and p.start - s <= 4 and e - p.end <= 2 for s, e in actors)
+    return [p for p in places if not actor(p)]
+
+
 def _location(p: Place, reason: str) -> Location:
     near = "qualifier=near" in (p.reason or "")
     return Location(name=p.name or p.text, country=p.country, admin1=p.admin1, lat=p.lat, lon=p.lon,
-                    precision=_PRECISION[p.feature or "country"], gazetteer_id=p.gazetteer_id,
+                    precision=_PRECISION.get(p.feature or "country", "admin1"), gazetteer_id=p.gazetteer_id,
                     text=p.text, start=p.start, end=p.end, reason=reason + (";near" if near else ""))
 
 

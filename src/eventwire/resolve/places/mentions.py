@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -28,6 +28,7 @@ from eventwire.resolve.places.datafiles import (
     read_after_cues,
     read_city_aliases,
     read_feature_words,
+    read_local_words,
     read_org_words,
     read_personal_names,
     read_us_states,
@@ -87,6 +88,8 @@ class Mention:
     division: str | None = None  # "Jackson County" for "Jackson" in "Jackson and Madison counties"
     headed: bool = False  # after a capitalised compass word the gazetteer does not know with it ('West Kasai')
     water: bool = False  # a river or lake the gazetteer does not know ('the Catawba River')
+    local: bool = False  # a street, neighbourhood or building: inside the article's city ('Royal Street')
+    weak: bool = False  # taken only for a big town's name, no cue, no place label ('Metro police')
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ class _Knowledge:
     city_aliases: dict[str, str]  # exact short form -> city name ('L.A.' -> 'Los Angeles')
     feature_words: frozenset[str]  # folded generic feature words, never a place alone
     dotted: frozenset[str]  # folded short forms written with dots ('Man.', 'B.C.'): a place only so written
+    local_words: frozenset[str] = frozenset()  # folded last words of street and building names
 
 
 def _dotted_only(alias_lists: Iterable[list[str]]) -> frozenset[str]:
@@ -112,7 +116,8 @@ def load_knowledge() -> _Knowledge:
     return _Knowledge(read_admin_suffixes(), frozenset(fold(w) for w in read_org_words()), read_after_cues(),
                       frozenset(fold(n) for n in read_personal_names(PERSONAL_NAME_PERCENT)), read_city_aliases(),
                       frozenset(fold(w) for w in read_feature_words()),
-                      _dotted_only(read_admin1_aliases().values()))
+                      _dotted_only(read_admin1_aliases().values()),
+                      frozenset(fold(w) for w in read_local_words()))
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge,
@@ -126,7 +131,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge,
     for run in _capital_runs(doc):
         raw.extend((span, ent_of.get(span.start)) for span in _gazetteer_spans(run, gaz, know)
                    if not (known_actor.intersection(range(span.start, span.end))
-                           and not gaz.demonym(span.text) and not _locative(doc, span)))
+                           and not _adjective(span.text, gaz) and not _locative(doc, span)))
     taken = {fold(s.text) for s, e in raw if e is not None and e.label_ in PLACE_LABELS}
     judged: dict[int, Mention] = {}
     for _ in range(2):  # a name taken once (with a cue) is a place everywhere in the article
@@ -145,7 +150,71 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge,
     # whatever the NER says): only the names it does not know come back as unknown places
     covered = {i for span, _ in raw for i in range(span.start, span.end)}
     out.extend(_unknown_places(doc, covered, gaz))
-    return sorted(_with_waters(doc, gaz, out), key=lambda m: m.start)
+    return sorted(_with_local_points(doc, gaz, know, _with_waters(doc, gaz, out)), key=lambda m: m.start)
+
+
+def _piece_of(m: Mention, span: Span) -> bool:
+    """A name inside the span, other than the one heading it."""
+    inside = m.start < span.end_char and m.end > span.start_char
+    return inside and (m.start != span.start_char or m.adjectival or m.end >= span.end_char)
+
+
+def _inside_local(m: Mention, span: Span) -> Mention:
+    return replace(m, in_org=True) if m.start == span.start_char else m
+
+
+def _heads_a_name(m: Mention, gaz: Gazetteer) -> bool:
+    """A place mention at the head of a building's or road's name that stands for itself:
+    a division ('Columbia County'), a state or country, or a big town ('Huntsville');
+    not a demonym ('Russian Embassy') nor a small namesake ('Royal' of 'Royal Street')."""
+    if m.adjectival:
+        return False
+    return m.level is not None or _is_country_or_state(m.lookup, gaz) or _town_of_note(m.lookup, gaz)
+
+
+def _town_of_note(name: str, gaz: Gazetteer) -> bool:
+    """The gazetteer has the name as a division, a region or a town of ``BIG_TOWN_POP``
+    people ('Washington Square' the village is not; 'Times Square' is no town at all)."""
+    return any(c.entry.feature != "city" or c.entry.pop >= BIG_TOWN_POP for c in gaz.lookup(name))
+
+
+def _adjective(text: str, gaz: Gazetteer) -> bool:
+    """A country's, division's or world region's adjective ('Syrian', 'Chechen', 'European')."""
+    return gaz.demonym(text) is not None or gaz.region_adjective(text) is not None
+
+
+LOCAL_LABELS = PLACE_LABELS | {"FAC", "ORG"}
+STREET_CUES = {"on", "of", "at", "in", "near", "along"}
+
+
+def _with_local_points(doc: Doc, gaz: Gazetteer, know: _Knowledge, mentions: list[Mention]) -> list[Mention]:
+    """A street, neighbourhood or building the NER names ('Royal Street', 'the South
+    Side', 'Alder Hey Children's Hospital') that the gazetteer lacks as a whole is one
+    ``local`` mention, placed in the article's city (geoparse), in place of the names
+    inside it: a piece of a name is never a place on its own ('Royal' is no town here)."""
+    out = list(mentions)
+    for ent in doc.ents:
+        if ent.label_ not in LOCAL_LABELS and not (ent.label_ == "PERSON" and _after_word(doc, ent, STREET_CUES)):
+            continue  # a street the NER took for a person: 'the 2700 block of Majesty Drive'
+        span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+        of = next((k for k, t in enumerate(span) if t.lower_ == "of"), None)
+        span = span[:of] if of else span  # 'the South Side of Chicago': Chicago stays a place of its own
+        owner = max((k for k, t in enumerate(span) if t.lower_ in POSSESSIVES), default=-1)
+        span = span[owner + 1:]  # "Middletown's New Road": the town stays a place of its own
+        if len(span) < 2 or fold(span[-1].text) not in know.local_words or _town_of_note(span.text, gaz) \
+                or not all(_capitalised(t) or t.lower_ in PARTICLES or t.like_num or t.lower_ in POSSESSIVES
+                           for t in span) or not _capitalised(span[0]):
+            continue
+        if any(m.water and m.start <= span.start_char < m.end for m in out):
+            continue
+        if any(m.start == span.start_char and _heads_a_name(m, gaz) for m in out):
+            continue  # 'Huntsville Memorial Hospital', 'Columbia County Detention Center': in the place it names
+        # the names inside go; one heading the span stays, as an organisation's ('Cottonport Fire
+        # Station'), never an event's place, and is the answer where the article names no city
+        out = [_inside_local(m, span) for m in out if not _piece_of(m, span)]
+        out.append(Mention(span.start_char, span.end_char, span.text, span.text, ent.label_, local=True,
+                           sentence=ent.sent.start if doc.has_annotation("SENT_START") else 0))
+    return out
 
 
 WATER_WORDS = {"river", "creek", "lake", "reservoir", "pond", "brook", "canal"}
@@ -259,7 +328,7 @@ def _gazetteer_spans(run: Span, gaz: Gazetteer, know: _Knowledge) -> list[Span]:
     while i < run.end:
         for j in range(min(run.end, i + MAX_TOKENS), i, -1):
             span = doc[i:j]
-            if _plausible(span) and (_known(span, gaz) or span.text in know.city_aliases or gaz.demonym(span.text)
+            if _plausible(span) and (_known(span, gaz) or span.text in know.city_aliases or _adjective(span.text, gaz)
                                      or _known_division(span, gaz, know)):
                 out.append(span)
                 i = j
@@ -320,6 +389,8 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
     if iso3 and (not gaz.has_name(span.text) or not (label in PLACE_LABELS or _has_cue(doc, span, gaz, know))):
         # 'the Canadian capital' is Canada's; 'in Canadian, Texas' is the town
         return _mention(doc, span, label, know, gaz, adjectival=True, country=iso3)
+    if iso3 is None and gaz.region_adjective(span.text) is not None:
+        return _mention(doc, span, label, know, gaz, adjectival=True)  # 'European', 'the EU': Europe
     if _known_division(span, gaz, know):
         return _mention(doc, span, label, know, gaz)
     if span.text in know.city_aliases:
@@ -328,6 +399,8 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         return None
     if _dateline(doc, span) or _coordinated_level(doc, span, know) is not None:
         return _mention(doc, span, label, know, gaz)
+    if _division_after(doc, span, gaz) is not None and (len(span) > 1 or label != "PERSON"):
+        return _mention(doc, span, label, know, gaz)  # 'bombed Khan Sheikhoun in southern Idlib', whatever the NER
     if span.text.isupper() and len(span.text) <= 5 and label not in PLACE_LABELS \
             and not _is_country_or_state(span.text, gaz) and state_abbreviation(span, gaz) is None:
         return None  # "SANA" is an acronym, not Saña
@@ -376,8 +449,12 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
             or key in local
         return _mention(doc, span, label, know, gaz) if strong or (cued and _is_country_or_state(span.text, gaz)) \
             else None
-    if cued or _is_country_or_state(span.text, gaz) or _big_town(span, gaz, know):
+    if _is_country_or_state(span.text, gaz):
         return _mention(doc, span, label, know, gaz)
+    if cued or _big_town(span, gaz, know):  # without a place label or a locative, kept only where
+        # the article's other places allow its country ('Metro police' in Chicago: no Indonesian town)
+        weak = label not in PLACE_LABELS and not _after_word(doc, span, STRONG_CUES) and key not in local
+        return replace(_mention(doc, span, label, know, gaz), weak=weak)
     return None
 
 
@@ -569,7 +646,8 @@ def _names_an_org(span: Span, know: _Knowledge) -> bool:
     """'University of Aleppo', 'Damascus Securities Exchange', 'Aleppo Police Department'."""
     doc = span.doc
     before = doc[max(0, span.start - 2):span.start]
-    if len(before) == 2 and before[1].lower_ == "of" and fold(before[0].text) in know.org_words:
+    if len(before) == 2 and before[1].lower_ == "of" and fold(before[0].text) in know.org_words \
+            and _capitalised(before[0]):  # 'the University of Aleppo', not 'the centre of Aleppo'
         return True
     after = doc[span.end:min(len(doc), span.end + 3)]
     # an org word, or a division word further on ('Orange County Sanitation District')
@@ -690,8 +768,47 @@ def _container(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
 def _named_container(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
     """The container after the name (``_container``), unless it is a compass word:
     'Manzil Way, East' names no region."""
-    container = _container(doc, span, gaz)
+    container = _container(doc, span, gaz) or _division_after(doc, span, gaz) or _adjective_before(doc, span, gaz)
     return None if container is None or fold(container) in DIRECTIONS else container
+
+
+_KIND_OF = re.compile(r"\b([A-Z][\w-]+)\s+(?:(?:port\s+)?city|town|village|capital|port|province|region|district|"
+                      r"governorate|state|enclave|camp|oblast)\s+of\s+(?:the\s+)?$")
+
+
+def _adjective_before(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
+    """The country an adjective names before the kind of place ('the northern Lebanese
+    city of Tripoli', 'the Syrian Kurdish town of Kobani' -> Lebanon, Syria)."""
+    m = _KIND_OF.search(doc.text[max(0, span.start_char - 60):span.start_char])
+    if not m:
+        return None
+    iso3 = gaz.demonym(m.group(1))
+    country = gaz.country(iso3) if iso3 else None
+    return country.name if country is not None else None
+
+
+_IN_DIVISION = re.compile(r"^\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|"
+                          r"western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?"
+                          r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})")
+
+
+def _division_after(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
+    """The country or first-level division in which the text puts the name ('Khan
+    Sheikhoun in southern Idlib', 'Tripoli in northern Lebanon'), when the gazetteer has
+    the name inside it: what the text says constrains the candidates."""
+    m = _IN_DIVISION.match(doc.text[span.end_char:span.end_char + 60])
+    if not m:
+        return None
+    words = m.group(1).split()
+    for k in range(len(words), 0, -1):
+        outer = " ".join(words[:k])
+        if not _is_country_or_state(outer, gaz):
+            continue
+        places = [c.entry for c in gaz.lookup(outer)[:3] if c.entry.feature in {"country", "admin1"}]
+        inside = any(any(c.entry.country == o.country and (o.feature == "country" or c.entry.admin1 == o.admin1)
+                         for o in places) for c in gaz.lookup(span.text) if c.entry.feature in {"city", "admin2"})
+        return outer if inside else None
+    return None
 
 
 def _in_next_country(division: str, rest: str, gaz: Gazetteer) -> bool:
@@ -796,14 +913,16 @@ def _qualifier(doc: Doc, span: Span) -> str | None:
 
 
 def _unknown_places(doc: Doc, covered: set[int], gaz: Gazetteer) -> list[Mention]:
-    """GPE/LOC entities the gazetteer does not know: kept, to be reported unresolved, or
+    """GPE/LOC entities the gazetteer does not know: looked up by another romanisation of
+    their name (``Gazetteer.spelled_like``), else kept, to be reported unresolved, or
     placed at their container ('Fort Detrick, Maryland', 'Pingilikani, Kenya'; see
     ``_named_container``)."""
     out = []
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)):
             span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
-            out.append(Mention(span.start_char, span.end_char, span.text, span.text, ent.label_,
-                               container=_named_container(doc, span, gaz),
+            spelled = gaz.spelled_like(span.text)  # 'Maarat al-Numan': GeoNames' 'Ma'arrat an Nu'man'
+            out.append(Mention(span.start_char, span.end_char, span.text, spelled[0][0] if spelled else span.text,
+                               ent.label_, container=_named_container(doc, span, gaz),
                                sentence=ent.sent.start if doc.has_annotation("SENT_START") else 0))
     return out

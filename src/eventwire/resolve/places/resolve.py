@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from eventwire.resolve.places.gazetteer import Candidate, Entry, Gazetteer
-from eventwire.resolve.places.mentions import LIST_GAP, Mention
+from eventwire.resolve.places.mentions import DIRECTIONS, LIST_GAP, NOT_COMPASS, Mention
 from eventwire.resolve.places.names import fold
 from eventwire.resolve.places.priors import RegionPrior
 
@@ -27,6 +27,7 @@ from eventwire.resolve.places.priors import RegionPrior
 # scripts/tune_places.py (coordinate descent on the 'dev' half of the toponym gold, split
 # by article id): on the held-out 'test' half, within 161 km, LGL 0.876 -> 0.879 and
 # GeoVirus 0.812 -> 0.819.
+COMPASS = DIRECTIONS - NOT_COMPASS
 MAX_CANDIDATES = 60
 ROUNDS = 3
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "region": 2.5, "admin1": 2.0, "admin2": 0.5, "city": 0.0}
@@ -93,7 +94,8 @@ def container_filter(m: Mention, cands: list[Candidate], gaz: Gazetteer) -> tupl
     return cands, ""
 
 
-def base_score(m: Mention, c: Candidate, same_name_city: set[tuple[str, str]]) -> float:
+def base_score(m: Mention, c: Candidate, same_name_city: set[tuple[str, str]],
+               famous_city: frozenset[tuple[str, str]] = frozenset()) -> float:
     e = c.entry
     s = W_POP * math.log10(e.pop + 100) + KIND_PRIOR.get(e.feature, 0.0)
     if c.alternate:
@@ -102,8 +104,11 @@ def base_score(m: Mention, c: Candidate, same_name_city: set[tuple[str, str]]) -
         s += W_CAPITAL
     if m.level:
         s += 3.0 if e.feature == m.level else -3.0
-    elif e.feature == "admin1" and (e.country, e.admin1) in same_name_city:
-        s -= 3.0  # "Aleppo" alone is the city, not the governorate named after it
+    elif e.feature == "admin1" and (e.country, e.admin1) in same_name_city \
+            and (m.qualifier not in COMPASS or (e.country, e.admin1) in famous_city):
+        s -= 3.0  # "Aleppo" alone is the city, not the governorate named after it; "southern Idlib" the province
+    if m.qualifier in COMPASS and e.feature == "admin1" and (e.country, e.admin1) not in famous_city:
+        s += 2.0  # 'southern Idlib' is a part of the province; 'eastern Aleppo' of the great city
     if m.qualifier == "near" and e.feature in {"country", "admin1"}:
         s -= 1.0
     if m.qualifier == "based":
@@ -203,7 +208,9 @@ class Resolver:
             same = _same_name_cities(cs, m.lookup)
             self.cands.append(cs)
             self.contained.append(inside)
-            self.base.append(np.array([base_score(m, c, same) for c in cs]))
+            famous = frozenset(k for k in same if any(c.entry.pop >= FAMOUS_POP and (c.entry.country, c.entry.admin1) == k
+                                                      and c.entry.feature == "city" for c in cs))
+            self.base.append(np.array([base_score(m, c, same, famous) for c in cs]))
         self.prior = prior
         self.gids = [{c.entry.gid for c in cs} for cs in self.cands]
         self.country_named = [_country_named_towns(cs) for cs in self.cands]
@@ -269,6 +276,8 @@ class Resolver:
         for i, m in enumerate(self.mentions):
             if m.headed and best[i] >= 0 and not self._country_supported(i, best):
                 best[i] = -1  # 'West Kasai' is not the Japanese town Kasai
+            elif m.weak and best[i] >= 0 and self._country_contradicted(i, best):
+                best[i] = -1  # 'Metro police' in an article on Chicago is no town in Indonesia
         return [self._choice(i, best[i], scores[i]) for i in range(len(self.mentions))]
 
     def _country_supported(self, i: int, best: list[int]) -> bool:
@@ -278,6 +287,15 @@ class Resolver:
         if self.prior is not None and self.prior.countries.get(iso3, 0.0) > 0:
             return True
         return self._context(i, best)[0].get(iso3, 0.0) > 0
+
+    def _country_contradicted(self, i: int, best: list[int]) -> bool:
+        """The article's other places (or the outlet's home region) lie in other countries
+        than mention i's choice, none in its own."""
+        iso3 = self.cands[i][best[i]].entry.country
+        countries = dict(self._context(i, best)[0])
+        if self.prior is not None:
+            countries.update({k: v for k, v in self.prior.countries.items() if v > 0})
+        return bool(countries) and countries.get(iso3, 0.0) <= 0
 
     def _context(self, i: int, best: list[int]) -> tuple[defaultdict, defaultdict, defaultdict,
                                                         list[tuple[float, float, float, str]], float]:
