@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -44,7 +44,7 @@ from eventwire.resolve.places import (
     load_gazetteer,
 )
 from eventwire.resolve.places.priors import OutletPriors, article_outlet
-from eventwire.resolve.timex import event_time, find_times, infer_published
+from eventwire.resolve.timex import article_time, event_time, find_times, infer_published, recalled
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -146,6 +146,7 @@ class Pipeline:
             if sent.start_char < art.body_start or not sent.text.strip():
                 continue
             events.extend(self._sentence_events(sent, ctx))
+        events = _dated_by_lede(events, art.published)
         return ArticleDoc(article=art, events=tuple(merge_repeats(events)), quotes=tuple(quotes),
                           places=tuple(places), times=tuple(times))
 
@@ -197,6 +198,10 @@ class Pipeline:
         when = event_time(ctx.times, sent.start_char, sent.end_char, ctx.article.published,
                           anchor=trig.start)
         reasons = {"status": decision.reason}
+        context = recalled(when, ctx.article.published) if decision.status in ("asserted", "claimed") else None
+        if context is not None:  # a happening recalled for context is no event of the news
+            decision = replace(decision, status="background")
+            reasons["status"] = f"context: {context}"
         if location is None:
             reasons["location"] = "no place in the sentence or the article"
         if when is None:
@@ -387,6 +392,16 @@ def _assign_quantities(sent: Span, trigs: list[Trigger], counts: list) -> list[i
         else:
             owners.append(min(range(len(trigs)), key=lambda n: abs(trigs[n].token_i - tok.i)))
     return owners
+
+
+def _dated_by_lede(events: list[Event], published: date | None) -> list[Event]:
+    """Events without a time of their own take the story's day of the happening (see
+    ``article_time``) rather than the publication date."""
+    focus = article_time([e.time for e in events], published)
+    if focus is None:
+        return events
+    return [e.model_copy(update={"time": focus}) if e.time is not None and e.time.reason == "publication_date"
+            else e for e in events]
 
 
 def _event_id(article_id: str, trig: Trigger) -> str:
