@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,7 @@ from eventwire.extract.quotes import find_quotes
 from eventwire.extract.roles import roles
 from eventwire.extract.status import status
 from eventwire.extract.triggers import EventTyper
-from eventwire.link.within import merge_repeats
+from eventwire.link.within import attach_counts, merge_repeats
 from eventwire.model import (
     Actor,
     Article,
@@ -146,15 +146,20 @@ class Pipeline:
             if sent.start_char < art.body_start or not sent.text.strip():
                 continue
             events.extend(self._sentence_events(sent, ctx))
-        events = _dated_by_lede(events, art.published)
+        events = _dated_by_lede(attach_counts(events, ctx.orphans, ctx.hit), art.published)
         return ArticleDoc(article=art, events=tuple(merge_repeats(events)), quotes=tuple(quotes),
                           places=tuple(places), times=tuple(times))
 
     def _sentence_events(self, sent: Span, ctx: _Context) -> list[Event]:
         trigs = self.typer.triggers(sent)
-        if not trigs:
-            return []
         counts = find_quantities(sent, self.quantities)
+        ctx.hit.update((q.span.start, q.span.end) for q in counts
+                       if q.extra.get("hit") and "less_dead" not in q.extra)
+        if not trigs:  # "the man died at the hospital": the count of the event told before
+            ctx.orphans.extend(Quantity(kind=q.kind, value=q.value, qualifier=q.qualifier,  # type: ignore[arg-type]
+                                        text=q.span.text, start=q.span.start, end=q.span.end)
+                               for q in counts)
+            return []
         owner = _assign_quantities(sent, trigs, counts)
         parties = [self._parties(sent, t, ctx) for t in trigs]
         # a place named as an actor ("Russia and Syria had been accused") is not where
@@ -330,6 +335,8 @@ class _Context:
     focus: Place | None
     country: str | None
     quotes: list[QuoteCandidate]
+    orphans: list[Quantity] = field(default_factory=list)  # counts told without an event
+    hit: set[tuple[int, int]] = field(default_factory=set)  # spans of counts of people hit
 
 
 MIN_POPULATION = 1000  # a NORP name is retagged as a place only if it is a town or larger

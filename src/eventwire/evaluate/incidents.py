@@ -43,12 +43,11 @@ from pathlib import Path
 from eventwire.errors import EvaluationError
 from eventwire.evaluate.split import Part, part
 from eventwire.link.across import km
+from eventwire.link.within import is_violent
 from eventwire.model import ArticleDoc, Event
 
 TUNE_PERCENT = 50
 FACTUAL = frozenset({"asserted", "claimed", "alleged"})
-VIOLENT_PLOVER = frozenset({"ASSAULT", "FIGHT"})
-VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 NEAR_KM, FAR_KM = 25.0, 161.0
 PARTS: tuple[Part, ...] = ("tune", "test")
 
@@ -177,15 +176,12 @@ def halves(articles: list[GoldArticle], limit: int = 0) -> dict[Part, list[GoldA
 # -- the product's answer -----------------------------------------------------------
 
 
-def is_violent(ev: Event) -> bool:
-    return ev.type.plover in VIOLENT_PLOVER or bool(ev.type.acled and ev.type.acled[0] in VIOLENT_ACLED)
-
-
 def main_event(events: Iterable[Event]) -> Event | None:
     """The article's lede event (see the module docstring)."""
     facts = sorted((e for e in events if e.status in FACTUAL), key=lambda e: e.evidence.start)
     violent = [e for e in facts if is_violent(e)]
-    return (violent or facts or [None])[0]
+    found = violent or facts
+    return found[0] if found else None
 
 
 def largest(events: Iterable[Event], kind: str) -> int:
@@ -331,7 +327,7 @@ def main(folder: Path, limit: int = 0, errors: Path | None = None) -> dict[str, 
             return lambda: bar.advance(task)
 
         reports = evaluate(folder, limit, progress=progress)
-    out = {}
+    out: dict[str, dict[str, float]] = {}
     for half in PARTS:
         out[half] = reports[half].figures()
         print(format_report(half, out[half]))

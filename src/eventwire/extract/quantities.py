@@ -48,6 +48,7 @@ class QuantityLexicon:
     outcomes: dict[str, str] = field(default_factory=dict)
     victim_subject_verbs: frozenset[str] = frozenset()
     single_person: frozenset[str] = frozenset()
+    fate_nouns: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> QuantityLexicon:
@@ -64,6 +65,7 @@ class QuantityLexicon:
             outcomes=raw["outcomes"],
             victim_subject_verbs=frozenset(raw["victim_subject_verbs"]),
             single_person=frozenset(raw["single_person"]),
+            fate_nouns=raw["fate_nouns"],
         )
 
 
@@ -256,6 +258,24 @@ _SINGLE_DEPS = ("nsubj", "nsubjpass", "dobj")
 _NOT_ONE = {"no", "every", "each", "any", "all", "some"}
 
 
+def _person(tok: Token, lex: QuantityLexicon) -> bool:
+    if tok.tag_ == "PRP":
+        return tok.lower_ in ("he", "she", "him", "her")
+    if tok.ent_type_ == "PERSON":
+        return tok.pos_ == "PROPN" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+    return tok.tag_ == "NN" and tok.lemma_.lower() in lex.single_person
+
+
+def _fate_of(tok: Token, lex: QuantityLexicon) -> str | None:
+    """"the death of his son": what the noun governing "of" + ``tok`` says befell it."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or not _person(tok, lex):
+        return None
+    if any(c.dep_ == "nummod" or c.lower_ in _NOT_ONE for c in tok.children):
+        return None
+    return lex.fate_nouns.get(prep.head.lemma_.lower())
+
+
 def _single(tok: Token, lex: QuantityLexicon) -> bool:
     """One person named as such: "a 17-year-old boy", "the man", "a second victim",
     "John Smith", "he"."""
@@ -273,9 +293,14 @@ def _single(tok: Token, lex: QuantityLexicon) -> bool:
 def _singles(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
     out = []
     for tok in sent:
-        if not _single(tok, lex) or _acts(tok, tok.head, lex):
+        fate = _fate_of(tok, lex)
+        kind: str | None
+        if fate is not None:
+            kind, hit = fate, False
+        elif not _single(tok, lex) or _acts(tok, tok.head, lex):
             continue
-        kind, hit = clause_kind(tok.head, lex)
+        else:
+            kind, hit = clause_kind(tok.head, lex)
         if kind not in ("killed", "wounded", "arrested"):
             continue
         same = [c for c in tok.conjuncts if c.i > tok.i and (c.lemma_.lower() in lex.single_person
