@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -24,7 +24,7 @@ from eventwire.extract.quotes import find_quotes
 from eventwire.extract.roles import roles
 from eventwire.extract.status import status
 from eventwire.extract.triggers import EventTyper
-from eventwire.link.within import merge_repeats
+from eventwire.link.within import attach_counts, merge_repeats
 from eventwire.model import (
     Actor,
     Article,
@@ -49,7 +49,7 @@ from eventwire.resolve.places import (
     load_gazetteer,
 )
 from eventwire.resolve.places.priors import OutletPriors, article_outlet
-from eventwire.resolve.timex import event_time, find_times, infer_published
+from eventwire.resolve.timex import article_time, event_time, find_times, infer_published, recalled
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -155,12 +155,12 @@ class Pipeline:
         codings = self._code([sent for sent, trigs in found if trigs])
         events: list[Event] = []
         for sent, trigs in found:
-            if trigs:
-                events.extend(self._sentence_events(sent, trigs, codings.get(sent.start), ctx))
+            events.extend(self._sentence_events(sent, trigs, codings.get(sent.start), ctx))
         said = {(q.text.start, q.text.end): self._source(
             Attribution(q.speaker, q.verb or "said", q.via) if q.speaker else None, art.outlet, ctx)
             for q in qcands}
-        events = contest(events, doc, qcands, said, self.cues)
+        events = attach_counts(events, ctx.orphans, ctx.hit)
+        events = _dated_by_lede(contest(events, doc, qcands, said, self.cues), art.published)
         return ArticleDoc(article=art, events=tuple(merge_repeats(events)), quotes=tuple(quotes),
                           places=tuple(places), times=tuple(times))
 
@@ -181,11 +181,18 @@ class Pipeline:
 
     def _sentence_events(self, sent: Span, trigs: list[Trigger], coding: Coding | None,
                          ctx: _Context) -> list[Event]:
+        counts = find_quantities(sent, self.quantities)
+        ctx.hit.update((q.span.start, q.span.end) for q in counts
+                       if q.extra.get("hit") and "less_dead" not in q.extra)
+        if not trigs:  # "the man died at the hospital": the count of the event told before
+            ctx.orphans.extend(Quantity(kind=q.kind, value=q.value, qualifier=q.qualifier,  # type: ignore[arg-type]
+                                        text=q.span.text, start=q.span.start, end=q.span.end)
+                               for q in counts)
+            return []
         main = None
         if coding is not None:
             trigs = retype(sent, trigs, coding, self.typer)
             main = main_trigger(sent, trigs)
-        counts = find_quantities(sent, self.quantities)
         owner = _assign_quantities(sent, trigs, counts)
         parties = [self._parties(sent, t, ctx, coding if t is main else None) for t in trigs]
         # a place named as an actor ("Russia and Syria had been accused") is not where
@@ -246,6 +253,10 @@ class Pipeline:
         when = event_time(ctx.times, sent.start_char, sent.end_char, ctx.article.published,
                           anchor=trig.start)
         reasons = {"status": decision.reason}
+        context = recalled(when, ctx.article.published) if decision.status in ("asserted", "claimed") else None
+        if context is not None:  # a happening recalled for context is no event of the news
+            decision = replace(decision, status="background")
+            reasons["status"] = f"context: {context}"
         if location is None:
             reasons["location"] = "no place in the sentence or the article"
         if when is None:
@@ -374,6 +385,8 @@ class _Context:
     focus: Place | None
     country: str | None
     quotes: list[QuoteCandidate]
+    orphans: list[Quantity] = field(default_factory=list)  # counts told without an event
+    hit: set[tuple[int, int]] = field(default_factory=set)  # spans of counts of people hit
 
 
 MIN_POPULATION = 1000  # a NORP name is retagged as a place only if it is a town or larger
@@ -438,6 +451,16 @@ def _assign_quantities(sent: Span, trigs: list[Trigger], counts: list) -> list[i
         else:
             owners.append(min(range(len(trigs)), key=lambda n: abs(trigs[n].token_i - tok.i)))
     return owners
+
+
+def _dated_by_lede(events: list[Event], published: date | None) -> list[Event]:
+    """Events without a time of their own take the story's day of the happening (see
+    ``article_time``) rather than the publication date."""
+    focus = article_time([e.time for e in events], published)
+    if focus is None:
+        return events
+    return [e.model_copy(update={"time": focus}) if e.time is not None and e.time.reason == "publication_date"
+            else e for e in events]
 
 
 def _event_id(article_id: str, trig: Trigger) -> str:

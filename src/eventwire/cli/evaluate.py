@@ -102,3 +102,16 @@ def claims(
         return
     for path in [gold] if gold else [mod.default_gold(), mod.blind_gold()]:
         mod.main(path)
+
+
+@app.command("incidents")
+def incidents(
+    gold: Path = typer.Argument(DEFAULT_GOLD / "gva-dev", help="gva-dev folder (articles.jsonl.gz, incidents.jsonl)"),
+    limit: int = typer.Option(0, help="about N articles of each half, whole incidents (0: all)"),
+    errors: Path | None = typer.Option(None, help="write the tune half's misses as JSON Lines here"),
+) -> None:
+    """Event-level facts per article (killed, wounded, place, day) and the same incident
+    across articles (pairwise and B-cubed F1), on the tune and test halves."""
+    from eventwire.evaluate import incidents as mod
+
+    mod.main(gold, limit=limit, errors=errors)

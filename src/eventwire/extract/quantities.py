@@ -1,15 +1,28 @@
 """Counts of people in a sentence: killed, wounded, evacuated, displaced, arrested, fighters.
 
 A count is a number phrase ("34,000", "two", "dozens", "more than 400,000") governing a
-noun; its kind comes from that noun ("fighters", "dead") or from the verb that governs it
-("had been evacuated", "has killed"), both from ``data/quantities.json``.
+noun of people ("civilians", "others"), or a single person named as the one hurt ("a
+17-year-old boy was shot dead", "the man died", "a second victim", "a man and a woman":
+2). Its kind comes from the noun ("fighters", "dead"), else from the clause: an outcome
+word ("shot dead", "one fatally", "left one man dead") beats the verb ("were wounded",
+"were treated"), which beats a conjoined verb ("shot and killed"); a person only hit
+("were shot", "stabbed") counts as wounded. In one sentence, those hit less those who
+died are the wounded ("four people were shot, one fatally": killed 1, wounded 3). A count
+of anything but people ("the 2700 block of", "ten rounds") is none.
+
+Who is counted, as a coder counts: the people a casualty verb has as its object or
+passive subject, or the subject of an intransitive one ("died"); the subject of an
+active casualty verb acts and is never counted ("two gunmen killed a man": killed 1).
+Shooters and suspects are people like any other: counted when they are killed or
+wounded (ACLED and UCDP count every fatality, perpetrators' included), not when they act.
+The words live in ``data/quantities.json``.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwire.data import data_path
@@ -31,6 +44,11 @@ class QuantityLexicon:
     verbs: dict[str, str]
     nouns: dict[str, str]
     people: frozenset[str]
+    hit_verbs: frozenset[str] = frozenset()
+    outcomes: dict[str, str] = field(default_factory=dict)
+    victim_subject_verbs: frozenset[str] = frozenset()
+    single_person: frozenset[str] = frozenset()
+    fate_nouns: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> QuantityLexicon:
@@ -43,6 +61,11 @@ class QuantityLexicon:
             verbs=raw["verbs"],
             nouns=raw["nouns"],
             people=frozenset(raw["people_nouns"]),
+            hit_verbs=frozenset(raw["hit_verbs"]),
+            outcomes=raw["outcomes"],
+            victim_subject_verbs=frozenset(raw["victim_subject_verbs"]),
+            single_person=frozenset(raw["single_person"]),
+            fate_nouns=raw["fate_nouns"],
         )
 
 
@@ -113,7 +136,7 @@ def _governing_verb(tok: Token) -> Token | None:
     """The nearest verb above the counted words (at most three arcs up)."""
     node = tok
     for _ in range(3):
-        if node.dep_ == "relcl" or node.head is node:
+        if node.dep_ == "relcl" or node.head.i == node.i:
             break
         node = node.head
         if node.pos_ in ("VERB", "AUX") or node.tag_ in ("VBN", "VBD"):
@@ -128,35 +151,184 @@ def _relcl_verb(noun: Token) -> Token | None:
     return None
 
 
-def _outcome(verb: Token, lex: QuantityLexicon) -> str | None:
-    """A casualty named by the verb's complement: "shot dead", "beaten to death"."""
-    for child in verb.children:
-        if child.dep_ in ("oprd", "acomp", "xcomp", "advmod") and child.lower_ in lex.nouns:
-            return lex.nouns[child.lower_]
-        if child.dep_ == "prep" and child.lower_ == "to":
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.lower_ in lex.nouns:
-                    return lex.nouns[obj.lower_]
-    return None
+def _stronger(a: str | None, b: str | None) -> str | None:
+    """Killed beats wounded beats anything else: one person who was hit and died is dead."""
+    order = {"killed": 0, "wounded": 1}
+    if a is None or b is None:
+        return a or b
+    return a if order.get(a, 2) <= order.get(b, 2) else b
 
 
-def _kind(noun: Token | None, last: Token, lex: QuantityLexicon) -> str | None:
-    """What was counted: a casualty verb wins ("two soldiers were wounded"), then the
-    noun ("4,000 fighters", "the dead"), then a relative clause, then plain people."""
+def _outcome(tok: Token, lex: QuantityLexicon) -> str | None:
+    """An outcome word on ``tok``: "shot dead", "one fatally", "left one man dead"."""
+    found = None
+    for c in tok.children:
+        if c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "conj", "amod") and c.lower_ in lex.outcomes:
+            found = _stronger(found, lex.outcomes[c.lower_])
+        if c.dep_ == "prep" and c.lower_ in ("with", "to"):  # "with gunshot wounds", "to death"
+            for obj in (g for g in c.children if g.dep_ == "pobj"):
+                found = _stronger(found, lex.outcomes.get(obj.lower_))
+    return found
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def clause_kind(verb: Token, lex: QuantityLexicon) -> tuple[str | None, bool]:
+    """What a clause says befell the people it counts, and whether they were only hit:
+    an outcome ("dead", "fatally") beats the verb, which beats a conjoined verb without a
+    subject of its own ("shot and killed"); a hit verb alone ("were shot") is wounded."""
+    outcome = _outcome(verb, lex)
+    own = lex.verbs.get(verb.lemma_.lower())
+    conj = [lex.verbs.get(c.lemma_.lower()) for c in verb.children
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not _has_subject(c)]
+    if outcome == "killed":
+        return "killed", False
+    if own:
+        return own, False
+    if "killed" in conj:
+        return "killed", False
+    if outcome or any(conj):
+        return outcome or next(k for k in conj if k), False
+    if verb.lemma_.lower() in lex.hit_verbs:
+        return "wounded", True
+    return None, False
+
+
+def _acts(counted: Token, verb: Token, lex: QuantityLexicon) -> bool:
+    """Is ``counted`` the subject that acts ("two gunmen killed"), not the one hurt
+    ("the man died", "five others wounded")?"""
+    path = counted
+    while path.head.i != verb.i and path.head.i != path.i:
+        path = path.head
+    if path.head.i != verb.i or path.dep_ != "nsubj":
+        return False
+    passive_like = verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return verb.lemma_.lower() not in lex.victim_subject_verbs and not passive_like
+
+
+def _is_people(noun: Token, lex: QuantityLexicon) -> bool:
+    return (noun.lemma_.lower() in lex.people or noun.lower_ in lex.people
+            or noun.lemma_.lower() in lex.single_person or noun.ent_type_ == "NORP")
+
+
+def _kind(noun: Token | None, last: Token, lex: QuantityLexicon) -> tuple[str | None, bool]:
+    """What was counted, and whether only hit: the noun's own kind ("4,000 fighters",
+    "the dead") unless a casualty clause has them as its victims; a count of anything
+    but people ("the 2700 block") is none."""
     noun_kind = lex.nouns.get(noun.lower_) if noun is not None else None
-    verb = _governing_verb(noun if noun is not None else last)
+    if noun is not None and noun_kind is None and not _is_people(noun, lex):
+        return None, False
+    counted = noun if noun is not None else last
+    outcome = _outcome(last, lex) or (_outcome(noun, lex) if noun is not None else None)
+    if outcome == "killed":
+        return "killed", False
+    verb = _governing_verb(counted)
     if noun is not None and verb is None:
         verb = _relcl_verb(noun)
-    verb_kind = lex.verbs.get(verb.lemma_.lower()) if verb is not None else None
-    if verb is not None and verb_kind is None:
-        verb_kind = _outcome(verb, lex)
+    verb_kind, hit = (None, False)
+    if verb is not None and not _acts(counted, verb, lex):
+        verb_kind, hit = clause_kind(verb, lex)
     if verb_kind and noun_kind in (None, "fighters"):
-        return verb_kind
+        return verb_kind, hit
     if noun_kind:
-        return noun_kind
-    if noun is not None and (noun.lemma_.lower() in lex.people or noun.lower_ in lex.people):
-        return "people"
+        return noun_kind, False
+    if outcome:
+        return outcome, False
+    if noun is not None or _toll(last, lex):
+        return (_toll(last, lex) or "people"), False
+    return None, False
+
+
+def _toll(num: Token, lex: QuantityLexicon) -> str | None:
+    """"the death toll rose to 12", "the toll stands at 5": the figure a toll reaches."""
+    prep = num.head
+    if num.dep_ != "pobj" or prep.lower_ not in ("to", "at"):
+        return None
+    for subj in (c for c in prep.head.children if c.dep_ == "nsubj"):
+        words = [c.lower_ for c in subj.children if c.dep_ == "compound"] + [subj.lower_]
+        key = " ".join(words)
+        if subj.lower_ == "toll" or key in lex.nouns:
+            return lex.nouns.get(key) or lex.nouns.get(subj.lower_)
     return None
+
+
+_SINGLE_DEPS = ("nsubj", "nsubjpass", "dobj")
+_NOT_ONE = {"no", "every", "each", "any", "all", "some"}
+
+
+def _person(tok: Token, lex: QuantityLexicon) -> bool:
+    if tok.tag_ == "PRP":
+        return tok.lower_ in ("he", "she", "him", "her")
+    if tok.ent_type_ == "PERSON":
+        return tok.pos_ == "PROPN" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+    return tok.tag_ == "NN" and tok.lemma_.lower() in lex.single_person
+
+
+def _fate_of(tok: Token, lex: QuantityLexicon) -> str | None:
+    """"the death of his son": what the noun governing "of" + ``tok`` says befell it."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or not _person(tok, lex):
+        return None
+    if any(c.dep_ == "nummod" or c.lower_ in _NOT_ONE for c in tok.children):
+        return None
+    return lex.fate_nouns.get(prep.head.lemma_.lower())
+
+
+def _single(tok: Token, lex: QuantityLexicon) -> bool:
+    """One person named as such: "a 17-year-old boy", "the man", "a second victim",
+    "John Smith", "he"."""
+    if tok.dep_ not in _SINGLE_DEPS or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "nummod" or c.lower_ in _NOT_ONE for c in tok.children):
+        return False
+    if tok.tag_ == "PRP":
+        return tok.lower_ in ("he", "she")
+    if tok.ent_type_ == "PERSON":
+        return tok.pos_ == "PROPN" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+    return tok.tag_ == "NN" and tok.lemma_.lower() in lex.single_person
+
+
+def _singles(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
+    out = []
+    for tok in sent:
+        fate = _fate_of(tok, lex)
+        kind: str | None
+        if fate is not None:
+            kind, hit = fate, False
+        elif not _single(tok, lex) or _acts(tok, tok.head, lex):
+            continue
+        else:
+            kind, hit = clause_kind(tok.head, lex)
+        if kind not in ("killed", "wounded", "arrested"):
+            continue
+        same = [c for c in tok.conjuncts if c.i > tok.i and (c.lemma_.lower() in lex.single_person
+                                                             or c.ent_type_ == "PERSON")]
+        last = max([tok, *same], key=lambda t: t.i)
+        start, end = tok.left_edge.idx, last.idx + len(last.text)
+        if tok.left_edge.i < sent.start:
+            start = tok.idx
+        out.append(QuantityCandidate(kind, 1 + len(same), "exact",
+                                     TextSpan(sent.doc.text[start:end], start, end),
+                                     token_i=tok.i, extra={"hit": "yes"} if hit else {}))
+    return out
+
+
+def _net_of_dead(found: list[QuantityCandidate]) -> list[QuantityCandidate]:
+    """Those hit less those who died are the wounded: one sentence's distinct victims."""
+    dead = max((q.value for q in found if q.kind == "killed"), default=0)
+    if not dead:
+        return found
+    out = []
+    for q in found:
+        if q.extra.get("hit") and q.kind == "wounded":
+            if q.value <= dead:
+                continue
+            q = QuantityCandidate(q.kind, q.value - dead, q.qualifier, q.span, q.token_i,
+                                  {**q.extra, "less_dead": str(dead)})
+        out.append(q)
+    return out
 
 
 def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
@@ -172,7 +344,7 @@ def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]
         i += len(toks)
         val = _value(toks, lex)
         noun = _noun(toks[-1])
-        kind = _kind(noun, toks[-1], lex)
+        kind, hit = _kind(noun, toks[-1], lex)
         if val is None or kind is None:
             continue
         value, qualifier = val
@@ -183,5 +355,8 @@ def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]
         end_tok = noun if noun is not None and noun.i > toks[-1].i else toks[-1]
         end = end_tok.idx + len(end_tok.text)
         text = sent.doc.text[start:end]
-        out.append(QuantityCandidate(kind, value, qualifier, TextSpan(text, start, end), token_i=toks[0].i))
-    return out
+        out.append(QuantityCandidate(kind, value, qualifier, TextSpan(text, start, end), token_i=toks[0].i,
+                                     extra={"hit": "yes"} if hit else {}))
+    out.extend(_singles(sent, lex))
+    out.sort(key=lambda q: q.span.start)
+    return _net_of_dead(out)

@@ -3,11 +3,24 @@
 News restates its lede ("X is in full control of Aleppo ... The fall of Aleppo marks
 ..."). A later event of the same type, place and time whose actors add nothing new is
 folded into the first; the first records where it was told again.
+
+A count told in a sentence with no event of its own ("The man died at the hospital",
+"The fifth man was pronounced dead") belongs to the violent event told before it (else
+the first one after it); the people that event hit, less those who died, are its
+wounded ("five men were shot ... the fifth man was pronounced dead": 1 killed, 4
+wounded).
 """
 
 from __future__ import annotations
 
-from eventwire.model import Actor, Event
+from collections.abc import Iterable
+
+from eventwire.model import Actor, Event, Quantity
+
+VIOLENT_PLOVER = frozenset({"ASSAULT", "FIGHT"})
+VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+CASUALTIES = frozenset({"killed", "wounded"})
+FACTS = frozenset({"asserted", "claimed", "alleged"})
 
 
 # statuses that tell the same kind of fact: a restatement may move between them
@@ -50,3 +63,50 @@ def merge_repeats(events: list[Event]) -> list[Event]:
         })
         kept[kept.index(twin)] = merged
     return kept
+
+
+def is_violent(ev: Event) -> bool:
+    return ev.type.plover in VIOLENT_PLOVER or bool(ev.type.acled and ev.type.acled[0] in VIOLENT_ACLED)
+
+
+def _owner(events: list[Event], q: Quantity) -> int | None:
+    """The violent factual event told last before ``q``, else the first after it."""
+    fit = [n for n, e in enumerate(events) if is_violent(e) and e.status in FACTS]
+    before = [n for n in fit if events[n].evidence.start <= q.start]
+    if before:
+        return max(before, key=lambda n: events[n].evidence.start)
+    return min(fit, key=lambda n: events[n].evidence.start) if fit else None
+
+
+def _net(quantities: Iterable[Quantity], hit: set[tuple[int, int]]) -> tuple[Quantity, ...]:
+    """Wounded counted as hit ("were shot") less the event's dead, from other sentences."""
+    qs = tuple(quantities)
+    dead = max((q.value for q in qs if q.kind == "killed"), default=0)
+    if not dead:
+        return qs
+    out = []
+    for q in qs:
+        if q.kind == "wounded" and (q.start, q.end) in hit:
+            if q.value <= dead:
+                continue
+            q = q.model_copy(update={"value": q.value - dead})
+        out.append(q)
+    return tuple(out)
+
+
+def attach_counts(events: list[Event], orphans: list[Quantity], hit: set[tuple[int, int]]) -> list[Event]:
+    """Give each casualty count told without an event of its own to the event it tells
+    of (see the module docstring); ``hit``: spans of counts of people hit whose dead were
+    told elsewhere."""
+    extra: dict[int, list[Quantity]] = {}
+    for q in orphans:
+        n = _owner(events, q) if q.kind in CASUALTIES else None
+        if n is not None:
+            extra.setdefault(n, []).append(q)
+    out = []
+    for n, ev in enumerate(events):
+        qs = ev.quantities + tuple(extra.get(n, ()))
+        if extra.get(n) or any((q.start, q.end) in hit for q in qs):
+            ev = ev.model_copy(update={"quantities": _net(qs, hit)})
+        out.append(ev)
+    return out

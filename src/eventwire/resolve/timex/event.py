@@ -1,8 +1,10 @@
-"""An event's time: the expression governing its clause, else the publication date."""
+"""An event's time: the expression governing its clause, else the article's own day of the
+happening (its first past day told in the body, "Saturday night" in a Monday story), else
+the publication date."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from eventwire.model.records import Time, TimeRef
 
@@ -11,6 +13,41 @@ def _distance(t: Time, anchor: int) -> int:
     if t.start <= anchor < t.end:
         return 0
     return t.start - anchor if t.start > anchor else anchor - t.end + 1
+
+
+FOCUS_WINDOW = timedelta(days=7)  # a story's own happening is at most a week old
+CONTEXT_AGE = timedelta(days=365)  # a happening dated before this is told as context
+AGGREGATE = frozenset({"quarter", "year"})  # "600 homicides this year" is a tally, not an event
+
+
+def recalled(when: TimeRef | None, published: date | None) -> str | None:
+    """Why a happening dated by its own clause is told for context, not as news: it
+    ended more than a year before publication ("the 1991 shooting", "in 2007"), or its
+    time is a whole quarter or year (a tally such as "600 homicides this year"). None
+    when it is news, or undated, or with no publication date to measure against."""
+    if when is None or when.reason != "clause" or published is None:
+        return None
+    if when.end < published - CONTEXT_AGE:
+        return f"dated {when.start.isoformat()}, before the news"
+    if when.precision in AGGREGATE:
+        return f"a tally over a {when.precision}"
+    return None
+
+
+def article_time(told: list[TimeRef | None], published: date | None) -> TimeRef | None:
+    """The day a news story's happening took place: the first event time, in text order,
+    that its own clause gave to the day ("shot Saturday night" in a Monday story, "early
+    Sunday") and that is neither after publication nor more than a week before it. The
+    events told later without a time of their own ("the man died at the hospital") take
+    it instead of the publication date. None without a publication date."""
+    if published is None:
+        return None
+    for t in told:
+        if t is None or t.reason != "clause" or t.precision != "day":
+            continue
+        if published - FOCUS_WINDOW <= t.start <= published:
+            return t.model_copy(update={"reason": "article_focus"})
+    return None
 
 
 def event_time(
@@ -24,7 +61,8 @@ def event_time(
 
     Without an anchor the first one in the span wins. Durations and unresolved
     expressions are skipped. If none is left the publication date stands in, with
-    reason "publication_date"; with no publication date either, None.
+    reason "publication_date" (the pipeline then gives such events the story's own day,
+    ``article_time``, where it has one); with no publication date either, None.
     """
     inside = [
         t for t in times
