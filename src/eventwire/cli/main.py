@@ -82,6 +82,8 @@ def extract(
     engine: str = typer.Option("local", help="local or spark"),
     master: str | None = typer.Option(None, help="with --engine spark: Spark master URL (default local[N], N = CPUs)"),
     partitions: int | None = typer.Option(None, help="with --engine spark: number of partitions (default: Spark's parallelism)"),
+    workers: int | None = typer.Option(None, help="with --engine local: worker processes (default: one per core)"),
+    time_limit: float | None = typer.Option(None, help="with --engine local: seconds an article may take per 100,000 characters before it is skipped (default 60)"),
 ) -> None:
     """Print one JSON document per article (DESIGN.md contract), in input order."""
     from eventwire.engines.local import BatchReport, count_files
@@ -90,7 +92,8 @@ def extract(
     pub = _parse_date(published)
     report = BatchReport()
     try:
-        with open_engine(engine, master=master, partitions=partitions) as run, \
+        with open_engine(engine, master=master, partitions=partitions, workers=workers,
+                         time_limit=time_limit) as run, \
                 _progress(count_files(files)) as bar:
             task = bar.add_task("extracting", total=count_files(files))
             for doc in run(files, report, pub):
@@ -119,11 +122,13 @@ def ingest(
     engine: str = typer.Option("local", help="local or spark"),
     master: str | None = typer.Option(None, help="with --engine spark: Spark master URL (default local[N], N = CPUs)"),
     partitions: int | None = typer.Option(None, help="with --engine spark: number of partitions (default: Spark's parallelism)"),
+    workers: int | None = typer.Option(None, help="with --engine local: worker processes (default: one per core)"),
+    time_limit: float | None = typer.Option(None, help="with --engine local: seconds an article may take per 100,000 characters before it is skipped (default 60)"),
     out: Path | None = typer.Option(None, help="with --engine spark: write the documents under this new folder instead of the database"),
     out_format: str = typer.Option("jsonl", help="with --out: jsonl or parquet"),
 ) -> None:
     """Extract and store articles; an article already stored is not stored again."""
-    from eventwire.engines.local import BatchReport, count_files
+    from eventwire.engines.local import BatchReport, batched, count_files
     from eventwire.engines.runner import open_engine, write_documents
     from eventwire.store.database import Store
 
@@ -142,15 +147,15 @@ def ingest(
     try:
         # the outlets' home regions, learned from what is already stored, stay fixed for the batch
         with Store(db) as store, \
-                open_engine(engine, master=master, partitions=partitions, priors=store.outlet_priors()) as run, \
+                open_engine(engine, master=master, partitions=partitions, priors=store.outlet_priors(),
+                            workers=workers, time_limit=time_limit) as run, \
                 _progress(count_files(paths)) as bar:
             task = bar.add_task("ingesting", total=count_files(paths))
-            for doc in run(paths, report, pub):
-                if store.add(doc):
-                    added += 1
-                else:
-                    dup += 1
-                bar.advance(task)
+            for docs in batched(run(paths, report, pub)):  # one commit per batch, each article whole
+                stored = store.add_many(docs)
+                added += sum(stored)
+                dup += len(stored) - sum(stored)
+                bar.advance(task, len(docs))
             n_events = store.count("events")
     except EventwireError as e:
         _fail(e)
