@@ -1,6 +1,6 @@
 """The local engine's worker processes: the documents of one process, in input order, bad
 inputs reported; an article over its time budget, or a worker killed, costs the batch
-nothing else; the writer's batches store each article whole, once."""
+nothing else."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.engines.local import BatchReport, batched, run
+from eventwire.engines.local import BatchReport, run
 from eventwire.engines.pool import WorkerPool, budget
 from eventwire.errors import TimeLimitError
 from eventwire.model import ArticleDoc
@@ -48,7 +48,7 @@ def one_process(pipeline, corpus: Path) -> tuple[list[ArticleDoc], BatchReport]:
 
 @pytest.fixture(scope="module")
 def pool(pipeline) -> Iterator[WorkerPool]:  # noqa: ANN001
-    with WorkerPool(pipeline, workers=2) as workers:
+    with WorkerPool(lambda: pipeline, workers=2) as workers:
         yield workers
 
 
@@ -63,6 +63,14 @@ def test_workers_give_one_process_documents_in_input_order(pool: WorkerPool, cor
     assert len(report.skipped) == 1 and "1_empty.txt: empty file" in str(report.skipped[0])
     assert report.read == len(docs) == expected_report.read
     assert len(set(pool.pids())) == 2 and os.getpid() not in pool.pids()
+
+
+def test_no_article_to_parse_loads_nothing() -> None:
+    def load() -> None:
+        raise AssertionError("the pipeline was loaded for nothing")
+
+    with WorkerPool(load, workers=2) as idle:  # type: ignore[arg-type]
+        assert list(idle.process([])) == [] and idle.pids() == []
 
 
 def test_article_over_its_time_budget_is_skipped_by_name_and_the_batch_goes_on(
@@ -100,25 +108,3 @@ def test_a_killed_worker_loses_no_article(pool: WorkerPool, corpus: Path, one_pr
 def test_budget_grows_with_the_article() -> None:
     assert budget(60, 2_000) == budget(60, 100_000) == 60
     assert budget(60, 1_000_000) == 600
-
-
-def test_writer_batches_store_each_article_once(one_process, tmp_path: Path) -> None:  # noqa: ANN001
-    from eventwire.store.database import Store
-
-    docs, _ = one_process
-    with Store(tmp_path / "one.duckdb") as store:
-        singly = [store.add(d) for d in docs]
-        counts = {t: store.count(t) for t in ("articles", "events", "quantities", "places")}
-    with Store(tmp_path / "batched.duckdb") as store:
-        stored = [ok for batch in batched(docs, size=3) for ok in store.add_many(batch)]
-        assert stored == singly
-        assert {t: store.count(t) for t in counts} == counts
-        assert not any(store.add_many(docs))  # a re-run stores nothing twice
-        clusters = store.query("SELECT id, cluster_id FROM events ORDER BY id")
-    with Store(tmp_path / "one.duckdb") as store:
-        assert store.query("SELECT id, cluster_id FROM events ORDER BY id") == clusters
-
-
-def test_batched_cuts_by_size() -> None:
-    assert list(batched(range(7), size=3)) == [[0, 1, 2], [3, 4, 5], [6]]
-    assert list(batched([], size=3)) == []

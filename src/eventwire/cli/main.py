@@ -128,7 +128,7 @@ def ingest(
     out_format: str = typer.Option("jsonl", help="with --out: jsonl or parquet"),
 ) -> None:
     """Extract and store articles; an article already stored is not stored again."""
-    from eventwire.engines.local import BatchReport, batched, count_files
+    from eventwire.engines.local import BatchReport, count_files
     from eventwire.engines.runner import open_engine, write_documents
     from eventwire.store.database import Store
 
@@ -151,11 +151,12 @@ def ingest(
                             workers=workers, time_limit=time_limit) as run, \
                 _progress(count_files(paths)) as bar:
             task = bar.add_task("ingesting", total=count_files(paths))
-            for docs in batched(run(paths, report, pub)):  # one commit per batch, each article whole
-                stored = store.add_many(docs)
-                added += sum(stored)
-                dup += len(stored) - sum(stored)
-                bar.advance(task, len(docs))
+            for doc in run(paths, report, pub):
+                if store.add(doc):
+                    added += 1
+                else:
+                    dup += 1
+                bar.advance(task)
             n_events = store.count("events")
     except EventwireError as e:
         _fail(e)

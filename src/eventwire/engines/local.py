@@ -9,20 +9,14 @@ not at all). ``process`` is ``Pipeline.process`` (one process) or ``WorkerPool.p
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
 
 from eventwire.errors import InputError
 from eventwire.ingest.readers import expand_paths, read_path
 from eventwire.model import Article, ArticleDoc
-
-T = TypeVar("T")
-WRITE_BATCH = 32  # articles stored per commit
-WRITE_SECONDS = 2.0  # ... or fewer, once the first has waited this long
 
 
 @dataclass
@@ -61,23 +55,6 @@ def run(
             report.failed(item)
         else:
             yield item
-
-
-def batched(items: Iterable[T], size: int = WRITE_BATCH, seconds: float = WRITE_SECONDS) -> Iterator[list[T]]:
-    """``items`` in lists of ``size``, or fewer once ``seconds`` have passed since the
-    list's first item: the writer commits a batch at a time, and a slow batch does not
-    hold finished articles back for long."""
-    batch: list[T] = []
-    started = 0.0
-    for item in items:
-        if not batch:
-            started = time.monotonic()
-        batch.append(item)
-        if len(batch) >= size or time.monotonic() - started >= seconds:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def count_files(paths: list[Path]) -> int:

@@ -1,7 +1,8 @@
 """The local engine's worker processes: every core, and a time budget per article.
 
-The parent builds the ``Pipeline`` once and forks the workers, which share its read-only
-memory (spaCy's weights, the gazetteer, the dictionaries) copy-on-write; ``gc.freeze``
+The parent builds the ``Pipeline`` once, when the first article to parse arrives (a
+batch of articles all stored already never loads it), and forks the workers, which
+share its read-only memory (spaCy's weights, the gazetteer, the dictionaries) copy-on-write; ``gc.freeze``
 keeps the collector from touching, and so copying, those objects in every worker. The
 parent reads the inputs, hands the articles out in chunks (at most ``CHUNK_ARTICLES``
 articles and ``CHUNK_CHARS`` characters, so that spaCy still batches short articles) and
@@ -26,7 +27,7 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -102,6 +103,9 @@ class _Chunker:
         self.taken += len(items)
         return _Chunk(items, solo=len(items) == 1) if items else None
 
+    def empty(self) -> bool:
+        return self._peek() is None
+
     def _peek(self) -> tuple[int, Article] | None:
         if self._peeked is None and not self._done:
             self._peeked = next(self.source, None)
@@ -132,27 +136,41 @@ def _work(pipeline: Pipeline, conn: Connection, inherited: list[Connection]) -> 
 
 
 class WorkerPool:
-    """Worker processes forked from a loaded ``Pipeline``; use as a context manager."""
+    """Worker processes forked from a loaded ``Pipeline``; use as a context manager (the
+    workers are stopped at the end)."""
 
-    def __init__(self, pipeline: Pipeline, workers: int | None = None,
+    def __init__(self, load: Callable[[], Pipeline], workers: int | None = None,
                  time_limit: float = TIME_LIMIT) -> None:
+        """``load`` builds the pipeline (``Pipeline.load``), once, when it is first needed."""
         if workers is not None and workers < 1:
             raise ValueError("workers must be 1 or more")
         if time_limit <= 0:
             raise ValueError("time_limit must be positive")
-        self.pipeline = pipeline
+        self.load = load
         self.workers = workers or default_workers()
         self.time_limit = time_limit
         self._ctx = multiprocessing.get_context("fork")  # share the loaded pipeline
+        self._pipeline: Pipeline | None = None
         self._pool: list[_Worker] = []
 
     def __enter__(self) -> WorkerPool:
-        gc.collect()
-        gc.freeze()  # the pipeline's objects stay out of every collection, so stay shared
-        self._pool = [self._start() for _ in range(self.workers)]
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def start(self) -> None:
+        """Build the pipeline (once) and fork the workers, unless they run already."""
+        if self._pool:
+            return
+        if self._pipeline is None:
+            self._pipeline = self.load()
+        gc.collect()
+        gc.freeze()  # the pipeline's objects stay out of every collection, so stay shared
+        self._pool = [self._start() for _ in range(self.workers)]
+
+    def stop(self) -> None:
+        """Stop the workers: those waiting for work exit, busy ones are killed."""
         for w in self._pool:
             if w.chunk is None and w.process.is_alive():
                 try:
@@ -167,8 +185,9 @@ class WorkerPool:
                 w.process.kill()
                 w.process.join()
             w.conn.close()
+        if self._pool:
+            gc.unfreeze()
         self._pool = []
-        gc.unfreeze()
 
     def pids(self) -> list[int]:
         return [w.process.pid for w in self._pool if w.process.pid is not None]
@@ -178,9 +197,10 @@ class WorkerPool:
     def process(self, articles: Iterable[Article]) -> Iterator[Result]:
         """One result per article, in input order: its ``ArticleDoc``, or the
         ``InputError`` that says why it was skipped (time limit, a failing pipeline)."""
-        if not self._pool:
-            raise RuntimeError("the worker pool is not started: use it in a `with` block")
         chunker = _Chunker(enumerate(articles))
+        if chunker.empty():
+            return
+        self.start()
         retry: deque[_Chunk] = deque()
         done: dict[int, Result] = {}
         given = 0  # results yielded so far
@@ -266,7 +286,7 @@ class WorkerPool:
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
         others = [w.conn for w in self._pool if not w.conn.closed]
-        proc = self._ctx.Process(target=_work, args=(self.pipeline, child, others),
+        proc = self._ctx.Process(target=_work, args=(self._pipeline, child, others),
                                  name="eventwire-worker", daemon=True)
         proc.start()
         child.close()

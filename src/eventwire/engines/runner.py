@@ -52,8 +52,7 @@ def open_engine(name: str, *, master: str | None = None, partitions: int | None 
         from eventwire.engines.pool import TIME_LIMIT, WorkerPool
         from eventwire.pipeline import Pipeline
 
-        pipeline = Pipeline.load(priors)
-        with WorkerPool(pipeline, workers, time_limit or TIME_LIMIT) as pool:
+        with WorkerPool(lambda: Pipeline.load(priors), workers, time_limit or TIME_LIMIT) as pool:
             yield lambda paths, report, published: run(pool.process, paths, report, published)
         return
     if workers is not None or time_limit is not None:

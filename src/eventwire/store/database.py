@@ -83,24 +83,6 @@ class Store:
             raise StoreError(f"{self.path}: cannot store article {doc.article.id} ({e})") from e
         return True
 
-    def add_many(self, docs: Sequence[ArticleDoc]) -> list[bool]:
-        """Store a batch of articles with one commit (``add`` for each, faster); each is
-        still whole or absent, and if the batch fails it is stored article by article, so
-        that a bad article loses only itself. For each: False if it was already stored."""
-        try:
-            with self.transaction() as con:
-                added = []
-                for doc in docs:
-                    new = con.execute("SELECT 1 FROM articles WHERE id = ?", [doc.article.id]).fetchone() is None
-                    if new:
-                        _insert_article(con, doc)
-                        for ev in doc.events:
-                            _link(con, ev)
-                    added.append(new)
-            return added
-        except duckdb.Error:
-            return [self.add(doc) for doc in docs]
-
     def outlet_priors(self) -> OutletPriors:
         """Each outlet's home region, learned from the places of its stored articles (see
         ``resolve/places/priors.py``): what a local paper's earlier stories name helps
