@@ -40,8 +40,8 @@ if TYPE_CHECKING:
 
     from eventwire.pipeline import Pipeline
 
-CHUNK_ARTICLES = 8  # what one worker takes at a time (spaCy batches within it)
-CHUNK_CHARS = 20_000  # ... unless the chunk grows past this many characters
+CHUNK_ARTICLES = 4  # what one worker takes at a time (spaCy batches within it)
+CHUNK_CHARS = 10_000  # ... unless the chunk grows past this many characters
 TIME_LIMIT = 60.0  # default seconds per started 100,000 characters of an article
 LIMIT_CHARS = 100_000
 AHEAD = 64  # finished results, per worker, held back for input order before reading stops
