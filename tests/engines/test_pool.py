@@ -107,4 +107,5 @@ def test_a_killed_worker_loses_no_article(pool: WorkerPool, corpus: Path, one_pr
 
 def test_budget_grows_with_the_article() -> None:
     assert budget(60, 2_000) == budget(60, 100_000) == 60
-    assert budget(60, 1_000_000) == 600
+    assert budget(60, 250_000) == 150
+    assert budget(60, 1_000_000) == budget(60, 5_000_000) == 600  # and no further

@@ -9,7 +9,7 @@ articles and ``CHUNK_CHARS`` characters, so that spaCy still batches short artic
 gives the results back in input order.
 
 Time budget: a chunk must be done within ``budget(time_limit, characters)`` seconds
-(``time_limit`` per started 100,000 characters). A worker past it is killed and replaced
+(``time_limit`` per 100,000 characters, at least ``time_limit``, at most ten times it). A worker past it is killed and replaced
 by a new fork (no reload); the articles of its chunk not yet returned are run again one
 at a time, and an article that overruns alone is reported (``TimeLimitError``, naming
 its file) while the batch goes on. A worker that raises or dies is handled the same
@@ -42,8 +42,9 @@ if TYPE_CHECKING:
 
 CHUNK_ARTICLES = 4  # what one worker takes at a time (spaCy batches within it)
 CHUNK_CHARS = 10_000  # ... unless the chunk grows past this many characters
-TIME_LIMIT = 60.0  # default seconds per started 100,000 characters of an article
+TIME_LIMIT = 60.0  # default seconds per 100,000 characters of an article (see ``budget``)
 LIMIT_CHARS = 100_000
+MAX_UNITS = 10  # a budget grows with the article up to 1,000,000 characters, then stays
 AHEAD = 64  # finished results, per worker, held back for input order before reading stops
 
 Result = ArticleDoc | InputError
@@ -58,8 +59,9 @@ def default_workers() -> int:
 
 
 def budget(time_limit: float, chars: int) -> float:
-    """Seconds allowed for ``chars`` characters: ``time_limit`` per started 100,000."""
-    return time_limit * max(1.0, chars / LIMIT_CHARS)
+    """Seconds allowed for ``chars`` characters: ``time_limit`` per 100,000, at least
+    ``time_limit`` and at most ``MAX_UNITS`` times it (nothing runs unbounded)."""
+    return time_limit * min(MAX_UNITS, max(1.0, chars / LIMIT_CHARS))
 
 
 @dataclass
