@@ -15,6 +15,12 @@ Spark runs ``SparkEngine.run`` end to end (driver reads the files, executors par
 Parquet by day, read back in input order). Peak RSS of every process is printed; the
 workers share the parent's pages (fork), so their PSS (shared pages split between the
 processes that map them) is printed too.
+
+On a machine shared with other work, wall-clock ratios say little; so the CPU time of
+every process of a run (this one and its workers, /proc) is summed too: bare spaCy's
+CPU seconds over the engine's is the engine's efficiency per core, and N workers on N
+idle cores run at about N times that (the workers share nothing but the parent's
+read-only pages).
 """
 
 from __future__ import annotations
@@ -64,6 +70,19 @@ def timed(fn: Callable[[], int]) -> tuple[int, float]:
     return n, time.perf_counter() - t0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a live process, from /proc/PID/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_of(pids: list[int], fn: Callable[[], int]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process and ``pids``) of ``fn()``."""
+    before = time.process_time() + sum(cpu_seconds(p) for p in pids)
+    _, wall = timed(fn)
+    return wall, time.process_time() + sum(cpu_seconds(p) for p in pids) - before
+
+
 def extract(pool: WorkerPool, arts: list[Article]) -> int:
     """What `eventwire extract` does with the documents: one JSON line each."""
     n = 0
@@ -85,7 +104,9 @@ def bench_local(arts: list[Article], texts: list[str], repeat: int, words: int) 
     bare = spacy.load(MODEL_PACKAGE)
     list(bare.pipe(texts[:8]))  # warm-up
     print(f"start-up: pipeline load {load:.1f} s")
-    times: dict[str, list[float]] = {"bare spaCy nlp.pipe, 1 process": []}
+    bare_label = "bare spaCy nlp.pipe, 1 process"
+    times: dict[str, list[float]] = {bare_label: []}
+    cpu: dict[str, list[float]] = {bare_label: []}
     for workers in (1, 2):
         t0 = time.perf_counter()
         with WorkerPool(lambda: pipeline, workers=workers) as pool:
@@ -93,19 +114,26 @@ def bench_local(arts: list[Article], texts: list[str], repeat: int, words: int) 
             print(f"start-up: fork {workers} worker(s) {time.perf_counter() - t0:.2f} s")
             list(pool.process(arts[:2 * workers]))  # warm-up
             label = f"local engine, {workers} worker(s)"
-            times[label] = []
+            times[label], cpu[label] = [], []
             for _ in range(repeat):
-                times["bare spaCy nlp.pipe, 1 process"].append(timed(lambda: sum(1 for _ in bare.pipe(texts)))[1])
-                times[label].append(timed(lambda: extract(pool, arts))[1])  # noqa: B023
+                wall, used = cpu_of([], lambda: sum(1 for _ in bare.pipe(texts)))
+                times[bare_label].append(wall)
+                cpu[bare_label].append(used)
+                wall, used = cpu_of(pool.pids(), lambda: extract(pool, arts))  # noqa: B023
+                times[label].append(wall)
+                cpu[label].append(used)
             peaks = [memory_kb(pid, "VmHWM") // 1024 for pid in pool.pids()]
             pss = [memory_kb(pid, "Pss") // 1024 for pid in pool.pids()]
             print(f"memory, {workers} worker(s): peak RSS {peaks} MB, PSS {pss} MB")
     n = len(arts)
-    base = statistics.median(times["bare spaCy nlp.pipe, 1 process"])
+    base = statistics.median(times[bare_label])
+    base_cpu = statistics.median(cpu[bare_label])
     for label, ts in times.items():
         t = statistics.median(ts)
+        used = statistics.median(cpu[label])
         print(f"{label}: {n} articles in {t:.2f} s (median of {len(ts)}) = {n / t:.2f} articles/s, "
-              f"{words / t:,.0f} words/s, {base / t:.2f}x bare spaCy")
+              f"{words / t:,.0f} words/s, {base / t:.2f}x bare spaCy; CPU {used:.2f} s in all "
+              f"processes = {base_cpu / used:.2f} of bare spaCy's work per CPU-second")
     print(f"memory, parent: peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
     return n / statistics.median(times["local engine, 2 worker(s)"])
 
