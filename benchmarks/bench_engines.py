@@ -1,75 +1,192 @@
-"""Engine speed: articles per second, local engine vs Spark local[2], on the same input.
+"""Engine speed: articles per second for the local engine's 1 and 2 workers and for Spark
+on a standalone cluster of 1 and 2 workers at 1, 2, 4 and 8 partitions, each as a ratio
+against bare spaCy ``nlp.pipe`` in one process on the same texts, in the same run.
 
-    .venv/bin/python benchmarks/bench_engines.py [--copies N] [--partitions P]
+    nice -n 10 .venv/bin/python benchmarks/bench_engines.py [--copies N] [--repeat R] [--no-spark]
 
-The examples are copied N times into a temporary folder (each copy is a file of its own,
-so Spark has files to spread over its tasks). Each engine runs the whole batch end to end
-from the file paths, pipeline loading included (once for the local engine, once per
-partition for Spark); the Spark session's start-up is timed apart, since a long-running
-job pays it once. Both runs happen in this one process, one after the other.
+The corpus: the seed article and the examples, copied N times (a file each). Bare spaCy
+is the model package as installed (``spacy.load``), ``nlp.pipe`` over the texts the
+pipeline parses (boilerplate blanked). The local engine runs ``WorkerPool.process`` as
+``eventwire extract`` does, rendering each document to its JSON line in the parent.
+Bare spaCy and the local engine are timed in turn R times (paired runs; medians shown).
+Start-up is timed apart: loading the pipeline and forking the workers; for Spark, the
+cluster and the session, and a first job that builds the pipeline in each executor.
+Spark runs ``SparkEngine.run`` end to end (driver reads the files, executors parse,
+Parquet by day, read back in input order). Peak RSS of every process is printed; the
+workers share the parent's pages (fork), so their PSS (shared pages split between the
+processes that map them) is printed too.
+
+On a machine shared with other work, wall-clock ratios say little; so the CPU time of
+every process of a run (this one and its workers, /proc) is summed too: bare spaCy's
+CPU seconds over the engine's is the engine's efficiency per core, and N workers on N
+idle cores run at about N times that (the workers share nothing but the parent's
+read-only pages).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import resource
 import shutil
+import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from eventwire.engines.local import BatchReport, run
-from eventwire.engines.spark import SparkEngine
-from eventwire.engines.spark_session import start_session
-from eventwire.pipeline import Pipeline
+from eventwire.engines.local import BatchReport, articles
+from eventwire.engines.pool import WorkerPool
+from eventwire.model import Article, ArticleDoc
+from eventwire.pipeline import Pipeline, blank
 
 ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "corpus" / "seed" / "000_8057f10ad668c9f6.txt"
 PUBLISHED = date(2026, 3, 6)
 
 
 def corpus(folder: Path, copies: int) -> list[Path]:
+    sources = sorted((ROOT / "examples").glob("*.txt")) + ([SEED] if SEED.exists() else [])
     for n in range(copies):
-        for f in sorted((ROOT / "examples").glob("*.txt")):
+        for f in sources:
             shutil.copy(f, folder / f"{n:04d}_{f.name}")
     return [folder]
 
 
-def bench_local(paths: list[Path]) -> tuple[int, float]:
+def memory_kb(pid: int, field: str) -> int:
+    """``VmHWM`` (peak RSS) from /proc/PID/status, or ``Pss`` from smaps_rollup, in kB."""
+    name = "smaps_rollup" if field == "Pss" else "status"
+    for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def timed(fn: Callable[[], int]) -> tuple[int, float]:
     t0 = time.perf_counter()
-    pipeline = Pipeline.load()
-    n = sum(1 for _ in run(pipeline.process, paths, BatchReport(), PUBLISHED))
+    n = fn()
     return n, time.perf_counter() - t0
 
 
-def bench_spark(paths: list[Path], partitions: int) -> tuple[int, float, float]:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a live process, from /proc/PID/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_of(pids: list[int], fn: Callable[[], int]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process and ``pids``) of ``fn()``."""
+    before = time.process_time() + sum(cpu_seconds(p) for p in pids)
+    _, wall = timed(fn)
+    return wall, time.process_time() + sum(cpu_seconds(p) for p in pids) - before
+
+
+def extract(pool: WorkerPool, arts: list[Article]) -> int:
+    """What `eventwire extract` does with the documents: one JSON line each."""
+    n = 0
+    for doc in pool.process(arts):
+        if isinstance(doc, ArticleDoc):
+            json.dumps(doc.to_contract(), ensure_ascii=False)
+            n += 1
+    return n
+
+
+def bench_local(arts: list[Article], texts: list[str], repeat: int, words: int) -> float:
+    import spacy
+
+    from eventwire.nlp.pipeline import MODEL_PACKAGE
+
     t0 = time.perf_counter()
-    session = start_session("local[2]")
-    startup = time.perf_counter() - t0
-    try:
-        with SparkEngine(partitions=partitions, session=session) as engine:
-            t0 = time.perf_counter()
-            n = sum(1 for _ in engine.run(paths, BatchReport(), PUBLISHED))
-            return n, time.perf_counter() - t0, startup
-    finally:
-        session.stop()
+    pipeline = Pipeline.load()
+    load = time.perf_counter() - t0
+    bare = spacy.load(MODEL_PACKAGE)
+    list(bare.pipe(texts[:8]))  # warm-up
+    print(f"start-up: pipeline load {load:.1f} s")
+    bare_label = "bare spaCy nlp.pipe, 1 process"
+    times: dict[str, list[float]] = {bare_label: []}
+    cpu: dict[str, list[float]] = {bare_label: []}
+    for workers in (1, 2):
+        t0 = time.perf_counter()
+        with WorkerPool(lambda: pipeline, workers=workers) as pool:
+            pool.start()
+            print(f"start-up: fork {workers} worker(s) {time.perf_counter() - t0:.2f} s")
+            list(pool.process(arts[:2 * workers]))  # warm-up
+            label = f"local engine, {workers} worker(s)"
+            times[label], cpu[label] = [], []
+            for _ in range(repeat):
+                wall, used = cpu_of([], lambda: sum(1 for _ in bare.pipe(texts)))
+                times[bare_label].append(wall)
+                cpu[bare_label].append(used)
+                wall, used = cpu_of(pool.pids(), lambda: extract(pool, arts))  # noqa: B023
+                times[label].append(wall)
+                cpu[label].append(used)
+            peaks = [memory_kb(pid, "VmHWM") // 1024 for pid in pool.pids()]
+            pss = [memory_kb(pid, "Pss") // 1024 for pid in pool.pids()]
+            print(f"memory, {workers} worker(s): peak RSS {peaks} MB, PSS {pss} MB")
+    n = len(arts)
+    base = statistics.median(times[bare_label])
+    base_cpu = statistics.median(cpu[bare_label])
+    for label, ts in times.items():
+        t = statistics.median(ts)
+        used = statistics.median(cpu[label])
+        print(f"{label}: {n} articles in {t:.2f} s (median of {len(ts)}) = {n / t:.2f} articles/s, "
+              f"{words / t:,.0f} words/s, {base / t:.2f}x bare spaCy; CPU {used:.2f} s in all "
+              f"processes = {base_cpu / used:.2f} of bare spaCy's work per CPU-second")
+    print(f"memory, parent: peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
+    return n / statistics.median(times["local engine, 2 worker(s)"])
+
+
+def bench_spark(paths: list[Path], n: int, words: int, partitions: list[int], local_rate: float) -> None:
+    from eventwire.engines.cluster import standalone_cluster
+    from eventwire.engines.spark import SparkEngine
+    from eventwire.engines.spark_session import start_session
+
+    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
+    with tempfile.TemporaryDirectory(prefix="eventwire-cluster-") as tmp:
+        t0 = time.perf_counter()
+        with standalone_cluster(Path(tmp), workers=2, cores=1, memory="1g",
+                                python_path=[ROOT / "src"]) as cluster:
+            print(f"start-up: standalone master and 2 workers {time.perf_counter() - t0:.1f} s")
+            for workers, parts in ((1, [1]), (2, partitions)):
+                t0 = time.perf_counter()
+                session = start_session(cluster.url, conf={"spark.cores.max": str(workers)})
+                try:
+                    with SparkEngine(partitions=workers, session=session) as engine:
+                        # the first job builds the pipeline in each executor's Python worker
+                        list(engine.run(paths[:1], BatchReport(), PUBLISHED))
+                        print(f"start-up: session and pipeline in {workers} executor(s) "
+                              f"{time.perf_counter() - t0:.1f} s")
+                        for p in parts:
+                            engine.partitions = p
+                            got, t = timed(lambda: sum(1 for _ in engine.run(paths, BatchReport(), PUBLISHED)))  # noqa: B023
+                            assert got == n, (got, n)
+                            print(f"spark, {workers} worker(s), {p} partition(s): {n} articles in {t:.2f} s = "
+                                  f"{n / t:.2f} articles/s, {words / t:,.0f} words/s, "
+                                  f"{(n / t) / local_rate:.2f}x the local engine's 2 workers")
+                finally:
+                    session.stop()
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--copies", type=int, default=20, help="copies of the examples (3 articles each)")
-    ap.add_argument("--partitions", type=int, default=2)
+    ap.add_argument("--copies", type=int, default=16, help="copies of the seed and the examples (4 articles)")
+    ap.add_argument("--repeat", type=int, default=3, help="paired runs of bare spaCy and the local engine")
+    ap.add_argument("--partitions", type=int, nargs="+", default=[1, 2, 4, 8])
+    ap.add_argument("--no-spark", action="store_true")
     args = ap.parse_args()
+    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
         paths = corpus(Path(tmp), args.copies)
-        n_local, t_local = bench_local(paths)
-        n_spark, t_spark, startup = bench_spark(paths, args.partitions)
-    assert n_local == n_spark, (n_local, n_spark)
-    local_rate, spark_rate = n_local / t_local, n_spark / t_spark
-    print(f"local engine: {n_local} articles in {t_local:.2f} s = {local_rate:.1f} articles/s")
-    print(f"spark local[2], {args.partitions} partitions: {n_spark} articles in {t_spark:.2f} s "
-          f"= {spark_rate:.1f} articles/s (session start-up {startup:.1f} s not included)")
-    print(f"spark / local: {spark_rate / local_rate:.2f}x; with start-up: "
-          f"{(n_spark / (t_spark + startup)) / local_rate:.2f}x")
+        arts = list(articles(paths, BatchReport(), PUBLISHED))
+        texts = [blank(a.text, a.boilerplate) for a in arts]
+        words = sum(len(t.split()) for t in texts)
+        print(f"corpus: {len(arts)} articles, {words:,} words")
+        local_rate = bench_local(arts, texts, args.repeat, words)
+        if not args.no_spark:
+            bench_spark(paths, len(arts), words, args.partitions, local_rate)
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,10 @@
     │   ├── BinaryInputError
     │   ├── EncodingInputError
     │   ├── MalformedInputError
-    │   └── TooLargeInputError
+    │   ├── TooLargeInputError
+    │   ├── NotEnglishInputError
+    │   ├── TimeLimitError   an article took longer than its time budget (worker killed)
+    │   └── ProcessingError  the pipeline failed on an article (its worker said why or died)
     ├── StoreError            the database cannot be opened or written
     └── EvaluationError       gold data missing or unreadable
 
@@ -62,6 +65,14 @@ class TooLargeInputError(InputError):
 
 class NotEnglishInputError(InputError):
     problem = "not English text"
+
+
+class TimeLimitError(InputError):
+    problem = "time limit exceeded, article skipped"
+
+
+class ProcessingError(InputError):
+    problem = "could not be processed, article skipped"
 
 
 class StoreError(EventwireError):

@@ -31,3 +31,15 @@ def test_out_needs_spark_a_known_format_and_a_new_folder(tmp_path: Path) -> None
         write_documents([tmp_path], tmp_path / "out", "csv", BatchReport())
     with pytest.raises(EventwireError, match="already exists"):
         write_documents([tmp_path], tmp_path, "jsonl", BatchReport())
+
+
+def test_worker_options_are_checked_before_anything_loads() -> None:
+    with pytest.raises(EventwireError, match="--workers 0: give 1 or more"):
+        with open_engine("local", workers=0):
+            pass
+    with pytest.raises(EventwireError, match="--time-limit -1: give a number of seconds"):
+        with open_engine("local", time_limit=-1):
+            pass
+    with pytest.raises(EventwireError, match="options of --engine local"):
+        with open_engine("spark", workers=2):
+            pass

@@ -1,5 +1,6 @@
 """The Spark engine on real pyspark (local[2]): the same documents as the local engine, in
-input order; bad files reported while the batch goes on; the store and --out outputs.
+input order; bad files reported while the batch goes on; the store and --out outputs
+(Parquet partitioned by publication day).
 
 One Spark session for the module (start-up takes seconds), stopped at the end.
 """
@@ -128,9 +129,13 @@ def test_out_writes_documents_readable_by_duckdb(spark: object, corpus: Path, bo
     assert [str(e) for e in report.skipped] == [str(e) for e in both["local"][1].skipped]
     con = duckdb.connect()
     if fmt == "parquet":
-        rows = con.execute(f"SELECT article_id, n_events, doc FROM read_parquet('{out}/*.parquet')").fetchall()
-        assert sorted(r[0] for r in rows) == sorted(d.article.id for d in docs)
+        rows = con.execute(f"SELECT article_id, n_events, day, seq, doc FROM read_parquet("
+                           f"'{out}/**/*.parquet', hive_partitioning = true) ORDER BY seq").fetchall()
+        assert [r[0] for r in rows] == [d.article.id for d in docs]  # seq: the input order
         assert sum(r[1] for r in rows) == sum(len(d.events) for d in docs)
+        # partitioned by publication day (--published gives every article the same one)
+        assert [p.name for p in out.glob("day=*")] == ["day=2026-03-06"]
+        assert {str(r[2]) for r in rows} == {"2026-03-06"}
     else:
         rows = con.execute(
             f"SELECT json FROM read_json_objects('{out}/*.txt', format='newline_delimited')").fetchall()

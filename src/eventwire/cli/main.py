@@ -83,6 +83,8 @@ def extract(
     master: str | None = typer.Option(None, help="with --engine spark: Spark master URL (default local[N], N = CPUs)"),
     partitions: int | None = typer.Option(None, help="with --engine spark: number of partitions (default: Spark's parallelism)"),
     fast: bool = typer.Option(False, "--fast", help="rules and lexicon only: skip the learned event coder (quicker, less accurate)"),
+    workers: int | None = typer.Option(None, help="with --engine local: worker processes (default: one per core)"),
+    time_limit: float | None = typer.Option(None, help="with --engine local: seconds an article may take per 100,000 characters (at least this, at most 10 times it) before it is skipped (default 60)"),
 ) -> None:
     """Print one JSON document per article (DESIGN.md contract), in input order."""
     from eventwire.engines.local import BatchReport, count_files
@@ -91,7 +93,8 @@ def extract(
     pub = _parse_date(published)
     report = BatchReport()
     try:
-        with open_engine(engine, master=master, partitions=partitions, fast=fast) as run, \
+        with open_engine(engine, master=master, partitions=partitions, workers=workers,
+                         time_limit=time_limit, fast=fast) as run, \
                 _progress(count_files(files)) as bar:
             task = bar.add_task("extracting", total=count_files(files))
             for doc in run(files, report, pub):
@@ -120,6 +123,8 @@ def ingest(
     engine: str = typer.Option("local", help="local or spark"),
     master: str | None = typer.Option(None, help="with --engine spark: Spark master URL (default local[N], N = CPUs)"),
     partitions: int | None = typer.Option(None, help="with --engine spark: number of partitions (default: Spark's parallelism)"),
+    workers: int | None = typer.Option(None, help="with --engine local: worker processes (default: one per core)"),
+    time_limit: float | None = typer.Option(None, help="with --engine local: seconds an article may take per 100,000 characters (at least this, at most 10 times it) before it is skipped (default 60)"),
     out: Path | None = typer.Option(None, help="with --engine spark: write the documents under this new folder instead of the database"),
     out_format: str = typer.Option("jsonl", help="with --out: jsonl or parquet"),
     fast: bool = typer.Option(False, "--fast", help="rules and lexicon only: skip the learned event coder (quicker, less accurate)"),
@@ -145,7 +150,7 @@ def ingest(
         # the outlets' home regions, learned from what is already stored, stay fixed for the batch
         with Store(db) as store, \
                 open_engine(engine, master=master, partitions=partitions, priors=store.outlet_priors(),
-                            fast=fast) as run, \
+                            workers=workers, time_limit=time_limit, fast=fast) as run, \
                 _progress(count_files(paths)) as bar:
             task = bar.add_task("ingesting", total=count_files(paths))
             for doc in run(paths, report, pub):

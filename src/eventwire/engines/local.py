@@ -1,8 +1,10 @@
 """The local engine: read files, run the pipeline in batches, report what was skipped.
 
 Only this batch runner catches ``InputError`` per file: the bad file is recorded and the
-batch goes on; nothing stored before is touched (the store writes one transaction per
-article).
+batch goes on; nothing stored before is touched (the store writes each article whole or
+not at all). ``process`` is ``Pipeline.process`` (one process) or ``WorkerPool.process``
+(every core, a time budget per article: ``engines/pool.py``), which also yields the
+``InputError`` of an article it had to skip.
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ class BatchReport:
     read: int = 0
     skipped: list[InputError] = field(default_factory=list)
 
+    def failed(self, error: InputError) -> None:
+        """An article read but then skipped by the pipeline (time limit, a fault)."""
+        self.skipped.append(error)
+        self.read -= 1
+
 
 def articles(paths: list[Path], report: BatchReport, published: date | None = None) -> Iterator[Article]:
     """Every readable article under ``paths``; errors go to ``report.skipped``."""
@@ -37,12 +44,17 @@ def articles(paths: list[Path], report: BatchReport, published: date | None = No
 
 
 def run(
-    process: Callable[[Iterable[Article]], Iterator[ArticleDoc]],
+    process: Callable[[Iterable[Article]], Iterator[ArticleDoc | InputError]],
     paths: list[Path],
     report: BatchReport,
     published: date | None = None,
 ) -> Iterator[ArticleDoc]:
-    yield from process(articles(paths, report, published))
+    """Documents in input order; every input or article skipped goes to ``report``."""
+    for item in process(articles(paths, report, published)):
+        if isinstance(item, InputError):
+            report.failed(item)
+        else:
+            yield item
 
 
 def count_files(paths: list[Path]) -> int:

@@ -34,21 +34,30 @@ def check_engine(name: str) -> str:
 
 @contextmanager
 def open_engine(name: str, *, master: str | None = None, partitions: int | None = None,
-                priors: OutletPriors | None = None, fast: bool = False) -> Iterator[Run]:
-    """The engine's run function; a Spark session lives as long as the ``with`` block.
-    ``priors``: outlets' home regions for the geoparser (``Store.outlet_priors``);
-    ``fast``: the rules-only path, without the learned event coder (local engine)."""
+                priors: OutletPriors | None = None, workers: int | None = None,
+                time_limit: float | None = None, fast: bool = False) -> Iterator[Run]:
+    """The engine's run function; the local engine's worker processes, or a Spark
+    session, live as long as the ``with`` block. ``priors``: outlets' home regions for the
+    geoparser (``Store.outlet_priors``); ``workers`` (default: every core) and
+    ``time_limit`` (seconds per 100,000 characters of an article, ``pool.budget``): the local
+    engine's; ``fast``: the rules-only path, without the learned event coder (local engine)."""
     if check_engine(name) == "local":
         if master or partitions:
             raise EventwireError("--master and --partitions are options of --engine spark")
+        if workers is not None and workers < 1:
+            raise EventwireError(f"--workers {workers}: give 1 or more worker processes")
+        if time_limit is not None and time_limit <= 0:
+            raise EventwireError(f"--time-limit {time_limit:g}: give a number of seconds above 0")
         from eventwire.engines.local import run
+        from eventwire.engines.pool import TIME_LIMIT, WorkerPool
         from eventwire.pipeline import Pipeline
 
-        process = Pipeline.load(priors, fast=fast).process
-        yield lambda paths, report, published: run(process, paths, report, published)
+        with WorkerPool(lambda: Pipeline.load(priors, fast=fast), workers,
+                        time_limit or TIME_LIMIT) as pool:
+            yield lambda paths, report, published: run(pool.process, paths, report, published)
         return
-    if fast:
-        raise EventwireError("--fast is an option of the local engine")
+    if workers is not None or time_limit is not None or fast:
+        raise EventwireError("--workers, --time-limit and --fast are options of --engine local")
     from eventwire.engines.spark import SparkEngine
 
     with SparkEngine(master=master, partitions=partitions, priors=priors) as engine:

@@ -59,8 +59,9 @@ def local_master() -> str:
     return f"local[{os.cpu_count() or 1}]"
 
 
-def start_session(master: str | None = None) -> SparkSession:
-    """A new Spark session (``local[N]``, N = CPUs, unless ``master`` names a cluster)."""
+def start_session(master: str | None = None, conf: dict[str, str] | None = None) -> SparkSession:
+    """A new Spark session (``local[N]``, N = CPUs, unless ``master`` names a cluster);
+    ``conf``: more Spark settings (``{"spark.cores.max": "1"}``)."""
     check_pyspark()
     check_java()
     from pyspark.sql import SparkSession
@@ -87,6 +88,8 @@ def start_session(master: str | None = None) -> SparkSession:
         # with --master the driver keeps Spark's own address.
         builder = builder.config("spark.driver.host", "127.0.0.1").config(
             "spark.driver.bindAddress", "127.0.0.1")
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("WARN")
     return session

@@ -1,0 +1,298 @@
+"""The local engine's worker processes: every core, and a time budget per article.
+
+The parent builds the ``Pipeline`` once, when the first article to parse arrives (a
+batch of articles all stored already never loads it), and forks the workers, which
+share its read-only memory (spaCy's weights, the gazetteer, the dictionaries) copy-on-write; ``gc.freeze``
+keeps the collector from touching, and so copying, those objects in every worker. The
+parent reads the inputs, hands the articles out in chunks (at most ``CHUNK_ARTICLES``
+articles and ``CHUNK_CHARS`` characters, so that spaCy still batches short articles) and
+gives the results back in input order.
+
+Time budget: a chunk must be done within ``budget(time_limit, characters)`` seconds
+(``time_limit`` per 100,000 characters, at least ``time_limit``, at most ten times it). A worker past it is killed and replaced
+by a new fork (no reload); the articles of its chunk not yet returned are run again one
+at a time, and an article that overruns alone is reported (``TimeLimitError``, naming
+its file) while the batch goes on. A worker that raises or dies is handled the same
+way, the article then reported as a ``ProcessingError``.
+
+A worker holds one chunk at a time and the parent writes only to a worker waiting for
+work, so neither end ever blocks on a full pipe while the other one does too.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.errors import InputError, ProcessingError, TimeLimitError
+from eventwire.model import Article, ArticleDoc
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+    from eventwire.pipeline import Pipeline
+
+CHUNK_ARTICLES = 4  # what one worker takes at a time (spaCy batches within it)
+CHUNK_CHARS = 10_000  # ... unless the chunk grows past this many characters
+TIME_LIMIT = 60.0  # default seconds per 100,000 characters of an article (see ``budget``)
+LIMIT_CHARS = 100_000
+MAX_UNITS = 10  # a budget grows with the article up to 1,000,000 characters, then stays
+AHEAD = 64  # finished results, per worker, held back for input order before reading stops
+
+Result = ArticleDoc | InputError
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def budget(time_limit: float, chars: int) -> float:
+    """Seconds allowed for ``chars`` characters: ``time_limit`` per 100,000, at least
+    ``time_limit`` and at most ``MAX_UNITS`` times it (nothing runs unbounded)."""
+    return time_limit * min(MAX_UNITS, max(1.0, chars / LIMIT_CHARS))
+
+
+@dataclass
+class _Chunk:
+    items: list[tuple[int, Article]]  # (position in the input, article)
+    solo: bool = False  # a failure is then the article's own, not its neighbours'
+
+    @property
+    def chars(self) -> int:
+        return sum(len(a.text) for _, a in self.items)
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    chunk: _Chunk | None = None
+    deadline: float = 0.0
+    seconds: float = 0.0
+
+
+@dataclass
+class _Chunker:
+    """Articles in input order, cut into chunks."""
+
+    source: Iterator[tuple[int, Article]]
+    taken: int = 0  # articles handed out so far
+    _peeked: tuple[int, Article] | None = None
+    _done: bool = False
+
+    def take(self) -> _Chunk | None:
+        items: list[tuple[int, Article]] = []
+        chars = 0
+        while len(items) < CHUNK_ARTICLES:
+            item = self._peek()
+            if item is None or (items and chars + len(item[1].text) > CHUNK_CHARS):
+                break
+            items.append(item)
+            chars += len(item[1].text)
+            self._peeked = None
+        self.taken += len(items)
+        return _Chunk(items, solo=len(items) == 1) if items else None
+
+    def empty(self) -> bool:
+        return self._peek() is None
+
+    def _peek(self) -> tuple[int, Article] | None:
+        if self._peeked is None and not self._done:
+            self._peeked = next(self.source, None)
+            self._done = self._peeked is None
+        return self._peeked
+
+
+def _work(pipeline: Pipeline, conn: Connection, inherited: list[Connection]) -> None:
+    """A worker's loop: a chunk in, one ``(position, ArticleDoc)`` out per article, or
+    ``(None, reason)`` when the pipeline raised."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the workers
+    for other in inherited:  # the parent's ends of the other workers' pipes
+        other.close()
+    while True:
+        try:
+            chunk = conn.recv()
+        except EOFError:
+            return
+        if chunk is None:
+            return
+        positions = [n for n, _ in chunk]
+        try:
+            for n, doc in zip(positions, pipeline.process(a for _, a in chunk)):  # noqa: B905 - one doc per article
+                conn.send((n, doc))
+        except Exception as e:  # noqa: BLE001 - any fault: the parent reports the article and goes on
+            first = (str(e).splitlines() or [""])[0][:200]
+            conn.send((None, f"{type(e).__name__}: {first}" if first else type(e).__name__))
+
+
+class WorkerPool:
+    """Worker processes forked from a loaded ``Pipeline``; use as a context manager (the
+    workers are stopped at the end)."""
+
+    def __init__(self, load: Callable[[], Pipeline], workers: int | None = None,
+                 time_limit: float = TIME_LIMIT) -> None:
+        """``load`` builds the pipeline (``Pipeline.load``), once, when it is first needed."""
+        if workers is not None and workers < 1:
+            raise ValueError("workers must be 1 or more")
+        if time_limit <= 0:
+            raise ValueError("time_limit must be positive")
+        self.load = load
+        self.workers = workers or default_workers()
+        self.time_limit = time_limit
+        self._ctx = multiprocessing.get_context("fork")  # share the loaded pipeline
+        self._pipeline: Pipeline | None = None
+        self._pool: list[_Worker] = []
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def start(self) -> None:
+        """Build the pipeline (once) and fork the workers, unless they run already."""
+        if self._pool:
+            return
+        if self._pipeline is None:
+            self._pipeline = self.load()
+        gc.collect()
+        gc.freeze()  # the pipeline's objects stay out of every collection, so stay shared
+        self._pool = [self._start() for _ in range(self.workers)]
+
+    def stop(self) -> None:
+        """Stop the workers: those waiting for work exit, busy ones are killed."""
+        for w in self._pool:
+            if w.chunk is None and w.process.is_alive():
+                try:
+                    w.conn.send(None)
+                except OSError:
+                    pass
+            else:
+                w.process.kill()
+        for w in self._pool:
+            w.process.join(timeout=10)
+            if w.process.is_alive():
+                w.process.kill()
+                w.process.join()
+            w.conn.close()
+        if self._pool:
+            gc.unfreeze()
+        self._pool = []
+
+    def pids(self) -> list[int]:
+        return [w.process.pid for w in self._pool if w.process.pid is not None]
+
+    # -- the batch ----------------------------------------------------------------------
+
+    def process(self, articles: Iterable[Article]) -> Iterator[Result]:
+        """One result per article, in input order: its ``ArticleDoc``, or the
+        ``InputError`` that says why it was skipped (time limit, a failing pipeline)."""
+        chunker = _Chunker(enumerate(articles))
+        if chunker.empty():
+            return
+        self.start()
+        retry: deque[_Chunk] = deque()
+        done: dict[int, Result] = {}
+        given = 0  # results yielded so far
+        while True:
+            for w in self._pool:
+                if w.chunk is None:
+                    ahead = chunker.taken - given >= AHEAD * self.workers
+                    chunk = retry.popleft() if retry else None if ahead else chunker.take()
+                    if chunk is None:
+                        break
+                    self._send(w, chunk)
+            busy = [w for w in self._pool if w.chunk is not None]
+            if not busy:
+                return
+            self._wait(busy, done, retry)
+            while given in done:
+                yield done.pop(given)
+                given += 1
+
+    def _wait(self, busy: list[_Worker], done: dict[int, Result], retry: deque[_Chunk]) -> None:
+        from multiprocessing.connection import wait
+
+        timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+        ready = wait([w.conn for w in busy], timeout=timeout)
+        for w in busy:
+            if w.conn in ready:
+                self._receive(w, done, retry)
+            elif time.monotonic() > w.deadline:
+                self._replace(w)
+                self._failed(w, done, retry, TimeLimitError,
+                             f"over {w.seconds:.0f} s; raise --time-limit ({self.time_limit:g} s"
+                             f" per {LIMIT_CHARS:,} characters) to allow more")
+
+    def _send(self, w: _Worker, chunk: _Chunk) -> None:
+        w.chunk = chunk
+        w.seconds = budget(self.time_limit, chunk.chars)
+        w.deadline = time.monotonic() + w.seconds
+        try:
+            w.conn.send(chunk.items)
+        except OSError:  # it died while idle: the receive below finds out and says so
+            pass
+
+    def _receive(self, w: _Worker, done: dict[int, Result], retry: deque[_Chunk]) -> None:
+        try:
+            n, payload = w.conn.recv()
+        except (EOFError, OSError):
+            code = self._replace(w)
+            self._failed(w, done, retry, ProcessingError, f"its worker process died, exit code {code}")
+            return
+        if n is None:
+            self._failed(w, done, retry, ProcessingError, str(payload))
+            return
+        done[n] = payload
+        assert w.chunk is not None
+        w.chunk.items = [(m, a) for m, a in w.chunk.items if m != n]
+        if not w.chunk.items:
+            w.chunk = None
+
+    def _failed(self, w: _Worker, done: dict[int, Result], retry: deque[_Chunk],
+                error: type[InputError], reason: str) -> None:
+        """The worker's chunk failed: an article alone is reported; a chunk's articles not
+        yet returned are run again, each alone."""
+        chunk, w.chunk = w.chunk, None
+        if chunk is None:
+            return
+        if chunk.solo:
+            for n, art in chunk.items:
+                done[n] = error(art.path or art.id, reason)
+            return
+        retry.extend(_Chunk([item], solo=True) for item in chunk.items)
+
+    def _replace(self, w: _Worker) -> int | None:
+        """Kill the worker and fork a fresh one in its place (the chunk stays, for the
+        report); the old process's exit code."""
+        w.process.kill()
+        w.process.join()
+        code = w.process.exitcode
+        w.conn.close()
+        fresh = self._start()
+        w.process, w.conn = fresh.process, fresh.conn
+        return code
+
+    def _start(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        others = [w.conn for w in self._pool if not w.conn.closed]
+        proc = self._ctx.Process(target=_work, args=(self._pipeline, child, others),
+                                 name="eventwire-worker", daemon=True)
+        proc.start()
+        child.close()
+        return _Worker(proc, parent)
+
+
+__all__ = ["TIME_LIMIT", "WorkerPool", "budget", "default_workers"]
