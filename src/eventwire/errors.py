@@ -9,6 +9,7 @@
     │   ├── MalformedInputError
     │   └── TooLargeInputError
     ├── StoreError            the database cannot be opened or written
+    │   └── StoreBusyError    another process holds the database file (retry later)
     └── EvaluationError       gold data missing or unreadable
 
 Expected outcomes (no location, a duplicate article) are data with a reason, not
@@ -66,6 +67,10 @@ class NotEnglishInputError(InputError):
 
 class StoreError(EventwireError):
     """The database cannot be opened or written."""
+
+
+class StoreBusyError(StoreError):
+    """Another process holds the database file's lock: try again shortly."""
 
 
 class EvaluationError(EventwireError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -123,13 +124,11 @@ def ingest(
     out_format: str = typer.Option("jsonl", help="with --out: jsonl or parquet"),
 ) -> None:
     """Extract and store articles; an article already stored is not stored again."""
-    from eventwire.engines.local import BatchReport, count_files
-    from eventwire.engines.runner import open_engine, write_documents
-    from eventwire.store.database import Store
+    from eventwire.engines.local import BatchReport
+    from eventwire.engines.runner import write_documents
 
     pub = _parse_date(published)
     report = BatchReport()
-    added = dup = 0
     if out is not None:
         try:
             n = write_documents(paths, out, out_format, report, pub, engine=engine, master=master,
@@ -140,23 +139,59 @@ def ingest(
         _skipped(report)
         return
     try:
-        # the outlets' home regions, learned from what is already stored, stay fixed for the batch
-        with Store(db) as store, \
-                open_engine(engine, master=master, partitions=partitions, priors=store.outlet_priors()) as run, \
-                _progress(count_files(paths)) as bar:
-            task = bar.add_task("ingesting", total=count_files(paths))
-            for doc in run(paths, report, pub):
-                if store.add(doc):
-                    added += 1
-                else:
-                    dup += 1
-                bar.advance(task)
-            n_events = store.count("events")
+        summary = ingest_paths(paths, db, report, pub, engine=engine, master=master,
+                               partitions=partitions)
     except EventwireError as e:
         _fail(e)
-    err.print(f"{added} article(s) stored, {dup} already there; {n_events} event(s) in {db}",
-              highlight=False)
+    err.print(summary.line(db), highlight=False)
     _skipped(report)
+
+
+def ingest_paths(paths: list[Path], db: Path, report: object, pub: date | None, *,
+                 engine: str = "local", master: str | None = None,
+                 partitions: int | None = None) -> IngestSummary:
+    """Extract the articles not stored yet (a known content hash is never parsed) and
+    hand them to the database's writer: the server that holds ``db``, or ``db`` itself
+    in short commits (``store/writer.py``). No outlet priors are learned at ingest, so
+    the same articles give the same places in any order (README)."""
+    from eventwire.engines.local import count_files
+    from eventwire.engines.runner import open_engine
+    from eventwire.store.writer import DatabaseWriter
+
+    writer = DatabaseWriter(db)
+    known = writer.known()
+    with open_engine(engine, master=master, partitions=partitions, keep=known.wants) as run, \
+            _progress(count_files(paths)) as bar:
+        task = bar.add_task("ingesting", total=count_files(paths))
+        for doc in run(paths, report, pub):  # type: ignore[arg-type]
+            known.note(doc.article)
+            writer.put(doc)
+            bar.advance(task)
+        writer.flush()
+    return IngestSummary.of(writer.results, getattr(report, "read", 0), writer.events())
+
+
+class IngestSummary:
+    """What one ingest did, for its closing line."""
+
+    def __init__(self, counts: dict[str, int], read: int, events: int) -> None:
+        self.counts, self.read, self.events = counts, read, events
+
+    @classmethod
+    def of(cls, results: list, read: int, events: int) -> IngestSummary:
+        counts = {"stored": 0, "revised": 0, "duplicate": 0, "added": 0, "retracted": 0}
+        for r in results:
+            counts[r.kind] += 1
+            counts["added"] += r.added
+            counts["retracted"] += r.retracted
+        return cls(counts, read, events)
+
+    def line(self, db: Path) -> str:
+        c = self.counts
+        known = self.read - c["stored"] - c["revised"] - c["duplicate"]
+        return (f"{c['stored']} article(s) stored, {known + c['duplicate']} already there;"
+                f" {self.events} event(s) in {db} ({c['revised']} new version(s) of stored"
+                f" URLs; {c['added']} event(s) added, {c['retracted']} retracted)")
 
 
 @app.command()
@@ -200,7 +235,7 @@ def _row(ev: Event) -> dict[str, object]:
     }
 
 
-def _print_events(evs: list[Event], fmt: TableFormat) -> None:
+def _print_events(evs: Sequence[Event], fmt: TableFormat) -> None:
     if fmt is TableFormat.jsonl:
         for ev in evs:
             sys.stdout.write(ev.model_dump_json() + "\n")

@@ -7,15 +7,16 @@ way to write a corpus too large to collect (JSON Lines or Parquet, no database).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eventwire.engines.local import BatchReport
 from eventwire.errors import EventwireError
-from eventwire.model import ArticleDoc
+from eventwire.model import Article, ArticleDoc
 
 if TYPE_CHECKING:
     from eventwire.resolve.places.priors import OutletPriors
@@ -24,6 +25,7 @@ ENGINES = ("local", "spark")
 OUT_FORMATS = ("jsonl", "parquet")
 
 Run = Callable[[list[Path], BatchReport, "date | None"], Iterator[ArticleDoc]]
+Keep = Callable[[Article], bool]  # False: the article is already stored, do not parse it
 
 
 def check_engine(name: str) -> str:
@@ -32,24 +34,54 @@ def check_engine(name: str) -> str:
     return name
 
 
+def local_run(process: Callable[[Iterable[Article]], Iterator[ArticleDoc]],
+              keep: Keep | None = None) -> Run:
+    """The local engine's run function over ``process``; articles ``keep`` refuses are
+    read (their hash is known) but never parsed."""
+    from eventwire.engines.local import run
+
+    def wanted(articles: Iterable[Article]) -> Iterator[ArticleDoc]:
+        return process(a for a in articles if keep is None or keep(a))
+
+    return lambda paths, report, published: run(wanted, paths, report, published)
+
+
+def _lazy_process(priors: OutletPriors | None) -> Callable[[Iterable[Article]], Iterator[ArticleDoc]]:
+    """The pipeline's ``process``, loaded when the first article to parse arrives (a
+    re-ingest of stored articles never loads it)."""
+    loaded: list[Any] = []
+
+    def process(articles: Iterable[Article]) -> Iterator[ArticleDoc]:
+        it = iter(articles)
+        first = next(it, None)
+        if first is None:
+            return
+        if not loaded:
+            from eventwire.pipeline import Pipeline
+
+            loaded.append(Pipeline.load(priors))
+        yield from loaded[0].process(itertools.chain([first], it))
+
+    return process
+
+
 @contextmanager
 def open_engine(name: str, *, master: str | None = None, partitions: int | None = None,
-                priors: OutletPriors | None = None) -> Iterator[Run]:
+                priors: OutletPriors | None = None, keep: Keep | None = None) -> Iterator[Run]:
     """The engine's run function; a Spark session lives as long as the ``with`` block.
-    ``priors``: outlets' home regions for the geoparser (``Store.outlet_priors``)."""
+    ``priors``: outlets' home regions for the geoparser (``Store.outlet_priors``);
+    ``keep``: which articles to parse (the local engine skips the others before parsing;
+    Spark parses on its executors and drops them after)."""
     if check_engine(name) == "local":
         if master or partitions:
             raise EventwireError("--master and --partitions are options of --engine spark")
-        from eventwire.engines.local import run
-        from eventwire.pipeline import Pipeline
-
-        process = Pipeline.load(priors).process
-        yield lambda paths, report, published: run(process, paths, report, published)
+        yield local_run(_lazy_process(priors), keep)
         return
     from eventwire.engines.spark import SparkEngine
 
     with SparkEngine(master=master, partitions=partitions, priors=priors) as engine:
-        yield engine.run
+        yield lambda paths, report, published: (
+            d for d in engine.run(paths, report, published) if keep is None or keep(d.article))
 
 
 def write_documents(paths: list[Path], out: Path, fmt: str, report: BatchReport,

@@ -8,7 +8,7 @@ replace it.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -191,6 +191,17 @@ class Event(Record):
     evidence: Evidence
     article_id: str | None = None
     reasons: dict[str, str] = Field(default_factory=dict)  # why a field is empty
+
+
+class StoredEvent(Event):
+    """An event as the store holds it: the cluster it belongs to (the smallest id of the
+    events told by several articles as one), whether the cluster's figures disagree, and
+    its last change (``eventwire changes``)."""
+
+    cluster_id: str
+    flagged: bool = False
+    change_seq: int | None = None
+    changed_at: datetime | None = None  # UTC
 
 
 class ArticleDoc(Record):
