@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -20,6 +21,9 @@ from eventwire.cli.export import export
 from eventwire.cli.serve import serve
 from eventwire.errors import EventwireError
 from eventwire.model import ArticleDoc, Event
+
+if TYPE_CHECKING:
+    from eventwire.store.changes import ChangePage
 
 app = typer.Typer(
     help="eventwire: news articles in; sourced, geocoded, deduplicated event records out.",
@@ -156,19 +160,15 @@ def ingest_paths(paths: list[Path], db: Path, report: object, pub: date | None, 
     the same articles give the same places in any order (README)."""
     from eventwire.engines.local import count_files
     from eventwire.engines.runner import open_engine
-    from eventwire.store.writer import DatabaseWriter
+    from eventwire.store.writer import DatabaseWriter, ingest
 
     writer = DatabaseWriter(db)
-    known = writer.known()
-    with open_engine(engine, master=master, partitions=partitions, keep=known.wants) as run, \
-            _progress(count_files(paths)) as bar:
+    with _progress(count_files(paths)) as bar:
         task = bar.add_task("ingesting", total=count_files(paths))
-        for doc in run(paths, report, pub):  # type: ignore[arg-type]
-            known.note(doc.article)
-            writer.put(doc)
-            bar.advance(task)
-        writer.flush()
-    return IngestSummary.of(writer.results, getattr(report, "read", 0), writer.events())
+        results = ingest(
+            writer, lambda keep: open_engine(engine, master=master, partitions=partitions, keep=keep),
+            paths, report, pub, on_doc=lambda _: bar.advance(task))
+    return IngestSummary.of(results, getattr(report, "read", 0), writer.events())
 
 
 class IngestSummary:
@@ -305,6 +305,88 @@ def contradictions(db: Path = typer.Option(DEFAULT_DB, help="DuckDB database fil
             table.add_row(cid, f.kind, f"{f.value:,}", f.qualifier, f.source or "", f.article_id or "")
     Console().print(table)
     err.print(f"{len(found)} event(s) with contradicting figures", highlight=False)
+
+
+class ChangeFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.command()
+def changes(
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file"),
+    since: str | None = typer.Option(None, help="changes made at or after this time (ISO 8601, UTC if no zone)"),
+    fmt: ChangeFormat = typer.Option(ChangeFormat.table, "--format"),
+) -> None:
+    """Events added, revised and retracted, in order, with the article version behind each
+    (read from the server when `eventwire serve` holds the database)."""
+    from datetime import datetime
+
+
+    try:
+        when = datetime.fromisoformat(since) if since else None
+    except ValueError as e:
+        raise typer.BadParameter(f"not a time (ISO 8601): {since}") from e
+    try:
+        pages = _change_pages(db, when)
+        first: ChangePage | None = None
+        table = Table()
+        for c in ("seq", "changed_at", "kind", "event", "article", "version", "type", "sentence"):
+            table.add_column(c)
+        n = 0
+        for page in pages:
+            first = first or page
+            for ch in page.changes:
+                n += 1
+                if fmt is ChangeFormat.jsonl:
+                    sys.stdout.write(ch.model_dump_json() + "\n")
+                else:
+                    table.add_row(str(ch.seq), ch.changed_at.isoformat(timespec="seconds"), ch.kind,
+                                  ch.event_id, ch.article_id, str(ch.version or ""),
+                                  ch.event.type.plover, ch.event.evidence.sentence[:80])
+    except EventwireError as e:
+        _fail(e)
+    if fmt is ChangeFormat.table:
+        Console().print(table)
+        err.print(f"{n} change(s); dataset version {first.dataset_version if first else 0}",
+                  highlight=False)
+
+
+def _change_pages(db: Path, since: object) -> Iterator[ChangePage]:
+    """Every page of the change feed, from the file or from the server that holds it."""
+    import json as _json
+    import urllib.parse
+    import urllib.request
+
+    from eventwire.errors import StoreBusyError
+    from eventwire.store.changes import ChangePage, list_changes
+    from eventwire.store.database import Store
+    from eventwire.store.writer import read_announcement
+
+    if not db.exists():
+        raise EventwireError(f"{db}: no such database; run `eventwire ingest FILE --db {db}` first")
+    after = 0
+    try:
+        with Store(db, read_only=True) as store:
+            while True:
+                page = list_changes(store.con, since=since, after=after)  # type: ignore[arg-type]
+                yield page
+                if page.next_after is None:
+                    return
+                after = page.next_after
+    except StoreBusyError:
+        ann = read_announcement(db)
+        if ann is None:
+            raise
+    while True:
+        query = {"after": str(after), **({"since": since.isoformat()} if since else {})}  # type: ignore[attr-defined]
+        url = f"{ann.url}/api/changes?{urllib.parse.urlencode(query)}"
+        with urllib.request.urlopen(url, timeout=60) as resp:  # noqa: S310 (the announced server)
+            page = ChangePage.model_validate(_json.loads(resp.read()))
+        yield page
+        if page.next_after is None:
+            return
+        after = page.next_after
 
 
 app.command("serve")(serve)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import duckdb
 from fastapi import FastAPI, Request
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
@@ -149,6 +150,7 @@ def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline, *,
     app.state.pipeline_factory = pipeline_factory
     app.state.vendor_missing = missing_vendor_assets()
     app.state.writer_token = None
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.include_router(api.router)
     app.include_router(handoff.router)
     app.include_router(pages.router)

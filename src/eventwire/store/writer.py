@@ -27,11 +27,12 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from eventwire.errors import StoreBusyError, StoreError
-from eventwire.model import ArticleDoc
+from eventwire.model import Article, ArticleDoc
 from eventwire.store.database import Known, Store, Stored
 
 WAIT_S = 600.0  # how long a writer waits for a busy database before giving up
@@ -191,6 +192,23 @@ class DatabaseWriter:
             self.put(doc)
         self.flush()
         return self.results
+
+
+def ingest(writer: DatabaseWriter, open_run: Callable[[Callable[[Article], bool]], Any],
+           paths: list[Path], report: Any, published: date | None = None,
+           on_doc: Callable[[ArticleDoc], None] | None = None) -> list[Stored]:
+    """Extract the articles under ``paths`` that are not stored yet and hand them to the
+    writer. ``open_run(keep)`` gives an engine's run function as a context manager; the
+    known content hashes are checked before anything is parsed."""
+    known = writer.known()
+    with open_run(known.wants) as run:
+        for doc in run(paths, report, published):
+            known.note(doc.article)
+            writer.put(doc)
+            if on_doc is not None:
+                on_doc(doc)
+        writer.flush()
+    return writer.results
 
 
 class _LocalSession:
