@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator
-from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -43,7 +42,7 @@ Words = Annotated[str | None, Query(max_length=500)]
 Id = Annotated[str, PathParam(max_length=200)]
 
 
-Cursor = Annotated[str | None, Query(max_length=400, description=(
+Cursor = Annotated[str | None, Query(max_length=210, pattern=queries.CURSOR_PATTERN, description=(
     "next_cursor of the previous page: keyset paging, stable while events are added"))]
 
 
@@ -58,7 +57,7 @@ def events(con: Con, f: EventFilters, limit: Limit = queries.PAGE_DEFAULT, offse
 
 @router.get("/changes", response_model=changes.ChangePage,
             summary="Events added, revised and retracted, in order, with the article version")
-def change_feed(con: Con, since: Annotated[datetime | None, Query(
+def change_feed(con: Con, since: Annotated[changes.IsoTime | None, Query(
                     description="changes made at or after this time (ISO 8601; UTC if no zone)")] = None,
                 after: Annotated[int, Query(ge=0, le=2**62, description="next_after of the previous page")] = 0,
                 limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) -> changes.ChangePage:
