@@ -307,6 +307,37 @@ def contradictions(db: Path = typer.Option(DEFAULT_DB, help="DuckDB database fil
     err.print(f"{len(found)} event(s) with contradicting figures", highlight=False)
 
 
+@app.command()
+def watch(
+    sources: list[str] = typer.Argument(..., help="folders (of articles or WARC files), feed files, feed URLs"),
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file"),
+    every: str = typer.Option("15m", help="time between rounds: 90s, 15m, 1h"),
+    rounds: int = typer.Option(0, help="stop after N rounds (0: never)"),
+    state: Path | None = typer.Option(None, help="cursor file (default: DB.watch.json beside the database)"),
+    engine: str = typer.Option("local", help="local or spark"),
+) -> None:
+    """Poll sources and store what is new, round after round; one status line per round.
+    Each source's cursor survives a restart; a failing source is reported and retried."""
+    from eventwire.engines.runner import open_engine
+    from eventwire.store.writer import DatabaseWriter
+    from eventwire.watch import Watcher, parse_every
+
+    try:
+        seconds = parse_every(every)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from e
+    try:
+        writer = DatabaseWriter(db)
+        known = writer.known()
+        with open_engine(engine, keep=known.wants) as run:
+            Watcher(sources, db, run, writer, known, state).loop(
+                seconds, rounds, say=lambda line: err.print(line, highlight=False, soft_wrap=True))
+    except EventwireError as e:
+        _fail(e)
+    except KeyboardInterrupt:
+        err.print("watch stopped", highlight=False)
+
+
 class ChangeFormat(str, Enum):
     table = "table"
     jsonl = "jsonl"
