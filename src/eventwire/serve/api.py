@@ -46,13 +46,19 @@ Cursor = Annotated[str | None, Query(max_length=210, pattern=queries.CURSOR_PATT
     "next_cursor of the previous page: keyset paging, stable while events are added"))]
 
 
-@router.get("/events", response_model=queries.EventPage, summary="Events, filtered")
-def events(con: Con, f: EventFilters, limit: Limit = queries.PAGE_DEFAULT, offset: Offset = 0,
-           cursor: Cursor = None) -> queries.EventPage:
-    try:
-        return queries.list_events(con, f, limit=limit, offset=offset, cursor=cursor)
-    except ValueError as e:
-        raise HTTPException(422, f"cursor: {e}") from e
+@router.get("/events", response_model=queries.EventPage, summary="Events, filtered",
+            response_class=Response, responses={200: {"model": queries.EventPage}})
+def events(request: Request, con: Con, f: EventFilters, limit: Limit = queries.PAGE_DEFAULT,
+           offset: Offset = 0, cursor: Cursor = None) -> Response:
+    def page() -> bytes:
+        try:
+            found = queries.list_events(con, f, limit=limit, offset=offset, cursor=cursor)
+        except ValueError as e:
+            raise HTTPException(422, f"cursor: {e}") from e
+        return found.model_dump_json().encode("utf-8")
+
+    key = ("events", f.model_dump_json(), limit, offset, cursor)
+    return Response(app_state(request.app).cached(key, page), media_type="application/json")
 
 
 @router.get("/changes", response_model=changes.ChangePage,

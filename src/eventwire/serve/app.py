@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -59,6 +60,9 @@ def load_pipeline() -> Pipeline:
     return RealPipeline.load()  # type: ignore[no-any-return]
 
 
+PAGE_CACHE = 512  # API pages kept per data generation
+
+
 class AppState:
     """What the running app holds: the store, the one writer (its own cursor, its own
     lock: readers never wait for a write) and the lazy pipeline."""
@@ -71,6 +75,10 @@ class AppState:
         self._factory = pipeline_factory
         self._pipeline: Pipeline | None = None
         self._priors: OutletPriors | None = None
+        # the server is the database's one writer: a page computed for this generation
+        # of the data stays right until the next write (``pages``: a small LRU cache)
+        self.generation = 0
+        self.pages: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
 
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection of its own for one request (DuckDB cursors are per thread)."""
@@ -105,7 +113,25 @@ class AppState:
         if done.kind != "duplicate":
             with self.lock:
                 self._priors = None
+                self.generation += 1
+                self.pages.clear()
         return done
+
+    def cached(self, key: tuple[object, ...], make: Callable[[], bytes]) -> bytes:
+        """The page for ``key`` in this generation of the data, made once."""
+        with self.lock:
+            gen = self.generation
+            found = self.pages.get((gen, *key))
+            if found is not None:
+                self.pages.move_to_end((gen, *key))
+                return found
+        body = make()
+        with self.lock:
+            if gen == self.generation:
+                self.pages[(gen, *key)] = body
+                while len(self.pages) > PAGE_CACHE:
+                    self.pages.popitem(last=False)
+        return body
 
     def known(self) -> Known:
         with self.write_lock:
@@ -150,7 +176,7 @@ def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline, *,
     app.state.pipeline_factory = pipeline_factory
     app.state.vendor_missing = missing_vendor_assets()
     app.state.writer_token = None
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
     app.include_router(api.router)
     app.include_router(handoff.router)
     app.include_router(pages.router)
