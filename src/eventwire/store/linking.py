@@ -10,7 +10,10 @@ databases, and a check).
 
 from __future__ import annotations
 
+import csv
+import tempfile
 from collections.abc import Iterable
+from pathlib import Path
 
 import duckdb
 
@@ -83,18 +86,26 @@ def relink(con: duckdb.DuckDBPyConnection) -> int:
     events = [ev for ev, _ in _events(con, "SELECT record, cluster_id FROM events ORDER BY id", [])]
     ids = clusters.cluster_ids(events)
     con.execute("DELETE FROM link_keys")
-    rows = [(key, ev.id) for ev in events for key in clusters.index_keys(ev)]
-    if rows:
-        con.executemany("INSERT INTO link_keys VALUES (?, ?)", rows)
+    _bulk(con, "link_keys", [(key, ev.id) for ev in events for key in clusters.index_keys(ev)])
     con.execute("CREATE TEMP TABLE IF NOT EXISTS relinked (id VARCHAR, cluster_id VARCHAR, flagged BOOLEAN)")
     con.execute("DELETE FROM relinked")
     members: dict[str, list[Event]] = {}
     for ev in events:
         members.setdefault(ids[ev.id], []).append(ev)
     flags = {cid: clusters.flagged(evs) for cid, evs in members.items()}
-    if events:
-        con.executemany("INSERT INTO relinked VALUES (?, ?, ?)",
-                        [(ev.id, ids[ev.id], flags[ids[ev.id]]) for ev in events])
+    _bulk(con, "relinked", [(ev.id, ids[ev.id], flags[ids[ev.id]]) for ev in events])
     con.execute("UPDATE events SET cluster_id = r.cluster_id, flagged = r.flagged"
                 " FROM relinked r WHERE events.id = r.id")
     return len(members)
+
+
+def _bulk(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[object, ...]]) -> None:
+    """Insert many rows at once through a temporary CSV file (no pandas or pyarrow)."""
+    if not rows:
+        return
+    with tempfile.TemporaryDirectory(prefix="eventwire-relink-") as tmp:
+        path = Path(tmp) / "rows.csv"
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            csv.writer(fh).writerows(rows)
+        con.execute(f"INSERT INTO {table} SELECT * FROM read_csv(?, header = false,"
+                    " all_varchar = true, quote = '\"', escape = '\"')", [str(path)])
