@@ -12,6 +12,7 @@
     │   ├── TimeLimitError   an article took longer than its time budget (worker killed)
     │   └── ProcessingError  the pipeline failed on an article (its worker said why or died)
     ├── StoreError            the database cannot be opened or written
+    │   └── StoreBusyError    another process holds the database file (retry later)
     └── EvaluationError       gold data missing or unreadable
 
 Expected outcomes (no location, a duplicate article) are data with a reason, not
@@ -77,6 +78,10 @@ class ProcessingError(InputError):
 
 class StoreError(EventwireError):
     """The database cannot be opened or written."""
+
+
+class StoreBusyError(StoreError):
+    """Another process holds the database file's lock: try again shortly."""
 
 
 class EvaluationError(EventwireError):

@@ -29,9 +29,10 @@ def test_acled_csv_round_trip(store: Store, tmp_path: Path) -> None:
     assert n == len(back) == len(events) == 3
     assert path.read_text(encoding="utf-8").splitlines()[0].split(",") == list(
         exports.ACLED_COLUMNS)
-    stamps = {r["id"]: r["ts"] for r in store.query(
-        "SELECT id, epoch(ingested_at)::BIGINT AS ts FROM articles")}
-    assert back == [exports.acled_row(e, stamps[e.article_id or ""]) for e in events]
+    stamps = {r["id"]: r["ts"] for r in store.query(  # each row's last change
+        "SELECT id, epoch(changed_at)::BIGINT AS ts FROM events")}
+    assert all(stamps.values())
+    assert back == [exports.acled_row(e, stamps[e.id]) for e in events]
 
 
 def test_acled_fields(store: Store, tmp_path: Path) -> None:

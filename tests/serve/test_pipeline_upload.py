@@ -51,24 +51,25 @@ def test_unreadable_upload_is_422(client: TestClient) -> None:
         assert r.json()["error"]
 
 
-def test_an_uploads_outlet_brings_its_home_region(client: TestClient) -> None:
-    """Earlier uploads from a local paper ('Pineville, La.', 'Rapides Parish') place the bare
-    'Alexandria' of its next upload in Louisiana; without the address it is Egypt's."""
+def test_an_upload_is_placed_the_same_whatever_was_stored_before(client: TestClient) -> None:
+    """Places do not depend on arrival order: earlier uploads from a local paper
+    ('Pineville, La.', 'Rapides Parish') do not move the bare 'Alexandria' of its next
+    upload (outlet priors are not learned at ingest time, README)."""
     url = "https://www.example-parish-upload.com/story/"
+
+    def alexandria(what: str, **source: str) -> tuple[str, str]:
+        text = f"Firefighters in Alexandria said a fire destroyed a {what} on Friday."
+        r = client.post("/api/articles", json={"text": text, "title": "Fire", **source})
+        assert r.status_code == 200 and r.json()["stored"], r.text
+        places = client.get(f"/api/articles/{r.json()['article_id']}").json()["places"]
+        p = next(p for p in places if p["text"] == "Alexandria")
+        return p["country"], p["admin1"]
+
+    before = alexandria("warehouse", url=f"{url}8")
     for n, text in enumerate([
             "Deputies arrested a man in Pineville, La., on Tuesday after a chase through Rapides Parish.",
             "The school board of Rapides Parish met in Ball, La., to approve the new budget.",
             "A bridge near Boyce, La., will close for repairs, the Rapides Parish police jury said."]):
         r = client.post("/api/articles", json={"text": text, "title": f"Local report {n}", "url": f"{url}{n}"})
         assert r.status_code == 200, r.text
-
-    def alexandria(what: str, **source: str) -> tuple[str, str]:
-        text = f"Firefighters in Alexandria said a fire destroyed a {what} on Friday."
-        r = client.post("/api/articles", json={"text": text, "title": f"{what.title()} fire", **source})
-        assert r.status_code == 200 and r.json()["stored"], r.text
-        places = client.get(f"/api/articles/{r.json()['article_id']}").json()["places"]
-        p = next(p for p in places if p["text"] == "Alexandria")
-        return p["country"], p["admin1"]
-
-    assert alexandria("warehouse")[0] == "EGY"
-    assert alexandria("barn", url=f"{url}9") == ("USA", "Louisiana")
+    assert alexandria("barn", url=f"{url}9") == before

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Iterator, Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -19,6 +21,9 @@ from eventwire.cli.export import export
 from eventwire.cli.serve import serve
 from eventwire.errors import EventwireError
 from eventwire.model import ArticleDoc, Event
+
+if TYPE_CHECKING:
+    from eventwire.store.changes import ChangePage
 
 app = typer.Typer(
     help="eventwire: news articles in; sourced, geocoded, deduplicated event records out.",
@@ -130,13 +135,11 @@ def ingest(
     fast: bool = typer.Option(False, "--fast", help="rules and lexicon only: skip the learned event coder (quicker, less accurate)"),
 ) -> None:
     """Extract and store articles; an article already stored is not stored again."""
-    from eventwire.engines.local import BatchReport, count_files
-    from eventwire.engines.runner import open_engine, write_documents
-    from eventwire.store.database import Store
+    from eventwire.engines.local import BatchReport
+    from eventwire.engines.runner import write_documents
 
     pub = _parse_date(published)
     report = BatchReport()
-    added = dup = 0
     if out is not None:
         try:
             n = write_documents(paths, out, out_format, report, pub, engine=engine, master=master,
@@ -147,24 +150,58 @@ def ingest(
         _skipped(report)
         return
     try:
-        # the outlets' home regions, learned from what is already stored, stay fixed for the batch
-        with Store(db) as store, \
-                open_engine(engine, master=master, partitions=partitions, priors=store.outlet_priors(),
-                            workers=workers, time_limit=time_limit, fast=fast) as run, \
-                _progress(count_files(paths)) as bar:
-            task = bar.add_task("ingesting", total=count_files(paths))
-            for doc in run(paths, report, pub):
-                if store.add(doc):
-                    added += 1
-                else:
-                    dup += 1
-                bar.advance(task)
-            n_events = store.count("events")
+        summary = ingest_paths(paths, db, report, pub, engine=engine, master=master,
+                               partitions=partitions, workers=workers, time_limit=time_limit,
+                               fast=fast)
     except EventwireError as e:
         _fail(e)
-    err.print(f"{added} article(s) stored, {dup} already there; {n_events} event(s) in {db}",
-              highlight=False)
+    err.print(summary.line(db), highlight=False)
     _skipped(report)
+
+
+def ingest_paths(paths: list[Path], db: Path, report: object, pub: date | None, *,
+                 engine: str = "local", master: str | None = None,
+                 partitions: int | None = None, workers: int | None = None,
+                 time_limit: float | None = None, fast: bool = False) -> IngestSummary:
+    """Extract the articles not stored yet (a known content hash is never parsed) and
+    hand them to the database's writer: the server that holds ``db``, or ``db`` itself
+    in short commits (``store/writer.py``). No outlet priors are learned at ingest, so
+    the same articles give the same places in any order (README)."""
+    from eventwire.engines.local import count_files
+    from eventwire.engines.runner import open_engine
+    from eventwire.store.writer import DatabaseWriter, ingest
+
+    writer = DatabaseWriter(db)
+    with _progress(count_files(paths)) as bar:
+        task = bar.add_task("ingesting", total=count_files(paths))
+        results = ingest(
+            writer, lambda keep: open_engine(engine, master=master, partitions=partitions,
+                                     workers=workers, time_limit=time_limit, fast=fast, keep=keep),
+            paths, report, pub, on_doc=lambda _: bar.advance(task))
+    return IngestSummary.of(results, getattr(report, "read", 0), writer.events())
+
+
+class IngestSummary:
+    """What one ingest did, for its closing line."""
+
+    def __init__(self, counts: dict[str, int], read: int, events: int) -> None:
+        self.counts, self.read, self.events = counts, read, events
+
+    @classmethod
+    def of(cls, results: list, read: int, events: int) -> IngestSummary:
+        counts = {"stored": 0, "revised": 0, "duplicate": 0, "added": 0, "retracted": 0}
+        for r in results:
+            counts[r.kind] += 1
+            counts["added"] += r.added
+            counts["retracted"] += r.retracted
+        return cls(counts, read, events)
+
+    def line(self, db: Path) -> str:
+        c = self.counts
+        known = self.read - c["stored"] - c["revised"] - c["duplicate"]
+        return (f"{c['stored']} article(s) stored, {known + c['duplicate']} already there;"
+                f" {self.events} event(s) in {db} ({c['revised']} new version(s) of stored"
+                f" URLs; {c['added']} event(s) added, {c['retracted']} retracted)")
 
 
 @app.command()
@@ -208,7 +245,7 @@ def _row(ev: Event) -> dict[str, object]:
     }
 
 
-def _print_events(evs: list[Event], fmt: TableFormat) -> None:
+def _print_events(evs: Sequence[Event], fmt: TableFormat) -> None:
     if fmt is TableFormat.jsonl:
         for ev in evs:
             sys.stdout.write(ev.model_dump_json() + "\n")
@@ -289,6 +326,119 @@ def contradictions(db: Path = typer.Option(DEFAULT_DB, help="DuckDB database fil
                            claim.text[:80], ev.article_id or "")
     Console().print(claims)
     err.print(f"{len(disputed)} contested event(s)", highlight=False)
+
+
+@app.command()
+def watch(
+    sources: list[str] = typer.Argument(..., help="folders (of articles or WARC files), feed files, feed URLs"),
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file"),
+    every: str = typer.Option("15m", help="time between rounds: 90s, 15m, 1h"),
+    rounds: int = typer.Option(0, help="stop after N rounds (0: never)"),
+    state: Path | None = typer.Option(None, help="cursor file (default: DB.watch.json beside the database)"),
+    engine: str = typer.Option("local", help="local or spark"),
+) -> None:
+    """Poll sources and store what is new, round after round; one status line per round.
+    Each source's cursor survives a restart; a failing source is reported and retried."""
+    from eventwire.engines.runner import open_engine
+    from eventwire.store.writer import DatabaseWriter
+    from eventwire.watch import Watcher, parse_every
+
+    try:
+        seconds = parse_every(every)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from e
+    try:
+        writer = DatabaseWriter(db)
+        known = writer.known()
+        with open_engine(engine, keep=known.wants) as run:
+            Watcher(sources, db, run, writer, known, state).loop(
+                seconds, rounds, say=lambda line: err.print(line, highlight=False, soft_wrap=True))
+    except EventwireError as e:
+        _fail(e)
+    except KeyboardInterrupt:
+        err.print("watch stopped", highlight=False)
+
+
+class ChangeFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.command()
+def changes(
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file"),
+    since: str | None = typer.Option(None, help="changes made at or after this time (ISO 8601, UTC if no zone)"),
+    fmt: ChangeFormat = typer.Option(ChangeFormat.table, "--format"),
+) -> None:
+    """Events added, revised and retracted, in order, with the article version behind each
+    (read from the server when `eventwire serve` holds the database)."""
+    from datetime import datetime
+
+
+    try:
+        when = datetime.fromisoformat(since) if since else None
+    except ValueError as e:
+        raise typer.BadParameter(f"not a time (ISO 8601): {since}") from e
+    try:
+        pages = _change_pages(db, when)
+        first: ChangePage | None = None
+        table = Table()
+        for c in ("seq", "changed_at", "kind", "event", "article", "version", "type", "sentence"):
+            table.add_column(c)
+        n = 0
+        for page in pages:
+            first = first or page
+            for ch in page.changes:
+                n += 1
+                if fmt is ChangeFormat.jsonl:
+                    sys.stdout.write(ch.model_dump_json() + "\n")
+                else:
+                    table.add_row(str(ch.seq), ch.changed_at.isoformat(timespec="seconds"), ch.kind,
+                                  ch.event_id, ch.article_id, str(ch.version or ""),
+                                  ch.event.type.plover, ch.event.evidence.sentence[:80])
+    except EventwireError as e:
+        _fail(e)
+    if fmt is ChangeFormat.table:
+        Console().print(table)
+        err.print(f"{n} change(s); dataset version {first.dataset_version if first else 0}",
+                  highlight=False)
+
+
+def _change_pages(db: Path, since: object) -> Iterator[ChangePage]:
+    """Every page of the change feed, from the file or from the server that holds it."""
+    import json as _json
+    import urllib.parse
+    import urllib.request
+
+    from eventwire.errors import StoreBusyError
+    from eventwire.store.changes import ChangePage, list_changes
+    from eventwire.store.database import Store
+    from eventwire.store.writer import read_announcement
+
+    if not db.exists():
+        raise EventwireError(f"{db}: no such database; run `eventwire ingest FILE --db {db}` first")
+    after = 0
+    try:
+        with Store(db, read_only=True) as store:
+            while True:
+                page = list_changes(store.con, since=since, after=after)  # type: ignore[arg-type]
+                yield page
+                if page.next_after is None:
+                    return
+                after = page.next_after
+    except StoreBusyError:
+        ann = read_announcement(db)
+        if ann is None:
+            raise
+    while True:
+        query = {"after": str(after), **({"since": since.isoformat()} if since else {})}  # type: ignore[attr-defined]
+        url = f"{ann.url}/api/changes?{urllib.parse.urlencode(query)}"
+        with urllib.request.urlopen(url, timeout=60) as resp:  # noqa: S310 (the announced server)
+            page = ChangePage.model_validate(_json.loads(resp.read()))
+        yield page
+        if page.next_after is None:
+            return
+        after = page.next_after
 
 
 app.command("serve")(serve)

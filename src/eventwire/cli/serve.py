@@ -14,17 +14,24 @@ def serve(
     db: Path = typer.Option(DEFAULT_DB, "--db", help="the eventwire database file"),
     host: str = typer.Option("127.0.0.1", help="address to listen on"),
     port: int = typer.Option(8000, help="port to listen on"),
+    wait: float = typer.Option(600.0, help="seconds to wait for a database another process is writing"),
 ) -> None:
-    """Serve the JSON API (/api, schema at /docs) and the web page (map, timeline, table)."""
+    """Serve the JSON API (/api, schema at /docs) and the web page (map, timeline, table).
+
+    The server is the database's one writer while it runs: `eventwire ingest --db` and
+    `eventwire watch --db` on the same file hand their articles to it."""
     import uvicorn
 
-    from eventwire.errors import EventwireError
+    from eventwire.errors import EventwireError, StoreBusyError
     from eventwire.serve.app import create_app
     from eventwire.serve.assets import missing_message, missing_vendor_assets
     from eventwire.store.database import Store
 
     try:  # fail now, with the file named, rather than on the first request
         Store(db).close()
+    except StoreBusyError:
+        print(f"eventwire serve: {db} is being written by another process; waiting for it",
+              file=sys.stderr)
     except EventwireError as e:
         print(f"eventwire serve: {e}", file=sys.stderr)
         raise typer.Exit(1) from e
@@ -33,7 +40,10 @@ def serve(
     if missing:
         print(f"eventwire serve: {missing_message(missing)}; showing the table only",
               file=sys.stderr)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    own = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    own = f"[{own}]" if ":" in own else own
+    app = create_app(db, announce_url=f"http://{own}:{port}", wait_s=wait)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":  # `python -m eventwire.cli.serve` until the main CLI registers it

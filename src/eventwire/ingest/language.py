@@ -20,15 +20,30 @@ fool a stop-word count. The decision, in order:
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import runpy
 import unicodedata
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
-
-from spacy.lang.en.stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
+
+
+
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read from their module file without importing the
+    ``spacy`` package (seconds of start-up that a re-ingest, which parses nothing, spares)."""
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or spec.origin is None:  # pragma: no cover - spaCy is a dependency
+        raise ImportError("spacy is not installed")
+    words = runpy.run_path(str(Path(spec.origin).parent / "lang" / "en" / "stop_words.py"))
+    return frozenset(words["STOP_WORDS"])
+
+
+STOP_WORDS = _stop_words()
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 MAX_CHARS = 20000

@@ -8,7 +8,7 @@ replace it.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -213,6 +213,17 @@ class Event(Record):
     @property
     def contested(self) -> bool:
         return len({c.status for c in self.claims}) > 1
+
+
+class StoredEvent(Event):
+    """An event as the store holds it: the cluster it belongs to (the smallest id of the
+    events told by several articles as one), whether the cluster's figures disagree, and
+    its last change (``eventwire changes``)."""
+
+    cluster_id: str
+    flagged: bool = False
+    change_seq: int | None = None
+    changed_at: datetime | None = None  # UTC
 
 
 class ArticleDoc(Record):

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from eventwire.model import ArticleDoc, Event, Quote
 from eventwire.serve.app import app_state
-from eventwire.store import exports, queries
+from eventwire.store import changes, exports, queries
 from eventwire.store.queries import CountBy, Filters, IsoDate
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -42,9 +42,32 @@ Words = Annotated[str | None, Query(max_length=500)]
 Id = Annotated[str, PathParam(max_length=200)]
 
 
-@router.get("/events", response_model=queries.EventPage, summary="Events, filtered")
-def events(con: Con, f: EventFilters, limit: Limit = 500, offset: Offset = 0) -> queries.EventPage:
-    return queries.list_events(con, f, limit=limit, offset=offset)
+Cursor = Annotated[str | None, Query(max_length=210, pattern=queries.CURSOR_PATTERN, description=(
+    "next_cursor of the previous page: keyset paging, stable while events are added"))]
+
+
+@router.get("/events", response_model=queries.EventPage, summary="Events, filtered",
+            response_class=Response, responses={200: {"model": queries.EventPage}})
+def events(request: Request, con: Con, f: EventFilters, limit: Limit = queries.PAGE_DEFAULT,
+           offset: Offset = 0, cursor: Cursor = None) -> Response:
+    def page() -> bytes:
+        try:
+            found = queries.list_events(con, f, limit=limit, offset=offset, cursor=cursor)
+        except ValueError as e:
+            raise HTTPException(422, f"cursor: {e}") from e
+        return found.model_dump_json().encode("utf-8")
+
+    key = ("events", f.model_dump_json(), limit, offset, cursor)
+    return Response(app_state(request.app).cached(key, page), media_type="application/json")
+
+
+@router.get("/changes", response_model=changes.ChangePage,
+            summary="Events added, revised and retracted, in order, with the article version")
+def change_feed(con: Con, since: Annotated[changes.IsoTime | None, Query(
+                    description="changes made at or after this time (ISO 8601; UTC if no zone)")] = None,
+                after: Annotated[int, Query(ge=0, le=2**62, description="next_after of the previous page")] = 0,
+                limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) -> changes.ChangePage:
+    return changes.list_changes(con, since=since, after=after, limit=limit)
 
 
 @router.get("/events/{event_id}", response_model=queries.EventDetail, responses=ERRORS,
@@ -108,8 +131,10 @@ def export(con: Con, format: ExportFormat, f: EventFilters) -> Response:  # noqa
         path = Path(tmp) / f"events{exporter.suffix}"
         exporter.write(con, f, path)
         body = path.read_bytes()
+    version = queries.dataset_version(con)
     return Response(body, media_type=exporter.media_type, headers={
-        "Content-Disposition": f'attachment; filename="events{exporter.suffix}"'})
+        "Content-Disposition": f'attachment; filename="events{exporter.suffix}"',
+        "X-Eventwire-Dataset-Version": str(version)})
 
 
 class Health(BaseModel):
@@ -134,8 +159,8 @@ class _Upload(BaseModel):
 
     published: IsoDate | None = Field(None, description="publication date (else inferred)")
     url: str | None = Field(None, max_length=2_000, description=(
-        "the article's address: its outlet's home region, learned from the articles of that "
-        "outlet already stored, helps place ambiguous names ('Alexandria' in a Louisiana paper)"))
+        "the article's address: a new text at a stored address is a new version of that "
+        "article (its events are revised, see /api/changes)"))
     outlet: str | None = Field(None, max_length=300, description="the outlet's name or address, if no url")
 
 
@@ -175,14 +200,14 @@ class UploadResult(BaseModel):
 def upload(request: Request, body: TextUpload | HtmlUpload) -> UploadResult:
     state = app_state(request.app)
     pipe = state.pipeline()
-    priors = state.priors() if body.url or body.outlet else None
+    # no outlet priors learned from what is stored so far: the same articles give the
+    # same places whatever order they arrive in (README, "A living database")
     doc: ArticleDoc
     if isinstance(body, TextUpload):
         doc = pipe.process_text(body.text, published=body.published, title=body.title, path="upload",
-                                url=body.url, outlet=body.outlet, priors=priors)
+                                url=body.url, outlet=body.outlet)
     else:
-        doc = pipe.process_html(body.html, published=body.published, url=body.url, outlet=body.outlet,
-                                priors=priors)
+        doc = pipe.process_html(body.html, published=body.published, url=body.url, outlet=body.outlet)
     stored = state.add(doc)
     return UploadResult(
         article_id=doc.article.id, stored=stored, title=doc.article.title,

@@ -7,7 +7,10 @@ only on the first upload (then kept in ``app.state``).
 
 from __future__ import annotations
 
+import asyncio
 import threading
+import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -15,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import duckdb
 from fastapi import FastAPI, Request
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
@@ -22,10 +26,11 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-from eventwire.errors import EventwireError, InputError, SetupError, StoreError
+from eventwire.errors import EventwireError, InputError, SetupError, StoreBusyError, StoreError
 from eventwire.model import ArticleDoc
 from eventwire.serve.assets import STATIC_DIR, missing_vendor_assets
-from eventwire.store.database import Store
+from eventwire.store.database import Known, Store, Stored
+from eventwire.store.writer import announce, withdraw
 
 if TYPE_CHECKING:
     from eventwire.resolve.places.priors import OutletPriors
@@ -55,15 +60,25 @@ def load_pipeline() -> Pipeline:
     return RealPipeline.load()  # type: ignore[no-any-return]
 
 
+PAGE_CACHE = 512  # API pages kept per data generation
+
+
 class AppState:
-    """What the running app holds: the store, a write lock and the lazy pipeline."""
+    """What the running app holds: the store, the one writer (its own cursor, its own
+    lock: readers never wait for a write) and the lazy pipeline."""
 
     def __init__(self, store: Store, pipeline_factory: PipelineFactory) -> None:
         self.store = store
         self.lock = threading.Lock()
+        self.write_lock = threading.Lock()
+        self.writer = Store.over(store.con.cursor(), store.path)
         self._factory = pipeline_factory
         self._pipeline: Pipeline | None = None
         self._priors: OutletPriors | None = None
+        # the server is the database's one writer: a page computed for this generation
+        # of the data stays right until the next write (``pages``: a small LRU cache)
+        self.generation = 0
+        self.pages: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
 
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection of its own for one request (DuckDB cursors are per thread)."""
@@ -89,24 +104,63 @@ class AppState:
             return self._priors
 
     def add(self, doc: ArticleDoc) -> bool:
-        with self.lock:
-            stored = self.store.add(doc)
-            if stored:
+        return self.put(doc).kind != "duplicate"
+
+    def put(self, doc: ArticleDoc) -> Stored:
+        """Store a document (the server is the database's one writer)."""
+        with self.write_lock:
+            done = self.writer.put(doc)
+        if done.kind != "duplicate":
+            with self.lock:
                 self._priors = None
-            return stored
+                self.generation += 1
+                self.pages.clear()
+        return done
+
+    def cached(self, key: tuple[object, ...], make: Callable[[], bytes]) -> bytes:
+        """The page for ``key`` in this generation of the data, made once."""
+        with self.lock:
+            gen = self.generation
+            found = self.pages.get((gen, *key))
+            if found is not None:
+                self.pages.move_to_end((gen, *key))
+                return found
+        body = make()
+        with self.lock:
+            if gen == self.generation:
+                self.pages[(gen, *key)] = body
+                while len(self.pages) > PAGE_CACHE:
+                    self.pages.popitem(last=False)
+        return body
+
+    def known(self) -> Known:
+        with self.write_lock:
+            return self.writer.known()
 
 
-def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline) -> FastAPI:
-    """The app over the database file ``db`` (created if missing, opened on first use)."""
-    from eventwire.serve import api, pages
+def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline, *,
+               announce_url: str | None = None, wait_s: float = 600.0) -> FastAPI:
+    """The app over the database file ``db`` (created if missing, opened on first use).
+    ``announce_url``: the server's own address; the app then opens the database at
+    start-up (waiting up to ``wait_s`` while an ingest commits), becomes its one writer
+    and announces itself beside it (``store/writer.py``)."""
+    from eventwire.serve import api, handoff, pages
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        ann = None
+        if announce_url is not None:
+            await asyncio.to_thread(open_waiting, app, wait_s)
+            ann = announce(Path(db), announce_url)
+            app.state.writer_token = ann.token
         try:
             yield
         finally:
+            if ann is not None:
+                withdraw(Path(db), ann)
             opened = getattr(app.state, "ew", None)
             if opened is not None:
+                opened.writer.close()
                 opened.store.close()
                 app.state.ew = None
 
@@ -121,11 +175,26 @@ def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline) -> F
     app.state.db = Path(db)
     app.state.pipeline_factory = pipeline_factory
     app.state.vendor_missing = missing_vendor_assets()
+    app.state.writer_token = None
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
     app.include_router(api.router)
+    app.include_router(handoff.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)
     return app
+
+
+def open_waiting(app: FastAPI, wait_s: float) -> AppState:
+    """Open the database, waiting while another process commits to it."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            return app_state(app)
+        except StoreBusyError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 def app_state(app: FastAPI) -> AppState:
@@ -171,6 +240,7 @@ def allowed_methods(request: Request) -> list[str]:
 STATUS_OF: list[tuple[type[EventwireError], int]] = [
     (InputError, 422),
     (SetupError, 503),
+    (StoreBusyError, 503),  # another process holds the file for a moment: retry
     (StoreError, 500),
 ]
 
@@ -195,4 +265,5 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(EventwireError)
     async def eventwire_error(request: Request, exc: EventwireError) -> Response:
         status = next((s for cls, s in STATUS_OF if isinstance(exc, cls)), 500)
-        return error_response(request, status, str(exc))
+        retry = {"Retry-After": "1"} if isinstance(exc, StoreBusyError) else None
+        return error_response(request, status, str(exc), headers=retry)

@@ -1,6 +1,10 @@
 """The DuckDB store: one transaction per article, so nothing is ever half-written.
 
-Re-ingesting an article already stored (same content hash) stores nothing twice.
+Re-ingesting an article already stored (same content hash) stores nothing twice; the same
+URL with another text is a new version of that article (``store/revise.py``): its events
+are added, revised or retracted, and each change is recorded in ``changes``. Clusters
+(the same event told by several articles) are kept equal to a function of the stored set
+(``store/linking.py``), so the same articles give the same database in any order.
 """
 
 from __future__ import annotations
@@ -8,22 +12,24 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from eventwire.errors import StoreError
-from eventwire.link.across import SLACK, Figure, conflicting_figures, same_event
-from eventwire.model import Actor, ArticleDoc, Event
-from eventwire.model.records import Place
+from eventwire.errors import StoreBusyError, StoreError
+from eventwire.link.across import Figure, conflicting_figures
+from eventwire.model import Actor, Article, ArticleDoc, Event
+from eventwire.model.records import Place, StoredEvent
+from eventwire.store import linking, revise
 
 if TYPE_CHECKING:
     from eventwire.resolve.places.priors import OutletPriors
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 FACTUAL = frozenset({"asserted", "claimed", "alleged"})
 
 
@@ -39,6 +45,8 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as e:
+            if is_lock_error(e):
+                raise StoreBusyError(f"{self.path}: another process holds the database ({e})") from e
             raise StoreError(f"{self.path}: cannot open the database ({e})") from e
         if not read_only:
             self.con.execute(_schema_sql())
@@ -46,6 +54,15 @@ class Store:
                 "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
                 [SCHEMA_VERSION],
             )
+            if self._unfiled():  # a database made before link_keys: cluster it as a set
+                self.relink()
+
+    @classmethod
+    def over(cls, con: duckdb.DuckDBPyConnection, path: str) -> Store:
+        """A store over a connection already open (a server's writer cursor)."""
+        store = cls.__new__(cls)
+        store.path, store.con = path, con
+        return store
 
     def close(self) -> None:
         self.con.close()
@@ -66,22 +83,47 @@ class Store:
             raise
         self.con.execute("COMMIT")
 
+    def _unfiled(self) -> bool:
+        row = self.con.execute("SELECT (SELECT count(*) FROM events) > 0 AND"
+                               " (SELECT count(*) FROM link_keys) = 0").fetchone()
+        return bool(row and row[0])
+
     def has_article(self, article_id: str) -> bool:
         row = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
         return row is not None
 
+    def known(self) -> Known:
+        """Every stored article id (all versions) and each URL's current version: what
+        lets a re-ingest skip an article before it is parsed."""
+        ids = {r[0] for r in self.con.execute("SELECT id FROM articles").fetchall()}
+        urls = dict(self.con.execute(
+            "SELECT url, id FROM articles WHERE url IS NOT NULL AND superseded_by IS NULL").fetchall())
+        return Known(ids, urls)
+
     def add(self, doc: ArticleDoc) -> bool:
         """Store one article with everything found in it; False if it was already stored."""
+        return self.put(doc).kind != "duplicate"
+
+    def put(self, doc: ArticleDoc) -> Stored:
+        """Store one article (a new one, or a new version of a stored URL) in one
+        transaction, with its events linked and its changes recorded."""
         if self.has_article(doc.article.id):
-            return False
+            return Stored("duplicate", doc.article.id)
         try:
             with self.transaction() as con:
-                _insert_article(con, doc)
-                for ev in doc.events:
-                    _link(con, ev)
+                return _put(con, doc)
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: cannot store article {doc.article.id} ({e})") from e
-        return True
+
+    def relink(self) -> int:
+        """Recompute every cluster from the stored set (``store/linking.py``)."""
+        with self.transaction() as con:
+            return linking.relink(con)
+
+    def dataset_version(self) -> int:
+        """The number of the last change: a new version with every change stored."""
+        row = self.con.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()
+        return int(row[0]) if row else 0
 
     def outlet_priors(self) -> OutletPriors:
         """Each outlet's home region, learned from the places of its stored articles (see
@@ -130,7 +172,7 @@ class Store:
         source: str | None = None,
         limit: int | None = None,
         dedup: bool = False,
-    ) -> list[Event]:
+    ) -> list[StoredEvent]:
         """Stored events, filtered, ordered by date then id; ``dedup``: one per cluster
         (the same event told by several articles)."""
         where, params = event_filters(
@@ -139,10 +181,55 @@ class Store:
         if dedup:
             where += (" AND " if where else "WHERE ") + (
                 "id = (SELECT min(x.id) FROM events x WHERE x.cluster_id = events.cluster_id)")
-        sql = f"SELECT record FROM events {where} ORDER BY date_start NULLS LAST, id"
+        sql = (f"SELECT {STORED_COLUMNS} FROM events {where} ORDER BY date_start NULLS LAST, id")
         if limit:
             sql += f" LIMIT {int(limit)}"
-        return [Event.model_validate_json(r["record"]) for r in self.query(sql, params)]
+        return [stored_event(r) for r in self.query(sql, params)]
+
+
+STORED_COLUMNS = "record, cluster_id, flagged, change_seq, changed_at"
+
+
+def stored_event(row: dict[str, Any]) -> StoredEvent:
+    """An event row (``STORED_COLUMNS``) as the record the store shows."""
+    data = json.loads(row["record"])
+    data.update(cluster_id=row["cluster_id"], flagged=bool(row["flagged"]),
+                change_seq=row["change_seq"], changed_at=row["changed_at"])
+    return StoredEvent.model_validate(data)
+
+
+def is_lock_error(e: Exception) -> bool:
+    return "lock" in str(e).lower()
+
+
+@dataclass
+class Known:
+    """Stored article ids (every version) and each URL's current article id."""
+
+    ids: set[str] = field(default_factory=set)
+    urls: dict[str, str] = field(default_factory=dict)
+
+    def wants(self, art: Article) -> bool:
+        """Is this article worth parsing: new text (a new article, or a new version)?"""
+        return art.id not in self.ids
+
+    def note(self, art: Article) -> None:
+        self.ids.add(art.id)
+        if art.url:
+            self.urls[art.url] = art.id
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What storing one article did: ``stored`` (new), ``revised`` (a new version of a
+    URL), or ``duplicate``; the changes it recorded."""
+
+    kind: str
+    article_id: str
+    version: int = 1
+    added: int = 0
+    revised: int = 0
+    retracted: int = 0
 
 
 def event_filters(**f: Any) -> tuple[str, list[Any]]:
@@ -164,16 +251,14 @@ def event_filters(**f: Any) -> tuple[str, list[Any]]:
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _insert_article(con: duckdb.DuckDBPyConnection, doc: ArticleDoc) -> None:
+def _insert_article(con: duckdb.DuckDBPyConnection, doc: ArticleDoc, version: int) -> None:
     a = doc.article
     con.execute(
         "INSERT INTO articles (id, title, published, published_inferred, published_reason,"
-        " outlet, url, path, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " outlet, url, path, text, version, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [a.id, a.title, a.published, a.published_inferred, a.published_reason, a.outlet,
-         a.url, a.path, a.text],
+         a.url, a.path, a.text, version, _now()],
     )
-    for ev in doc.events:
-        _insert_event(con, ev, a.id)
     for p in doc.places:
         con.execute(
             "INSERT INTO places (article_id, text, start_char, end_char, name, country, admin1, lat, lon,"
@@ -202,7 +287,7 @@ def _insert_event(con: duckdb.DuckDBPyConnection, ev: Event, article_id: str) ->
     # negated or planned killing
     killed = [q.value for q in ev.quantities if q.kind == "killed"] if ev.status in FACTUAL else []
     con.execute(
-        "INSERT INTO events VALUES (" + ", ".join(["?"] * 32) + ")",
+        f"INSERT INTO events ({EVENT_COLUMNS}) VALUES (" + ", ".join(["?"] * 32) + ")",
         [
             ev.id, article_id, ev.type.plover, ev.type.mode, acled[0], acled[1], ev.status,
             *_actor_cols(ev.actor1), *_actor_cols(ev.actor2),
@@ -233,28 +318,6 @@ def _insert_event(con: duckdb.DuckDBPyConnection, ev: Event, article_id: str) ->
         )
 
 
-def _link(con: duckdb.DuckDBPyConnection, ev: Event) -> None:
-    """Join ``ev`` to the cluster of an event already stored that reports the same
-    happening (another article), and flag the cluster if their figures disagree."""
-    if ev.time is None or ev.location is None:
-        return
-    slack = SLACK.days
-    found = con.execute(
-        "SELECT record, cluster_id FROM events WHERE plover = ? AND article_id <> ?"
-        " AND date_start <= ? + ? * INTERVAL 1 DAY AND date_end >= ? - ? * INTERVAL 1 DAY"
-        " AND (country = ? OR country IS NULL) ORDER BY id",
-        [ev.type.plover, ev.article_id, ev.time.end, slack, ev.time.start, slack, ev.location.country],
-    ).fetchall()
-    cluster = next((c for rec, c in found if same_event(ev, Event.model_validate_json(rec))), None)
-    if cluster is None:
-        return
-    con.execute("UPDATE events SET cluster_id = ? WHERE id = ?", [cluster, ev.id])
-    members = [Event.model_validate_json(r[0]) for r in con.execute(
-        "SELECT record FROM events WHERE cluster_id = ? ORDER BY id", [cluster]).fetchall()]
-    if conflicting_figures(members):
-        con.execute("UPDATE events SET flagged = true WHERE cluster_id = ?", [cluster])
-
-
 def contradictions(store: Store) -> dict[str, list[Figure]]:
     """Flagged clusters: for each, every disagreeing figure with its source."""
     out: dict[str, list[Figure]] = {}
@@ -279,3 +342,84 @@ def _actor_cols(actor: Actor | None) -> tuple[str | None, str | None, str | None
     if actor is None:
         return (None, None, None)
     return (actor.name, actor.country, actor.kind)
+
+
+EVENT_COLUMNS = (
+    "id, article_id, plover, mode, acled_event_type, acled_sub_event_type, status,"
+    " actor1, actor1_country, actor1_kind, actor2, actor2_country, actor2_kind,"
+    " location, country, admin1, lat, lon, geo_precision, gazetteer_id,"
+    " date_start, date_end, time_precision, fatalities, source, source_via,"
+    " sentence, start_char, end_char, record, cluster_id, flagged"
+)
+
+
+def _now() -> datetime:
+    """Now in UTC, without its zone (the store's times are all UTC)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _put(con: duckdb.DuckDBPyConnection, doc: ArticleDoc) -> Stored:
+    """Insert an article, revise the previous version of its URL, link, record changes."""
+    art = doc.article
+    previous = con.execute(
+        "SELECT id, version FROM articles WHERE url = ? AND superseded_by IS NULL",
+        [art.url]).fetchone() if art.url else None
+    version = int(previous[1] or 1) + 1 if previous else 1
+    _insert_article(con, doc, version)
+    old: list[Event] = []
+    if previous:
+        con.execute("UPDATE articles SET superseded_by = ? WHERE id = ?", [art.id, previous[0]])
+        old = [Event.model_validate_json(r[0]) for r in con.execute(
+            "SELECT record FROM events WHERE article_id = ? ORDER BY id", [previous[0]]).fetchall()]
+    rev = revise.match(old, list(doc.events))
+    before = {ev.id: ev for ev in old}
+    kept = {new.id: old_id for old_id, new in rev.kept.items()}
+    events = [ev.model_copy(update={"id": kept.get(ev.id, ev.id)}) for ev in doc.events]
+    linking.remove_events(con, [ev.id for ev in old])
+    log = _ChangeLog(con, art, version)
+    for ev in events:
+        _insert_event(con, ev, art.id)
+        if ev.id not in before:
+            log.record("added", ev)
+        elif revise.changed(before[ev.id], ev):
+            log.record("revised", ev)
+        else:
+            log.keep(ev.id)
+    for ev in rev.retracted:
+        log.record("retracted", ev)
+    linking.add_events(con, events)
+    return Stored("revised" if previous else "stored", art.id, version,
+                  added=log.counts["added"], revised=log.counts["revised"],
+                  retracted=log.counts["retracted"])
+
+
+class _ChangeLog:
+    """Appends to ``changes`` and stamps each current event with its last change."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, art: Article, version: int) -> None:
+        self.con, self.art, self.version = con, art, version
+        row = con.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()
+        self.seq = int(row[0]) if row else 0
+        self.at = _now()
+        self.counts = {"added": 0, "revised": 0, "retracted": 0}
+        self.last: dict[str, tuple[int, datetime]] = {}
+
+    def record(self, kind: str, ev: Event) -> None:
+        self.seq += 1
+        self.counts[kind] += 1
+        self.con.execute(
+            "INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [self.seq, self.at, kind, ev.id, self.art.id, self.art.url, self.version,
+             ev.model_dump_json()])
+        if kind != "retracted":
+            self.con.execute("UPDATE events SET change_seq = ?, changed_at = ? WHERE id = ?",
+                             [self.seq, self.at, ev.id])
+
+    def keep(self, event_id: str) -> None:
+        """An event the new version tells unchanged keeps its last change."""
+        row = self.con.execute(
+            "SELECT seq, changed_at FROM changes WHERE event_id = ? AND kind <> 'retracted'"
+            " ORDER BY seq DESC LIMIT 1", [event_id]).fetchone()
+        if row:
+            self.con.execute("UPDATE events SET change_seq = ?, changed_at = ? WHERE id = ?",
+                             [row[0], row[1], event_id])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import timezone
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,8 @@ import pycountry
 from pydantic import BaseModel, ConfigDict
 
 from eventwire.model import Actor, Event
-from eventwire.store.queries import Filters, events_records, rows, where_clause
+from eventwire.model.records import StoredEvent
+from eventwire.store.queries import Filters, dataset_version, events_records, rows, where_clause
 
 Writer = Callable[[duckdb.DuckDBPyConnection, Filters, Path], int]
 
@@ -169,20 +171,20 @@ def _tags(ev: Event) -> list[tuple[str, str | None]]:
     return [("status", ev.status), ("plover", ev.type.plover), ("mode", ev.type.mode)]
 
 
-def _timestamps(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Unix time each event's article was stored (ACLED's ``timestamp``)."""
-    found = rows(con, "SELECT id, epoch(ingested_at)::BIGINT AS ts FROM articles")
-    return {r["id"]: r["ts"] for r in found}
+def _timestamp(ev: StoredEvent) -> int | None:
+    """Unix time of the event's last change (ACLED's ``timestamp``)."""
+    if ev.changed_at is None:
+        return None
+    return int(ev.changed_at.replace(tzinfo=timezone.utc).timestamp())
 
 
 def write_acled_csv(con: duckdb.DuckDBPyConnection, f: Filters, path: Path) -> int:
     events = events_records(con, f)
-    stamps = _timestamps(con)
     with path.open("w", newline="", encoding="utf-8") as fh:
         out = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
         out.writeheader()
         for ev in events:
-            row = acled_row(ev, stamps.get(ev.article_id or ""))
+            row = acled_row(ev, _timestamp(ev))
             out.writerow({k: "" if v is None else v for k, v in row.model_dump().items()})
     return len(events)
 
@@ -207,6 +209,9 @@ def geojson_feature(ev: Event) -> dict[str, object]:
     props["article_id"] = ev.article_id
     props["status"] = ev.status
     props["plover"] = ev.type.plover
+    if isinstance(ev, StoredEvent):
+        props["cluster_id"] = ev.cluster_id
+        props["timestamp"] = _timestamp(ev)
     return {
         "type": "Feature",
         "id": ev.id,
@@ -217,7 +222,8 @@ def geojson_feature(ev: Event) -> dict[str, object]:
 
 def write_geojson(con: duckdb.DuckDBPyConnection, f: Filters, path: Path) -> int:
     events = events_records(con, f)
-    doc = {"type": "FeatureCollection", "features": [geojson_feature(e) for e in events]}
+    doc = {"type": "FeatureCollection", "dataset_version": dataset_version(con),
+           "features": [geojson_feature(e) for e in events]}
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return len(events)
 
@@ -249,6 +255,8 @@ def plover_record(ev: Event) -> dict[str, object]:
         "source": ev.source.name if ev.source else None,
         "article_id": ev.article_id,
         "text": ev.evidence.sentence,
+        **({"cluster_id": ev.cluster_id, "timestamp": _timestamp(ev)}
+           if isinstance(ev, StoredEvent) else {}),
     }
 
 
@@ -263,8 +271,8 @@ def write_plover_jsonl(con: duckdb.DuckDBPyConnection, f: Filters, path: Path) -
 def write_parquet(con: duckdb.DuckDBPyConnection, f: Filters, path: Path) -> int:
     """The events table's columns (with the full record as JSON), via DuckDB: no pyarrow."""
     where, params = where_clause(f)
-    rel = con.sql(f"SELECT e.* FROM events e {where} ORDER BY date_start NULLS LAST, id",
-                  params=params)
+    rel = con.sql(f"SELECT e.*, {dataset_version(con)} AS dataset_version FROM events e {where}"
+                  " ORDER BY date_start NULLS LAST, id", params=params)
     n = rows(con, f"SELECT count(*) AS n FROM events e {where}", params)[0]["n"]
     rel.write_parquet(str(path))
     return int(n)
@@ -273,9 +281,11 @@ def write_parquet(con: duckdb.DuckDBPyConnection, f: Filters, path: Path) -> int
 def write_json(con: duckdb.DuckDBPyConnection, f: Filters, path: Path) -> int:
     """Full event records (the DESIGN.md contract), one JSON document per line."""
     events = events_records(con, f)
+    version = dataset_version(con)
     with path.open("w", encoding="utf-8") as fh:
         for ev in events:
-            fh.write(ev.model_dump_json() + "\n")
+            fh.write(json.dumps({**ev.model_dump(mode="json"), "dataset_version": version},
+                                ensure_ascii=False) + "\n")
     return len(events)
 
 

@@ -16,7 +16,8 @@ import duckdb
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from eventwire.model import Event
-from eventwire.store.database import event_filters
+from eventwire.model.records import StoredEvent
+from eventwire.store.database import STORED_COLUMNS, event_filters, stored_event
 
 def _iso_date(value: Any) -> Any:
     """Dates as YYYY-MM-DD only (pydantic alone also takes numbers as Unix times)."""
@@ -171,6 +172,15 @@ class EventRow(Row):
     sentence: str | None
     start_char: int | None
     end_char: int | None
+    cluster_id: str | None = Field(None, description="the event as told by every article: its smallest event id")
+    flagged: bool | None = Field(None, description="the cluster's sources give figures that disagree")
+    change_seq: int | None = Field(None, description="the number of its last change (/api/changes)")
+    changed_at: datetime | None = Field(None, description="when it last changed (UTC)")
+
+    @field_validator("changed_at")
+    @classmethod
+    def _utc(cls, v: datetime | None) -> datetime | None:
+        return v.replace(tzinfo=timezone.utc) if v is not None and v.tzinfo is None else v
 
 
 class EventPage(Row):
@@ -178,37 +188,88 @@ class EventPage(Row):
     limit: int
     offset: int
     events: list[EventRow]
+    next_cursor: str | None = Field(None, description=(
+        "pass as ?cursor= for the next page (stable under concurrent writes); null on the last page"))
+    dataset_version: int = Field(0, description="the number of the last change stored")
 
 
 EVENT_COLUMNS = ", ".join(
     f"e.{name}" for name in EventRow.model_fields if name not in ("article_title",)
 )
+PAGE_DEFAULT = 100
+
+
+CURSOR_PATTERN = r"^([0-9]{1,7})?~[0-9A-Za-z_-]{1,200}$"
+
+
+def encode_cursor(date_start: date | None, event_id: str) -> str:
+    """Where a page ended: the day (as a day number; none for undated) and the id."""
+    return f"{date_start.toordinal() if date_start else ''}~{event_id}"
+
+
+def decode_cursor(cursor: str) -> tuple[date | None, str]:
+    """The (date, id) a page ended on; ValueError if the cursor is not of this form."""
+    if not re.fullmatch(CURSOR_PATTERN, cursor):
+        raise ValueError("not a cursor this server gave")
+    day, event_id = cursor.split("~", 1)
+    if not day:
+        return None, event_id
+    return date.fromordinal(min(max(int(day), 1), date.max.toordinal())), event_id
+
+
+def _after(cursor: str) -> tuple[str, list[Any]]:
+    """Keyset condition: rows after the cursor in (date_start NULLS LAST, id) order."""
+    day, event_id = decode_cursor(cursor)
+    if day is None:
+        return "(e.date_start IS NULL AND e.id > ?)", [event_id]
+    return ("(e.date_start > ? OR (e.date_start = ? AND e.id > ?) OR e.date_start IS NULL)",
+            [day, day, event_id])
 
 
 def list_events(
-    con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 500, offset: int = 0
+    con: duckdb.DuckDBPyConnection, f: Filters, limit: int = PAGE_DEFAULT, offset: int = 0,
+    cursor: str | None = None,
 ) -> EventPage:
+    """A page of events in (date, id) order: by ``cursor`` (keyset, what a client paging
+    through a growing database should use) or by ``offset``."""
     where, params = where_clause(f)
     total = rows(con, f"SELECT count(*) AS n FROM events e {where}", params)[0]["n"]
+    page_where, page_params = where, list(params)
+    if cursor:
+        cond, extra = _after(cursor)
+        page_where = f"{where} AND {cond}" if where else f"WHERE {cond}"
+        page_params += extra
+        offset = 0
     found = rows(
         con,
         f"SELECT {EVENT_COLUMNS}, a.title AS article_title FROM events e"
-        f" JOIN articles a ON a.id = e.article_id {where}"
+        f" JOIN articles a ON a.id = e.article_id {page_where}"
         " ORDER BY e.date_start NULLS LAST, e.id LIMIT ? OFFSET ?",
-        [*params, limit, offset],
+        [*page_params, limit + 1, offset],
     )
+    more = len(found) > limit
+    found = found[:limit]
+    last = found[-1] if found else None
+    version = dataset_version(con)
     return EventPage(
-        total=total, limit=limit, offset=offset, events=[EventRow(**r) for r in found]
+        total=total, limit=limit, offset=offset, events=[EventRow(**r) for r in found],
+        next_cursor=encode_cursor(last["date_start"], last["id"]) if more and last else None,
+        dataset_version=version,
     )
 
 
-def events_records(con: duckdb.DuckDBPyConnection, f: Filters) -> list[Event]:
-    """Full event records (exports), ordered by date then id."""
+def events_records(con: duckdb.DuckDBPyConnection, f: Filters) -> list[StoredEvent]:
+    """Full event records with their cluster and last change (exports), by date then id."""
     where, params = where_clause(f)
     found = rows(
-        con, f"SELECT record FROM events e {where} ORDER BY date_start NULLS LAST, id", params
-    )
-    return [Event.model_validate_json(r["record"]) for r in found]
+        con, f"SELECT {STORED_COLUMNS} FROM events e {where} ORDER BY date_start NULLS LAST, id",
+        params)
+    return [stored_event(r) for r in found]
+
+
+def dataset_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The number of the last change stored: it grows with every change."""
+    return int(rows(con, "SELECT coalesce(max(seq), 0) AS v FROM changes")[0]["v"])
 
 
 # ---------------------------------------------------------------- articles and spans

@@ -77,3 +77,25 @@ CREATE TABLE IF NOT EXISTS times (
     text VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER,
     start_date DATE, end_date DATE, precision VARCHAR, value VARCHAR
 );
+
+-- a living database (issue 21): article versions, clusters as a function of the set,
+-- and the change feed. Added to older databases by these ALTERs.
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS version INTEGER DEFAULT 1;  -- of its URL
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS superseded_by VARCHAR;      -- the next version
+ALTER TABLE events ADD COLUMN IF NOT EXISTS change_seq BIGINT;            -- its last change
+ALTER TABLE events ADD COLUMN IF NOT EXISTS changed_at TIMESTAMP;         -- ... and when (UTC)
+
+-- the blocks each event is filed under (link/clusters.py: type x day x place cell)
+CREATE TABLE IF NOT EXISTS link_keys (key VARCHAR NOT NULL, event_id VARCHAR NOT NULL);
+
+-- every change to the current events, in order: added | revised | retracted
+CREATE TABLE IF NOT EXISTS changes (
+    seq BIGINT PRIMARY KEY,
+    changed_at TIMESTAMP NOT NULL,  -- UTC
+    kind VARCHAR NOT NULL,
+    event_id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL,    -- the article version that caused it
+    url VARCHAR,
+    version INTEGER,
+    record JSON                     -- the event after the change (before it, if retracted)
+);
