@@ -9,6 +9,7 @@ without dates. Words that only look like dates ("may" the verb) are dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -81,11 +82,15 @@ def candidates(text: str, rules: tuple[Rule, ...]) -> list[Candidate]:
         for m in rule.pattern.finditer(text)
     ]
     found.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
-    taken: list[Candidate] = []
+    taken: list[Candidate] = []  # kept in text order, never overlapping
+    starts: list[int] = []
     for c in found:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+        i = bisect_right(starts, c.start)  # a neighbour's check, not a walk over all taken
+        if (i and taken[i - 1].end > c.start) or (i < len(taken) and taken[i].start < c.end):
+            continue
+        taken.insert(i, c)
+        starts.insert(i, c.start)
+    return taken
 
 
 def _duration(c: Candidate, text: str, lex: Lexicon) -> Time:
