@@ -2,12 +2,15 @@
 
     EventwireError
     ├── SetupError            a model, gazetteer or data file is missing or broken
+    ├── ConfigError           an option is unsafe or inconsistent (the message says which)
     ├── InputError            an input file cannot be read as an article (names the file)
     │   ├── EmptyInputError
     │   ├── BinaryInputError
     │   ├── EncodingInputError
     │   ├── MalformedInputError
-    │   └── TooLargeInputError
+    │   ├── NotEnglishInputError
+    │   └── LimitInputError       over a bound on the work one input may cause (names it)
+    │       └── TooLargeInputError
     ├── StoreError            the database cannot be opened or written
     └── EvaluationError       gold data missing or unreadable
 
@@ -24,6 +27,10 @@ class EventwireError(Exception):
 
 class SetupError(EventwireError):
     """A model, gazetteer or data file is missing: the message says how to install it."""
+
+
+class ConfigError(EventwireError):
+    """An option is unsafe or inconsistent: the message names it and the fix."""
 
 
 class InputError(EventwireError):
@@ -56,7 +63,13 @@ class MalformedInputError(InputError):
     problem = "malformed input"
 
 
-class TooLargeInputError(InputError):
+class LimitInputError(InputError):
+    """Reading the input would pass one of ``eventwire.ingest.limits.Limits``."""
+
+    problem = "over a limit on one input"
+
+
+class TooLargeInputError(LimitInputError):
     problem = "file too large"
 
 

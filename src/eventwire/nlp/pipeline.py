@@ -113,26 +113,34 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32,
     the joined ``Doc``'s text is the text given, so every offset stays exact, and no
     text is too long for spaCy (a 5 MB line, a 1.2-million-character report).
     """
-    for group in _groups(texts, batch_size):
+    for group in _groups(texts, batch_size, chunk_chars):
         pieces = [(n, text[a:b]) for n, text in enumerate(group)
                   for a, b in chunk_bounds(text, chunk_chars)]
+        owners = iter([n for n, _ in pieces])
         docs: list[list[Doc]] = [[] for _ in group]
-        for (n, _), doc in zip(pieces, nlp.pipe((p for _, p in pieces), batch_size=batch_size),
-                               strict=True):
-            docs[n].append(doc)
+        for batch in _groups((p for _, p in pieces), batch_size, chunk_chars):
+            for doc in nlp.pipe(batch, batch_size=len(batch)):
+                docs[next(owners)].append(doc)
         for text, parts in zip(group, docs, strict=True):
-            doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            # no tensor: nothing downstream reads it, and it is the joined Doc's bulk
+            doc = parts[0] if len(parts) == 1 else \
+                Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]  # spaCy's .pyi lacks exclude
             remember_text(doc, text)
             yield doc
 
 
-def _groups(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+def _groups(texts: Iterable[str], size: int, chars: int) -> Iterator[list[str]]:
+    """Groups of at most ``size`` texts that stop growing once they hold ``chars``
+    characters: one batch of spaCy never holds more than about ``2 * chars`` characters
+    (the network's activations for a whole long report at once take gigabytes)."""
     group: list[str] = []
+    held = 0
     for text in texts:
         group.append(text)
-        if len(group) >= size:
+        held += len(text)
+        if len(group) >= size or held >= chars:
             yield group
-            group = []
+            group, held = [], 0
     if group:
         yield group
 

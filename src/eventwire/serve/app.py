@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import duckdb
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
@@ -25,6 +26,7 @@ from starlette.routing import Match
 from eventwire.errors import EventwireError, InputError, SetupError, StoreError
 from eventwire.model import ArticleDoc
 from eventwire.serve.assets import STATIC_DIR, missing_vendor_assets
+from eventwire.serve.security import Access, BodyLimit, SecurityHeaders
 from eventwire.store.database import Store
 
 if TYPE_CHECKING:
@@ -96,8 +98,10 @@ class AppState:
             return stored
 
 
-def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline) -> FastAPI:
-    """The app over the database file ``db`` (created if missing, opened on first use)."""
+def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline, *,
+               access: Access | None = None) -> FastAPI:
+    """The app over the database file ``db`` (created if missing, opened on first use);
+    ``access``: the write token, CORS origins and body limit (default: local, no token)."""
     from eventwire.serve import api, pages
 
     @asynccontextmanager
@@ -121,10 +125,17 @@ def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline) -> F
     app.state.db = Path(db)
     app.state.pipeline_factory = pipeline_factory
     app.state.vendor_missing = missing_vendor_assets()
+    app.state.access = access = access or Access()
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)
+    if access.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(access.cors_origins),
+                           allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "Content-Type"])
+    app.add_middleware(BodyLimit, max_bytes=access.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
     return app
 
 

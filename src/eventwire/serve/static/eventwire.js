@@ -55,7 +55,8 @@
         var radius = 6 + Math.min(10, Math.sqrt(e.fatalities || 0) * 1.5);
         var m = L.circleMarker([e.lat, e.lon], {radius: radius, color: "#7a1010", weight: 1.5,
           fillColor: e.fatalities ? "#d7301f" : "#fc8d59", fillOpacity: 0.8, className: "ew-marker"});
-        m.bindTooltip((e.date_start || "") + " " + e.plover + " — " + (e.location || ""));
+        // Leaflet puts a string tooltip in as HTML: give it a text node, never markup
+        m.bindTooltip(document.createTextNode((e.date_start || "") + " " + e.plover + " — " + (e.location || "")));
         m.on("click", function () { openArticle(e.article_id, e.id); });
         m.addTo(map);
         var path = m.getElement && m.getElement();
