@@ -25,7 +25,7 @@ from starlette.routing import Match
 
 from eventwire.errors import EventwireError, InputError, SetupError, StoreError
 from eventwire.model import ArticleDoc
-from eventwire.serve.assets import STATIC_DIR, missing_vendor_assets
+from eventwire.serve.assets import STATIC_DIR, leaflet_dir, missing_vendor_assets
 from eventwire.serve.security import Access, BodyLimit, SecurityHeaders
 from eventwire.store.database import Store
 
@@ -128,6 +128,9 @@ def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline, *,
     app.state.access = access = access or Access()
     app.include_router(api.router)
     app.include_router(pages.router)
+    leaflet = leaflet_dir()
+    if leaflet is not None:  # before /static, which would take its paths
+        app.mount("/static/vendor/leaflet", StaticFiles(directory=leaflet), name="leaflet")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)
     if access.cors_origins:
