@@ -2,15 +2,17 @@
 
     EventwireError
     ├── SetupError            a model, gazetteer or data file is missing or broken
+    ├── ConfigError           an option is unsafe or inconsistent (the message says which)
     ├── InputError            an input file cannot be read as an article (names the file)
     │   ├── EmptyInputError
     │   ├── BinaryInputError
     │   ├── EncodingInputError
     │   ├── MalformedInputError
-    │   ├── TooLargeInputError
     │   ├── NotEnglishInputError
     │   ├── TimeLimitError   an article took longer than its time budget (worker killed)
-    │   └── ProcessingError  the pipeline failed on an article (its worker said why or died)
+    │   ├── ProcessingError  the pipeline failed on an article (its worker said why or died)
+    │   └── LimitInputError       over a bound on the work one input may cause (names it)
+    │       └── TooLargeInputError
     ├── StoreError            the database cannot be opened or written
     │   └── StoreBusyError    another process holds the database file (retry later)
     └── EvaluationError       gold data missing or unreadable
@@ -28,6 +30,10 @@ class EventwireError(Exception):
 
 class SetupError(EventwireError):
     """A model, gazetteer or data file is missing: the message says how to install it."""
+
+
+class ConfigError(EventwireError):
+    """An option is unsafe or inconsistent: the message names it and the fix."""
 
 
 class InputError(EventwireError):
@@ -60,7 +66,13 @@ class MalformedInputError(InputError):
     problem = "malformed input"
 
 
-class TooLargeInputError(InputError):
+class LimitInputError(InputError):
+    """Reading the input would pass one of ``eventwire.ingest.limits.Limits``."""
+
+    problem = "over a limit on one input"
+
+
+class TooLargeInputError(LimitInputError):
     problem = "file too large"
 
 

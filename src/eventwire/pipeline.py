@@ -8,12 +8,13 @@ wires them. Expensive parts (spaCy model, gazetteer, dictionaries) are built onc
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
-from eventwire.extract.attribution import acting_subject, attribution
+from eventwire.extract.attribution import QuoteIndex, acting_subject, attribution
 from eventwire.extract.claim_cues import ClaimCues, load_cues
 from eventwire.extract.contested import contest, names_a_side, speech_only
 from eventwire.extract.coder.decide import retype, role_spans
@@ -36,9 +37,11 @@ from eventwire.model import (
     Quantity,
     Quote,
     Source,
+    Time,
 )
 from eventwire.model.candidates import Attribution, QuoteCandidate, TextSpan, Trigger
-from eventwire.nlp.pipeline import add_place_labels, load_pipeline
+from eventwire.nlp.pipeline import add_place_labels, load_pipeline, parse
+from eventwire.nlp.text import doc_text, sentence_chunks
 from eventwire.resolve.actors import ActorDictionary
 from eventwire.resolve.places import (
     Gazetteer,
@@ -137,18 +140,19 @@ class Pipeline:
 
     def _run(self, batch: list[Article], priors: OutletPriors | None) -> Iterator[ArticleDoc]:
         texts = [blank(a.text, a.boilerplate) for a in batch]
-        for art, doc in zip(batch, self.nlp.pipe(texts), strict=True):
+        for art, doc in zip(batch, parse(self.nlp, texts), strict=True):
             yield self._article(art, doc, priors)
 
     def _article(self, art: Article, doc: Doc, priors: OutletPriors | None) -> ArticleDoc:
-        times = find_times(doc.text, art.published)
-        places = self.geoparser.parse(doc, doc.text, hints={"title": art.title,
+        text = doc_text(doc)
+        times = find_times(text, art.published)
+        places = self.geoparser.parse(doc, text, hints={"title": art.title,
                                                             "outlet_domain": article_outlet(art.url, art.outlet)},
                                       priors=priors)
         focus = article_focus(places)
         country = focus.country if focus else None
-        qcands = find_quotes(doc, cues=self.cues)
-        ctx = _Context(art, doc, times, places, focus, country, qcands)
+        qcands = QuoteIndex(find_quotes(doc, cues=self.cues))
+        ctx = _Context(art, doc, times, places, focus, country, qcands, _SpanIndex(places), _SpanIndex(times))
         quotes = [self._quote(q, ctx) for q in qcands if q.text.start >= art.body_start]
         found = [(sent, self._candidates(sent)) for sent in doc.sents
                  if sent.start_char >= art.body_start and sent.text.strip()]
@@ -199,7 +203,8 @@ class Pipeline:
         # any event of the sentence happened
         taken = [(a.start, a.end) for p in parties for a in p.actors()
                  if a.start is not None and a.end is not None]
-        places = not_actors(list(ctx.places), taken, sent.doc.text)
+        places = not_actors(ctx.place_index.within(sent.start_char, sent.end_char), taken,
+                            doc_text(sent.doc))
         return [
             self._event(sent, t, p, [c for c, k in zip(counts, owner, strict=True) if k == n],
                         places, ctx)
@@ -249,8 +254,10 @@ class Pipeline:
                      source=source.name if source else None)
             for q in counts
         )
-        location = event_location(places, sent.start_char, sent.end_char, ctx.focus, doc=doc, trigger=trig.token_i)
-        when = event_time(ctx.times, sent.start_char, sent.end_char, ctx.article.published,
+        location = event_location(places, sent.start_char, sent.end_char, ctx.focus, doc=doc,
+                                  trigger=trig.token_i)
+        when = event_time(ctx.time_index.within(sent.start_char, sent.end_char),
+                          sent.start_char, sent.end_char, ctx.article.published,
                           anchor=trig.start)
         reasons = {"status": decision.reason}
         context = recalled(when, ctx.article.published) if decision.status in ("asserted", "claimed") else None
@@ -295,8 +302,8 @@ class Pipeline:
     def _actor(self, span: Span, ctx: _Context) -> Actor | None:
         """The actor a phrase names; a phrase that is just a place below country level
         ("Aleppo") names where, not who."""
-        if any(p.start == span.start_char and p.end == span.end_char and p.feature != "country"
-               and not p.adjectival and p.lat is not None for p in ctx.places):
+        if any(p.feature != "country" and not p.adjectival and p.lat is not None
+               for p in ctx.place_index.at(span.start_char, span.end_char)):
             return None
         label = span.root.ent_type_ or None
         return self.actors.resolve(span.text, span.start_char, span.end_char,
@@ -309,7 +316,7 @@ class Pipeline:
             return None
         state = {"government", "military", "police"}
         wanted = {"rebels", "militia"} if actor1.kind in state else state
-        for chunk in sent.noun_chunks:
+        for chunk in sentence_chunks(sent):
             for part in conjuncts(chunk):
                 actor = self._actor(part, ctx)
                 if actor is not None and actor.kind in wanted:
@@ -384,9 +391,42 @@ class _Context:
     places: list[Place]
     focus: Place | None
     country: str | None
-    quotes: list[QuoteCandidate]
+    quotes: QuoteIndex
+    place_index: _SpanIndex[Place]
+    time_index: _SpanIndex[Time]
     orphans: list[Quantity] = field(default_factory=list)  # counts told without an event
     hit: set[tuple[int, int]] = field(default_factory=set)  # spans of counts of people hit
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Spanned)
+
+
+class _SpanIndex(Generic[S]):
+    """The article's places or times by offset: a sentence's, a phrase's, found without a
+    walk over all of the article's (which made long articles quadratic)."""
+
+    def __init__(self, items: list[S]) -> None:
+        self._items = sorted(items, key=lambda x: x.start)  # stable: ties keep their order
+        self._starts = [x.start for x in self._items]
+        self._spans: dict[tuple[int, int], list[S]] = {}
+        for x in items:
+            self._spans.setdefault((x.start, x.end), []).append(x)
+
+    def within(self, start: int, end: int) -> list[S]:
+        """The items that start in ``[start, end)``, in text order."""
+        return self._items[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
+    def at(self, start: int, end: int) -> list[S]:
+        """The items whose span is exactly ``[start, end)``."""
+        return self._spans.get((start, end), [])
 
 
 MIN_POPULATION = 1000  # a NORP name is retagged as a place only if it is a town or larger
@@ -434,7 +474,7 @@ def _sentence_span(sent: Span) -> dict[str, object]:
 
 
 def trig_text(doc: Doc, trig: Trigger) -> str:
-    return doc.text[trig.start : trig.end]
+    return doc_text(doc)[trig.start : trig.end]
 
 
 def _assign_quantities(sent: Span, trigs: list[Trigger], counts: list) -> list[int]:

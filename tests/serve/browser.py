@@ -45,11 +45,13 @@ def serve_command(db: Path, port: int) -> list[str]:
 
 
 @contextmanager
-def running_server(db: Path, log: Path) -> Iterator[str]:
-    """Start the server on a free port; yield its base URL; stop it."""
+def running_server(db: Path, log: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    """Start the server on a free port (``env``: variables to add); yield its base URL;
+    stop it."""
     port = free_port()
     with log.open("wb") as out:
-        proc = subprocess.Popen(serve_command(db, port), stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(serve_command(db, port), stdout=out, stderr=subprocess.STDOUT,
+                                env={**os.environ, **(env or {})})
         base = f"http://127.0.0.1:{port}"
         try:
             wait_for(lambda: _answers(f"{base}/api/health"), 30, f"server on {base} ({log})",

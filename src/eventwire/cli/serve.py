@@ -7,14 +7,24 @@ from pathlib import Path
 
 import typer
 
+from eventwire.serve.security import MAX_BODY_BYTES, TOKEN_ENV
+
 DEFAULT_DB = Path("eventwire.duckdb")
 
 
 def serve(
     db: Path = typer.Option(DEFAULT_DB, "--db", help="the eventwire database file"),
-    host: str = typer.Option("127.0.0.1", help="address to listen on"),
+    host: str = typer.Option("127.0.0.1", help="address to listen on (beyond this machine "
+                                                "only with a --token)"),
     port: int = typer.Option(8000, help="port to listen on"),
     wait: float = typer.Option(600.0, help="seconds to wait for a database another process is writing"),
+    token: str | None = typer.Option(None, envvar=TOKEN_ENV, show_default=False,
+                                     help="write token: uploads (POST /api/articles) need "
+                                          "'Authorization: Bearer <token>'"),
+    cors_origin: list[str] = typer.Option([], "--cors-origin",
+                                          help="a site whose pages may call the API "
+                                               "(repeat for several; default: none)"),
+    max_body: int = typer.Option(MAX_BODY_BYTES, help="largest request body, in bytes"),
 ) -> None:
     """Serve the JSON API (/api, schema at /docs) and the web page (map, timeline, table).
 
@@ -25,9 +35,12 @@ def serve(
     from eventwire.errors import EventwireError, StoreBusyError
     from eventwire.serve.app import create_app
     from eventwire.serve.assets import missing_message, missing_vendor_assets
+    from eventwire.serve.security import Access, check_listen
     from eventwire.store.database import Store
 
-    try:  # fail now, with the file named, rather than on the first request
+    access = Access(token=token or None, cors_origins=tuple(cors_origin), max_body_bytes=max_body)
+    try:  # fail now, with the file or the option named, rather than on the first request
+        check_listen(host, access)
         Store(db).close()
     except StoreBusyError:
         print(f"eventwire serve: {db} is being written by another process; waiting for it",
@@ -42,7 +55,7 @@ def serve(
               file=sys.stderr)
     own = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     own = f"[{own}]" if ":" in own else own
-    app = create_app(db, announce_url=f"http://{own}:{port}", wait_s=wait)
+    app = create_app(db, access=access, announce_url=f"http://{own}:{port}", wait_s=wait)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

@@ -16,8 +16,10 @@ same verb, or the subject of a verb "citing X") is ``via``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from spacy.tokens import Doc, Span, Token
 
@@ -195,6 +197,37 @@ def sentence_frames(trigger: Token, on_path: set[int], cues: ClaimCues) -> list[
     return [frame for _, frame in found[:1]]
 
 
+class QuoteIndex(Sequence[QuoteCandidate]):
+    """An article's quotes, with those that may hold a character found by offset: a
+    trigger's quote is looked up without a walk over every quote of the article."""
+
+    def __init__(self, quotes: Iterable[QuoteCandidate]) -> None:
+        self._quotes = list(quotes)
+        spans = sorted((q.text.start, n) for n, q in enumerate(self._quotes))
+        self._starts = [start for start, _ in spans]
+        self._order = [n for _, n in spans]
+        self._longest = max((q.text.end - q.text.start for q in self._quotes), default=0)
+
+    def __len__(self) -> int:
+        return len(self._quotes)
+
+    @overload
+    def __getitem__(self, i: int) -> QuoteCandidate: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[QuoteCandidate]: ...
+
+    def __getitem__(self, i: int | slice) -> QuoteCandidate | list[QuoteCandidate]:
+        return self._quotes[i]
+
+    def holding(self, char: int) -> list[QuoteCandidate]:
+        """The quotes whose text holds offset ``char``, in the order given."""
+        lo = bisect_left(self._starts, char - self._longest)
+        hi = bisect_right(self._starts, char)
+        found = sorted(n for n in self._order[lo:hi] if char < self._quotes[n].text.end)
+        return [self._quotes[n] for n in found]
+
+
 def quote_frame(
     doc: Doc, trigger_i: int, cues: ClaimCues, quotes: Sequence[QuoteCandidate] | None
 ) -> Frame | None:
@@ -208,7 +241,8 @@ def quote_frame(
 
         quotes = find_quotes(doc, cues=cues)
     char = doc[trigger_i].idx
-    holding = [q for q in quotes if q.speaker is not None and q.arc not in COMMITMENT_ARCS
+    pool = quotes.holding(char) if isinstance(quotes, QuoteIndex) else quotes
+    holding = [q for q in pool if q.speaker is not None and q.arc not in COMMITMENT_ARCS
                and q.text.start <= char < q.text.end]
     if not holding:
         return None

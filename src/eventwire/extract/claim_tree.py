@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.claim_cues import ClaimCues
 from eventwire.model.candidates import TextSpan
+from eventwire.nlp.text import doc_text, entities_before
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -34,7 +35,7 @@ def paragraph_starts(text: str) -> list[int]:
 def paragraph_of(doc: Doc, char: int) -> int:
     starts = doc.user_data.get("eventwire.paragraph_starts")
     if starts is None:  # computed once per Doc, kept with it (not in a module global)
-        starts = paragraph_starts(doc.text)
+        starts = paragraph_starts(doc_text(doc))
         doc.user_data["eventwire.paragraph_starts"] = starts
     return bisect_right(starts, char) - 1
 
@@ -81,7 +82,7 @@ def text_span(doc: Doc, first: int, last: int) -> TextSpan:
     """TextSpan from token ``first`` to token ``last`` (inclusive)."""
     start = doc[first].idx
     end = doc[last].idx + len(doc[last].text)
-    return TextSpan(doc.text[start:end], start, end)
+    return TextSpan(doc_text(doc)[start:end], start, end)
 
 
 def is_punct_or_space(tok: Token) -> bool:

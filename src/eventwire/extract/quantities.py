@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.data import data_path
 from eventwire.model.candidates import QuantityCandidate, TextSpan
+from eventwire.nlp.text import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -354,7 +355,7 @@ def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]
             qualifier = qual[0]
         end_tok = noun if noun is not None and noun.i > toks[-1].i else toks[-1]
         end = end_tok.idx + len(end_tok.text)
-        text = sent.doc.text[start:end]
+        text = doc_text(sent.doc)[start:end]
         out.append(QuantityCandidate(kind, value, qualifier, TextSpan(text, start, end), token_i=toks[0].i,
                                      extra={"hit": "yes"} if hit else {}))
     out.extend(_singles(sent, lex))

@@ -30,6 +30,7 @@ from eventwire.extract.claim_tree import (
 )
 from eventwire.extract.reported import inside_direct, reported_contents
 from eventwire.model.candidates import QuoteCandidate, TextSpan
+from eventwire.nlp.text import doc_text
 
 OPENERS = "“"
 CLOSERS = "”"
@@ -70,12 +71,12 @@ _CACHE_KEY = "eventwire.quotes"
 
 
 def direct_quotes(doc: Doc, cues: ClaimCues) -> list[QuoteCandidate]:
-    pieces = quote_pieces(doc.text)
+    pieces = quote_pieces(doc_text(doc))
     frames = [speaker_frame(doc, p, cues) for p in pieces]
     _share_speakers(doc, pieces, frames)
     quotes = []
     for piece, frame in zip(pieces, frames, strict=True):
-        span = TextSpan(doc.text[piece.start : piece.end], piece.start, piece.end)
+        span = TextSpan(doc_text(doc)[piece.start : piece.end], piece.start, piece.end)
         if frame is None and len(span.text.split()) < MIN_WORDS:
             continue
         if frame is None:
@@ -210,7 +211,7 @@ def _share_speakers(doc: Doc, pieces: list[Piece], frames: list[QuoteCandidate |
     for piece, frame in zip(pieces, frames, strict=True):
         if frame is not None and piece.group not in by_group:
             by_group[piece.group] = frame
-    starts = paragraph_starts(doc.text)
+    starts = paragraph_starts(doc_text(doc))
     for k, piece in enumerate(pieces):
         if frames[k] is None and piece.group in by_group:
             frames[k] = by_group[piece.group]

@@ -1,23 +1,32 @@
 """Read files into ``Article`` records: plain text, HTML, JSON Lines, RSS/Atom, WARC.
 
 ``read_path`` yields ``Article`` or ``InputError`` values: one bad line of a JSON Lines
-file or one bad file of a folder is reported, and the rest goes on.
+file or one bad file of a folder is reported, and the rest goes on. The work one input
+may cause is bounded by ``Limits`` (``eventwire.ingest.limits``), checked while reading.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 from eventwire.errors import InputError, MalformedInputError, NotEnglishInputError
 from eventwire.ingest.decode import decode
 from eventwire.ingest.language import looks_english
+from eventwire.ingest.limits import (
+    DEFAULT_LIMITS,
+    Limits,
+    check_header,
+    check_text,
+    gunzip_bounded,
+    loads,
+    read_bounded,
+)
 from eventwire.ingest.plaintext import layout
 from eventwire.model import Article
 
@@ -55,8 +64,10 @@ def make_article(
     outlet: str | None = None,
     url: str | None = None,
     headline_first: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Article:
     """Build an Article; ``headline_first``: the first line of ``text`` is its headline."""
+    check_text(text, path, limits.max_text_chars)
     if not looks_english(text):
         raise NotEnglishInputError(path, "eventwire reads English news only")
     lay = layout(text, None if headline_first else (title or ""))
@@ -73,11 +84,12 @@ def make_article(
     )
 
 
-def read_text(data: bytes, path: str) -> Iterator[Article]:
-    yield make_article(decode(data, path), path)
+def read_text(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article]:
+    yield make_article(decode(data, path), path, limits=limits)
 
 
-def read_html(data: bytes, path: str, url: str | None = None) -> Iterator[Article]:
+def read_html(data: bytes, path: str, url: str | None = None,
+              limits: Limits = DEFAULT_LIMITS) -> Iterator[Article]:
     import trafilatura
 
     html = decode(data, path)
@@ -93,24 +105,25 @@ def read_html(data: bytes, path: str, url: str | None = None) -> Iterator[Articl
         outlet=getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
         url=getattr(doc, "url", None) or url,
         headline_first=False,
+        limits=limits,
     )
 
 
-def read_jsonl(data: bytes, path: str) -> Iterator[Article | InputError]:
+def read_jsonl(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article | InputError]:
     text = decode(data, path)
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         where = f"{path}:{n}"
         try:
-            yield _jsonl_article(line, where)
+            yield _jsonl_article(line, where, limits)
         except InputError as e:
             yield e
 
 
-def _jsonl_article(line: str, where: str) -> Article:
+def _jsonl_article(line: str, where: str, limits: Limits) -> Article:
     try:
-        obj = json.loads(line)
+        obj = loads(line, where, limits)
     except json.JSONDecodeError as e:
         raise MalformedInputError(where, f"invalid JSON: {e.msg}") from e
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
@@ -123,10 +136,11 @@ def _jsonl_article(line: str, where: str) -> Article:
         outlet=obj.get("outlet"),
         url=obj.get("url"),
         headline_first=False,
+        limits=limits,
     )
 
 
-def read_feed(data: bytes, path: str) -> Iterator[Article | InputError]:
+def read_feed(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article | InputError]:
     import feedparser
     import trafilatura
 
@@ -150,6 +164,7 @@ def read_feed(data: bytes, path: str) -> Iterator[Article | InputError]:
                 outlet=feed.feed.get("title"),
                 url=entry.get("link"),
                 headline_first=False,
+                limits=limits,
             )
         except InputError as e:
             yield e
@@ -166,10 +181,11 @@ def _strip_tags(html: str) -> str:
     return re.sub(r"<[^>]+>", " ", html)
 
 
-def read_warc(data: bytes, path: str) -> Iterator[Article | InputError]:
+def read_warc(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article | InputError]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    check_header(data, path, limits.max_header_bytes)
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
             if record.rec_type != "response":
@@ -180,7 +196,7 @@ def read_warc(data: bytes, path: str) -> Iterator[Article | InputError]:
             url = record.rec_headers.get_header("WARC-Target-URI")
             where = f"{path}#{url}"
             try:
-                yield from read_html(record.content_stream().read(), where, url=url)
+                yield from read_html(record.content_stream().read(), where, url=url, limits=limits)
             except InputError as e:
                 yield e
     except ArchiveLoadFailed as e:
@@ -203,7 +219,7 @@ def sniff(data: bytes, suffix: str) -> str:
     return "text"
 
 
-READERS = {
+READERS: dict[str, Callable[..., Iterator[Article | InputError]]] = {
     "text": read_text,
     "html": read_html,
     "jsonl": read_jsonl,
@@ -212,19 +228,25 @@ READERS = {
 }
 
 
-def read_path(path: Path) -> Iterator[Article | InputError]:
+def read_path(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article | InputError]:
     """Every article in one file, or the error that stopped it (as a value)."""
     name = str(path)
     try:
-        data = path.read_bytes()
-        if path.suffix == ".gz" and data[:2] == b"\x1f\x8b":
-            data = gzip.decompress(data)
+        data = _read_bytes(path, name, limits)
         kind = sniff(data, Path(path.stem).suffix if path.suffix == ".gz" else path.suffix.lower())
-        yield from READERS[kind](data, name)
+        yield from READERS[kind](data, name, limits=limits)
     except InputError as e:
         yield e
-    except (OSError, EOFError, ValueError) as e:
+    except (OSError, EOFError, ValueError, RecursionError) as e:
         yield MalformedInputError(name, str(e).splitlines()[0] if str(e) else type(e).__name__)
+
+
+def _read_bytes(path: Path, name: str, limits: Limits) -> bytes:
+    """The file's bytes, inflated if gzipped, within the size limits (read no further)."""
+    with path.open("rb") as fh:
+        if path.suffix == ".gz" and fh.peek(2)[:2] == b"\x1f\x8b":
+            return gunzip_bounded(fh, name, limits.max_decompressed_bytes)
+        return read_bounded(fh, name, limits.max_file_bytes)
 
 
 def expand_paths(paths: list[Path]) -> tuple[list[Path], list[InputError]]:

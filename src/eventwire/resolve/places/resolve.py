@@ -13,6 +13,7 @@ gazetteer lacks is then placed at the division that holds the article (``place_w
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ from eventwire.resolve.places.priors import RegionPrior
 # GeoVirus 0.812 -> 0.819.
 COMPASS = DIRECTIONS - NOT_COMPASS
 MAX_CANDIDATES = 60
+CONTEXT_CHARS = 10_000  # a mention's context: the places named this close (both sides)
 ROUNDS = 3
 KIND_PRIOR = {"country": 3.0, "continent": 3.0, "region": 2.5, "admin1": 2.0, "admin2": 0.5, "city": 0.0}
 W_POP = 0.6
@@ -216,6 +218,8 @@ class Resolver:
         self.country_named = [_country_named_towns(cs) for cs in self.cands]
         self.shadowed = [_shadowed_towns(cs) for cs in self.cands]
         self._add_support()
+        self._starts: list[int] | None = None
+        self._confidences: list[float | None] = [None] * len(mentions)
         if prior is not None:
             self.base = [b + _prior_score(cs, prior, named) if len(cs) else b
                          for b, cs, named in zip(self.base, self.cands, self.country_named)]
@@ -305,7 +309,8 @@ class Resolver:
         points: list[tuple[float, float, float, str]] = []
         total = 0.0
         own = self.gids[i]
-        for j, m in enumerate(self.mentions):
+        for j in self._near(i):
+            m = self.mentions[j]
             if j == i or self.keys[j] == self.keys[i]:
                 continue
             if best[j] >= 0 and self.cands[j][best[j]].entry.gid in own:
@@ -328,7 +333,26 @@ class Resolver:
                 admin2s[_admin2_key(e)] += w
         return countries, admin1s, admin2s, points, total
 
+    def _near(self, i: int) -> range:
+        """The mentions within ``CONTEXT_CHARS`` of mention i (sorted by start): a news
+        article's places are all one another's context; a long report's are those of its
+        own part, and each mention weighs a bounded number of others (linear in length)."""
+        if self._starts is None:
+            starts = [m.start for m in self.mentions]
+            ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+            self._starts = starts if ordered else []  # not in text order: every mention
+        if not self._starts:
+            return range(len(self.mentions))
+        start = self.mentions[i].start
+        return range(bisect_left(self._starts, start - CONTEXT_CHARS),
+                     bisect_right(self._starts, start + CONTEXT_CHARS))
+
     def _confidence(self, j: int) -> float:
+        if self._confidences[j] is None:
+            self._confidences[j] = self._confidence_of(j)
+        return self._confidences[j]  # type: ignore[return-value]
+
+    def _confidence_of(self, j: int) -> float:
         if len(self.cands[j]) == 1 or self.contained[j]:
             return 1.5
         b = np.sort(self.base[j])[::-1]

@@ -9,6 +9,7 @@ without dates. Words that only look like dates ("may" the verb) are dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -73,19 +74,40 @@ def _span(m: re.Match[str]) -> tuple[int, int]:
     return m.start(), m.end()
 
 
+NOT_WORDS = re.compile(r"\S{200,}")  # no time expression holds a 'word' this long
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """The text between runs of 200 or more non-space characters (a URL, a base64 blob,
+    a 5 MB line without a space): every rule's search skips them, where each position would
+    cost the dozens of rules a try."""
+    out, at = [], 0
+    for m in NOT_WORDS.finditer(text):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, len(text)))
+    return out
+
+
 def candidates(text: str, rules: tuple[Rule, ...]) -> list[Candidate]:
     """Matches of all rules, the longest kept where they overlap (ties: rule order)."""
+    pieces = _pieces(text)
     found = [
         Candidate(*_span(m), rank, rule.kind, m)
         for rank, rule in enumerate(rules)
-        for m in rule.pattern.finditer(text)
+        for start, end in pieces
+        for m in rule.pattern.finditer(text, start, end)
     ]
     found.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
-    taken: list[Candidate] = []
+    taken: list[Candidate] = []  # kept in text order, never overlapping
+    starts: list[int] = []
     for c in found:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+        i = bisect_right(starts, c.start)  # a neighbour's check, not a walk over all taken
+        if (i and taken[i - 1].end > c.start) or (i < len(taken) and taken[i].start < c.end):
+            continue
+        taken.insert(i, c)
+        starts.insert(i, c.start)
+    return taken
 
 
 def _duration(c: Candidate, text: str, lex: Lexicon) -> Time:

@@ -1,4 +1,4 @@
-// eventwire's page script: the map (Leaflet over a world-atlas vector basemap), the
+// eventwire's page script: the map (Leaflet over the countries' outlines), the
 // timeline (plain SVG) and the article panel. Data comes from the JSON API with the
 // page's own filters (data-qs), so the table, map and timeline always agree.
 (function () {
@@ -42,9 +42,8 @@
     var qs = el.dataset.qs;
     var map = L.map(el, {worldCopyJump: true, minZoom: 1, maxZoom: 12}).setView([30, 20], 2);
     window.eventwireMap = map;
-    fetch("/static/vendor/world-atlas/countries-50m.json").then(function (r) { return r.json(); })
-      .then(function (topo) {
-        var land = topojson.feature(topo, topo.objects.countries);
+    fetch("/map/countries.geojson").then(function (r) { return r.json(); })
+      .then(function (land) {
         L.geoJSON(land, {interactive: false, style: {color: "#8c96a3", weight: 0.6, fillColor: "#f4f1e8", fillOpacity: 1}})
           .addTo(map).bringToBack();
       });
@@ -55,7 +54,8 @@
         var radius = 6 + Math.min(10, Math.sqrt(e.fatalities || 0) * 1.5);
         var m = L.circleMarker([e.lat, e.lon], {radius: radius, color: "#7a1010", weight: 1.5,
           fillColor: e.fatalities ? "#d7301f" : "#fc8d59", fillOpacity: 0.8, className: "ew-marker"});
-        m.bindTooltip((e.date_start || "") + " " + e.plover + " — " + (e.location || ""));
+        // Leaflet puts a string tooltip in as HTML: give it a text node, never markup
+        m.bindTooltip(document.createTextNode((e.date_start || "") + " " + e.plover + " — " + (e.location || "")));
         m.on("click", function () { openArticle(e.article_id, e.id); });
         m.addTo(map);
         var path = m.getElement && m.getElement();
@@ -111,7 +111,7 @@
   }
 
   var mapEl = document.getElementById("map");
-  if (mapEl && window.L && window.topojson) { drawMap(mapEl); }
+  if (mapEl && window.L) { drawMap(mapEl); }
   var tl = document.getElementById("timeline");
   if (tl) { drawTimeline(tl); }
 })();
