@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.claim_cues import ClaimCues
 from eventwire.model.candidates import TextSpan
-from eventwire.nlp.text import doc_text, entities_before
+from eventwire.nlp.text import doc_text, entities
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -166,7 +166,7 @@ def resolve_pronoun(tok: Token, cues: ClaimCues, before: int | None = None) -> T
         return None
     doc = tok.doc
     limit = tok.i if before is None else min(tok.i, before)
-    fits = [ent for ent in _mentions(doc, word, cues) if ent.end <= limit]
+    fits = _mentions_before(doc, word, cues, limit)
     if not fits:
         return None
     sent_start = tok.sent.start
@@ -183,13 +183,26 @@ def resolve_pronoun(tok: Token, cues: ClaimCues, before: int | None = None) -> T
     return name_span(_np_head(fits[-1].root))
 
 
+def _mentions_before(doc: Doc, word: str, cues: ClaimCues, limit: int) -> list[Span]:
+    """The compatible mentions that end at or before token ``limit``, in text order; the
+    article's mentions are found once per Doc and kind of pronoun (long articles)."""
+    key = "eventwire.mentions." + ("person" if word in cues.person_pronouns else "group")
+    found = doc.user_data.get(key)
+    if found is None:
+        mentions = _mentions(doc, word, cues)
+        found = (mentions, [m.end for m in mentions])
+        doc.user_data[key] = found
+    mentions, ends = found
+    return mentions[:bisect_right(ends, limit)]
+
+
 def _mentions(doc: Doc, word: str, cues: ClaimCues) -> list[Span]:
     """Compatible mentions: named entities, and for he/she also a proper-noun subject the
     model did not tag ("Colonel Ana Ruiz briefed ...")."""
     quoted = _quoted_ranges(doc)
-    found = [ent for ent in doc.ents if _compatible(ent, word, cues)]
+    found = [ent for ent in entities(doc) if _compatible(ent, word, cues)]
     if word in cues.person_pronouns:
-        covered = {t.i for ent in doc.ents for t in ent}
+        covered = {t.i for ent in entities(doc) for t in ent}
         for tok in doc:
             if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.i not in covered:
                 first = min(c.i for c in tok.children if c.dep_ in ("compound", "flat")) \
@@ -197,7 +210,7 @@ def _mentions(doc: Doc, word: str, cues: ClaimCues) -> list[Span]:
                 found.append(doc[first : tok.i + 1])
     # a name inside quoted words is someone the speaker talks about, not a speaker
     found = [m for m in found if not any(a <= m.start_char < b for a, b in quoted)]
-    return sorted(found, key=lambda s: s.start)
+    return sorted(found, key=lambda s: (s.end, s.start))
 
 
 def _quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
