@@ -5,7 +5,9 @@ the whole sentence. When the two disagree on the main event's class family (4 cl
 material conflict, verbal conflict, material cooperation, verbal cooperation), the coder
 is confident in its family and gives the rules' family little probability, the coder wins: the main trigger takes the lexicon sense of its own
 words that has the coder's class, else the class's generic PLOVER category. Agreement
-leaves the rules' finer type (mode, ACLED sub-type) untouched.
+leaves the rules' finer type (mode, ACLED sub-type) untouched. A trigger inside reported
+words (a clausal complement: "officials denied that anyone had been arrested") keeps its
+rules' type: the coder's class then reads the report, not that event.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def retype(sent: Span, trigs: Sequence[Trigger], coding: Coding,
            typer: EventTyper) -> list[Trigger]:
     """``trigs`` with the main trigger retyped where the coder's class family differs."""
     main = main_trigger(sent, list(trigs))
-    if main is None:
+    if main is None or _reported(sent, main):
         return list(trigs)
     want, have = four_class(coding.quad), four_class(typer.sentence_quad(sent, main))
     if want == have or family_probability(coding, want) < MIN_CLASS_CONFIDENCE \
@@ -45,6 +47,17 @@ def retype(sent: Span, trigs: Sequence[Trigger], coding: Coding,
         return list(trigs)
     new = _sense(main, coding.quad, typer)
     return [new if t is main else t for t in trigs]
+
+
+def _reported(sent: Span, trig: Trigger) -> bool:
+    """Is the trigger inside reported words ("officials denied that anyone had been
+    arrested")? The coder's class then reads the report, not the trigger's own event."""
+    tok = sent.doc[trig.token_i]
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("ccomp", "parataxis"):
+            return True
+        tok = tok.head
+    return False
 
 
 def family_probability(coding: Coding, family: int) -> float:
