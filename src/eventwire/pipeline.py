@@ -216,10 +216,9 @@ class Pipeline:
         """Who acts, on whom, with whom, and who says so, for one trigger; for the main
         event, the learned coder's source and target where it tagged them."""
         a1_span, a2_span = roles(sent, trig)
-        if coding is not None:  # the coder's span where it names an actor, else the parse's
+        if coding is not None:
             c1, c2 = role_spans(sent, coding, trig)
-            a1_span = c1 if c1 is not None and self._actors(c1, ctx)[0] else a1_span
-            a2_span = c2 if c2 is not None and self._actors(c2, ctx)[0] else a2_span
+            a1_span, a2_span = self._prefer(c1, a1_span, ctx), self._prefer(c2, a2_span, ctx)
         attr = attribution(sent.doc, trig.token_i, cues=self.cues, quotes=ctx.quotes)
         if a1_span is not None and attr is not None and a1_span.start_char == attr.source.start:
             a1_span = None  # the one who reports is not, by that, the one who acts
@@ -241,6 +240,17 @@ class Pipeline:
         backers = self._backers(sent, ctx, actor1)
         return _Parties(a1_span.text if a1_span is not None else None, actor1, actor2,
                         tuple(assoc1 + assoc2 + backers), attr)
+
+    def _prefer(self, coded: Span | None, parsed: Span | None, ctx: _Context) -> Span | None:
+        """The coder's span where it names a known kind of actor; the parse's where only
+        the parse's does ("the besieged town of X" is a place, "4,500 people" civilians)."""
+        if coded is None:
+            return parsed
+        actor = self._actors(coded, ctx)[0]
+        if actor is not None and actor.kind != "other":
+            return coded
+        other = self._actors(parsed, ctx)[0] if parsed is not None else None
+        return parsed if other is not None and other.kind != "other" else coded if actor else parsed
 
     def _event(self, sent: Span, trig: Trigger, parties: _Parties, counts: list,
                places: list[Place], ctx: _Context) -> Event:

@@ -32,6 +32,11 @@ if TYPE_CHECKING:
 # where the coder is over-confident, having been trained on it.
 MIN_CLASS_CONFIDENCE = 0.8
 MAX_RULE_PROBABILITY = 0.1
+# (rules' family, coder's family) pairs the coder never overrides. Material cooperation
+# read as material conflict: the coder takes humanitarian acts told amid war (evacuations,
+# releases) for the violence around them, and on the tune part it was the rarest of its
+# corrections (4 of 145 sentences), so the lexicon's cooperative sense stands.
+KEEP_RULES = frozenset({(2, 4)})
 MIN_ROLE_SCORE = 0.5  # a tagged role span below it is not used
 
 
@@ -42,7 +47,8 @@ def retype(sent: Span, trigs: Sequence[Trigger], coding: Coding,
     if main is None or _reported(sent, main):
         return list(trigs)
     want, have = four_class(coding.quad), four_class(typer.sentence_quad(sent, main))
-    if want == have or family_probability(coding, want) < MIN_CLASS_CONFIDENCE \
+    if want == have or (have, want) in KEEP_RULES \
+            or family_probability(coding, want) < MIN_CLASS_CONFIDENCE \
             or family_probability(coding, have) > MAX_RULE_PROBABILITY:
         return list(trigs)
     new = _sense(main, coding.quad, typer)
