@@ -1,5 +1,8 @@
 """Gate: geoparsing accuracy on the toponym gold must not fall below pinned floors.
 
+GeoWebNews is scored in halves (``geowebnews_tune``, ``geowebnews_test``); its floors are
+on the test half, which no rule was tuned on.
+
 In the manner of trafilatura's ``eval_gate.py``: the corpora are pinned by hash, and the
 floors (a little under what was measured) only move up. To keep CI fast the gate scores
 the first ``LIMIT`` articles of each corpus. Skipped when ``../shared/gold/toponyms``
@@ -26,11 +29,15 @@ FLOORS = {  # (corpus, scope, metric): floor, on the first 120 articles of each 
     ("lgl", "all", "exact"): 0.765,  # measured 0.770
     ("lgl", "over_found", "km161"): 0.96,  # measured 0.969
     ("lgl", "over_found", "country"): 0.99,  # measured 0.999
-    ("geovirus", "all", "km161"): 0.83,  # measured 0.834
+    ("geovirus", "all", "km161"): 0.83,  # measured 0.834 (0.830 after issue 15's changes)
+    # GeoWebNews, world news: its test half (never tuned on), all toponyms with coordinates
+    ("geowebnews_test", "all", "km161"): 0.76,  # measured 0.768 (0.740 before issue 15)
+    ("geowebnews_test", "over_found", "km161"): 0.855,  # measured 0.864
 }
 NO_PRIOR_FLOORS = {  # LGL without outlet priors: the article's own context only
     ("lgl", "all", "km161"): 0.87,  # measured 0.875
     ("lgl", "all", "country"): 0.95,  # measured 0.958
+    ("geowebnews_test", "all", "km161"): 0.76,  # measured 0.767 (0.739 before issue 15)
 }
 
 
@@ -66,7 +73,7 @@ def test_figure_without_priors_above_floor(figures: dict, key: tuple[str, str, s
     assert value >= NO_PRIOR_FLOORS[key], f"{corpus} {scope} {metric} (no priors) {value:.4f} fell below"
 
 
-PRECISION_FLOORS = {"lgl": 0.85, "geovirus": 0.95}  # measured 0.854 / 0.956
+PRECISION_FLOORS = {"lgl": 0.85, "geovirus": 0.95}  # measured 0.851 / 0.957
 
 
 @pytest.mark.slow

@@ -22,7 +22,7 @@ from eventwire.resolve.places.names import fold, similarity, skeleton, translit_
 
 DEFAULT_NAME = "gazetteer.pkl"
 SPELLINGS_NAME = "spellings.pkl"
-SPELLINGS_VERSION = 1  # bump when translit_key changes
+SPELLINGS_VERSION = 2  # bump when translit_key or the index's layout changes
 REGION_IN_NO_COUNTRY = "-"  # division_demonyms.tsv's country code of a continent or world region
 FUZZY_MIN = 0.75  # least similarity of two spellings of one name (spelled_like)
 FUZZY_MIN_LEN = 5  # shortest transliteration key matched by spelling
@@ -76,7 +76,7 @@ class Gazetteer:
         self._division_demonyms = {fold(k): v for k, v in read_division_demonyms().items()}
         self.state_abbrevs = _state_abbreviations()
         self._compact: defaultdict[str, list[int]] | None = None  # see towns_prefixing
-        self._spellings: dict[str, list[tuple[str, str]]] | None = None  # see spelled_like
+        self._spellings: dict[str, tuple[str, ...]] | None = None  # see spelled_like
         self._country_entry = {self._country[i]: i for i, f in enumerate(self._feature) if f == "country"}
 
     def __len__(self) -> int:
@@ -103,28 +103,31 @@ class Gazetteer:
             return []
         if self._spellings is None:
             self._spellings = self.spelling_index()
-        found = [(folded, similarity(key, k)) for k, folded in self._spellings.get(skeleton(key), ())]
+        found = [(folded, similarity(key, translit_key(folded))) for folded in self._spellings.get(skeleton(key), ())]
         return sorted((f for f in found if f[1] >= min_similarity), key=lambda f: (-f[1], f[0]))
 
-    def spelling_index(self) -> dict[str, list[tuple[str, str]]]:
-        """The skeleton -> (key, folded name) index of ``spelled_like``, kept beside the
-        gazetteer file (``spellings.pkl``), made from it on first use when missing or stale."""
+    def spelling_index(self) -> dict[str, tuple[str, ...]]:
+        """The skeleton -> folded names index of ``spelled_like``, kept beside the gazetteer
+        file (``spellings.pkl``), made from it on first use when missing or stale."""
         path = self.path.with_name(SPELLINGS_NAME)
         stamp = (FORMAT_VERSION, SPELLINGS_VERSION, len(self._index))
         data = _read(path) if path.exists() else None
         if data is not None and data.get("stamp") == stamp:
             return data["spellings"]  # type: ignore[no-any-return]
-        spellings: defaultdict[str, list[tuple[str, str]]] = defaultdict(list)
+        groups: defaultdict[str, list[str]] = defaultdict(list)
         for folded in self._index:
             k = translit_key(folded)
             if len(k) >= FUZZY_MIN_LEN:
-                spellings[skeleton(k)].append((k, folded))
+                groups[skeleton(k)].append(folded)
+        spellings = {k: tuple(v) for k, v in groups.items()}
+        tmp = path.with_suffix(".tmp")
         try:
-            with path.open("wb") as fh:
-                pickle.dump({"stamp": stamp, "spellings": dict(spellings)}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            with tmp.open("wb") as fh:
+                pickle.dump({"stamp": stamp, "spellings": spellings}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
         except OSError as e:
             print(f"eventwire: {path}: cannot save the spelling index ({e})", file=sys.stderr)
-        return dict(spellings)
+        return spellings
 
     def has_name(self, name: str) -> bool:
         return fold(name) in self._index

@@ -67,6 +67,7 @@ POSSESSIVE_JOINS = {"'s", "’s"}  # inside a name when glued and followed by a 
 MAX_CONNECTORS = 3
 STATE_MIN_POP = 100_000  # a division smaller than this gives its name no state's standing (_main_name_of)
 BIG_TOWN_POP = 50_000  # a town this size needs no cue (_big_town)
+WORLD_CITY_POP = 300_000  # a city this size stands for itself wherever the article's other places lie
 PERSONAL_NAME_PERCENT = 0.005  # a name borne by this share of people is a person's (_big_town)
 _LIST_GOES_ON = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
 _CONTAINER = re.compile(r"^,\s*((?:[A-Z][\w.]*\.?)(?:\s[A-Z][\w.]*\.?){0,2})")
@@ -486,7 +487,8 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         return _mention(doc, span, label, know, gaz)
     if cued or _big_town(span, gaz, know):  # without a place label or a locative, kept only where
         # the article's other places allow its country ('Metro police' in Chicago: no Indonesian town)
-        weak = label not in PLACE_LABELS and not _after_word(doc, span, STRONG_CUES) and key not in local
+        weak = label not in PLACE_LABELS and not _after_word(doc, span, STRONG_CUES) and key not in local \
+            and not any(c.entry.pop >= WORLD_CITY_POP for c in gaz.lookup(span.text)[:1])  # 'Tijuana' stands
         return replace(_mention(doc, span, label, know, gaz), weak=weak)
     return None
 
@@ -860,7 +862,9 @@ def _mention(doc: Doc, span: Span, label: str, know: _Knowledge, gaz: Gazetteer,
              adjectival: bool = False, country: str | None = None, in_org: bool = False) -> Mention:
     end_tok, level = span.end, None
     nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and nxt.lower_ in know.suffixes and not adjectival:
+    after_next = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in know.suffixes and not adjectival \
+            and not (after_next is not None and after_next.lower_ == "of"):  # 'the West Bank city of Nablus'
         level = know.suffixes[nxt.lower_][0]
         end_tok = span.end + 1
     division = None
