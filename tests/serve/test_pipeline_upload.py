@@ -73,3 +73,26 @@ def test_an_upload_is_placed_the_same_whatever_was_stored_before(client: TestCli
         r = client.post("/api/articles", json={"text": text, "title": f"Local report {n}", "url": f"{url}{n}"})
         assert r.status_code == 200, r.text
     assert alexandria("barn", url=f"{url}9") == before
+
+
+def test_a_corrected_upload_is_a_revision_in_the_change_feed(client: TestClient) -> None:
+    url = "https://news.example.org/2021/03/goma-clashes"
+    first = ("Clashes near Goma\n\nRebels attacked an army post near Goma on Monday, killing four "
+             "soldiers, the army said.\n")
+    fixed = ("Clashes near Goma\n\nRebels attacked an army post near Goma on Monday, killing seven "
+             "soldiers, the army said on Tuesday.\n")
+    seen = client.get("/api/changes").json()["dataset_version"]
+    for text in (first, fixed):
+        r = client.post("/api/articles", json={"text": text, "url": url, "published": "2021-03-02"})
+        assert r.status_code == 200 and r.json()["stored"], r.text
+    feed = client.get("/api/changes", params={"after": seen}).json()
+    kinds = [(c["kind"], c["version"]) for c in feed["changes"]]
+    assert ("added", 1) in kinds and ("revised", 2) in kinds
+    revised = next(c for c in feed["changes"] if c["kind"] == "revised")
+    event = client.get(f"/api/events/{revised['event_id']}").json()["event"]
+    assert [q["value"] for q in event["quantities"] if q["kind"] == "killed"] == [7]
+    assert feed["dataset_version"] == max(c["seq"] for c in feed["changes"])
+    rows = client.get("/api/events", params={"q": "army post"}).json()["events"]
+    assert revised["event_id"] in {r["id"] for r in rows}
+    assert {r["article_id"] for r in rows} == {revised["article_id"]}  # only the current version
+    assert all(r["cluster_id"] and r["change_seq"] for r in rows)

@@ -41,7 +41,7 @@ def export(
 
     from eventwire.errors import EventwireError
     from eventwire.store import exports
-    from eventwire.store.database import Store
+    from eventwire.store.writer import open_reader
     from eventwire.store.queries import Filters
 
     registry = exports.registry()
@@ -58,7 +58,7 @@ def export(
         raise typer.BadParameter(e.errors()[0]["msg"]) from e
     exporter = registry[format]
     try:
-        with Store(db, read_only=True) as store:
+        with open_reader(db) as store:
             if output is not None:
                 n = exporter.write(store.con, filters, output)
             else:

@@ -218,12 +218,12 @@ def events(
     dedup: bool = typer.Option(False, "--dedup", help="one event per cluster (the same event told by several articles)"),
 ) -> None:
     """List stored events."""
-    from eventwire.store.database import Store
+    from eventwire.store.writer import open_reader
 
     if not db.exists():
         _fail(EventwireError(f"{db}: no such database; run `eventwire ingest FILE --db {db}` first"))
     try:
-        with Store(db, read_only=True) as store:
+        with open_reader(db) as store:
             evs = store.events(since=_parse_date(since), until=_parse_date(until), country=country,
                                plover=event_type, status=status, source=source, limit=limit or None,
                                dedup=dedup)
@@ -279,9 +279,9 @@ def quotes(
     fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
 ) -> None:
     """List stored quotes with speaker and the outlet they came through."""
-    from eventwire.store.database import Store
+    from eventwire.store.writer import open_reader
 
-    with Store(db, read_only=True) as store:
+    with open_reader(db) as store:
         sql = "SELECT speaker, speaker_country, via, text, article_id, start_char, end_char FROM quotes"
         params: list[object] = []
         if speaker:
@@ -304,9 +304,11 @@ def quotes(
 def contradictions(db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file")) -> None:
     """Events whose sources give different figures: every figure, with its source; then
     events that one party asserts or claims and another denies: every claim, with its source."""
-    from eventwire.store.database import Store, contested, contradictions as find
+    from eventwire.store.database import contested
+    from eventwire.store.database import contradictions as find
+    from eventwire.store.writer import open_reader
 
-    with Store(db, read_only=True) as store:
+    with open_reader(db) as store:
         found = find(store)
         disputed = contested(store)
     table = Table()
@@ -412,14 +414,13 @@ def _change_pages(db: Path, since: object) -> Iterator[ChangePage]:
 
     from eventwire.errors import StoreBusyError
     from eventwire.store.changes import ChangePage, list_changes
-    from eventwire.store.database import Store
-    from eventwire.store.writer import read_announcement
+    from eventwire.store.writer import open_reader, read_announcement
 
     if not db.exists():
         raise EventwireError(f"{db}: no such database; run `eventwire ingest FILE --db {db}` first")
     after = 0
     try:
-        with Store(db, read_only=True) as store:
+        with open_reader(db) as store:
             while True:
                 page = list_changes(store.con, since=since, after=after)  # type: ignore[arg-type]
                 yield page

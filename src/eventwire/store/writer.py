@@ -88,6 +88,23 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def open_reader(db: Path, wait_s: float = 30.0) -> Store:
+    """The database read-only, waiting while a writer commits (an ingest holds the file
+    only for one commit at a time); a running server holds it for good: say so."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            return Store(db, read_only=True)
+        except StoreBusyError as e:
+            ann = read_announcement(Path(db))
+            if ann is not None and _alive(ann.pid):
+                raise StoreBusyError(f"{db}: held by `eventwire serve` at {ann.url}; read it"
+                                     f" through {ann.url}/api (or stop the server)") from e
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
 # ---------------------------------------------------------------- the writers
 
 
