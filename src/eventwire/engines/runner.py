@@ -39,7 +39,7 @@ def open_engine(name: str, *, master: str | None = None, partitions: int | None 
     """The engine's run function; the local engine's worker processes, or a Spark
     session, live as long as the ``with`` block. ``priors``: outlets' home regions for the
     geoparser (``Store.outlet_priors``); ``workers`` (default: every core) and
-    ``time_limit`` (seconds per 100,000 characters of an article, ``pool.budget``): the local
+    ``time_limit`` (CPU seconds per 100,000 characters of an article, ``pool.budget``): the local
     engine's."""
     if check_engine(name) == "local":
         if master or partitions:
