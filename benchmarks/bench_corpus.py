@@ -181,7 +181,9 @@ def main() -> None:
         print(f"ingest ({args.engine}): {n} articles in {t:.1f} s = {n / t:.2f} articles/s, "
               f"{words / t:,.0f} words/s (start-up included); without start-up "
               f"{n / (t - startup):.2f} articles/s")
-        print("  " + done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "")
+        for line in done.stderr.strip().splitlines():
+            if line.startswith("skipped") or "stored" in line or "skipped," in line:
+                print("  " + line)
         for pid, (name, mb) in sorted(mem.peaks.items()):
             print(f"  peak RSS, pid {pid} ({name}): {mb} MB")
         t, listed, _ = run_cli(["events", "--db", "corpus.duckdb", "--dedup", "--format", "jsonl"], folder)

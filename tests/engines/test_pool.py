@@ -5,9 +5,11 @@ nothing else."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import signal
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.engines.local import BatchReport, run
-from eventwire.engines.pool import WorkerPool, budget
+from eventwire.engines.pool import WorkerPool, _Worker, budget, cpu_seconds
 from eventwire.errors import TimeLimitError
 from eventwire.model import ArticleDoc
 
@@ -103,6 +105,36 @@ def test_a_killed_worker_loses_no_article(pool: WorkerPool, corpus: Path, one_pr
         docs.append(doc)
     assert docs == one_process[0]
     assert len(report.skipped) == 1
+
+
+def _spin() -> None:
+    while True:
+        pass
+
+
+def test_budget_counts_cpu_time_not_the_clock() -> None:
+    """A worker that works past its budget is over it; one that waits (a machine busy
+    with other work) is not, however long the wait."""
+    ctx = multiprocessing.get_context("fork")
+    spinning = ctx.Process(target=_spin, daemon=True)
+    waiting = ctx.Process(target=time.sleep, args=(60,), daemon=True)
+    workers = []
+    for proc in (spinning, waiting):
+        proc.start()
+        w = _Worker(proc, None, seconds=0.2, sent=time.monotonic())  # type: ignore[arg-type]
+        w.deadline, w.cpu = w.sent + 600, cpu_seconds(proc.pid)
+        workers.append(w)
+    try:
+        deadline = time.monotonic() + 60
+        while (cpu_seconds(spinning.pid) or 0) - (workers[0].cpu or 0) <= 0.2:
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        assert "of CPU time" in (WorkerPool._overrun(workers[0]) or "")
+        assert time.monotonic() - workers[1].sent > 0.2 and WorkerPool._overrun(workers[1]) is None
+    finally:
+        for proc in (spinning, waiting):
+            proc.kill()
+            proc.join()
 
 
 def test_budget_grows_with_the_article() -> None:

@@ -89,7 +89,7 @@ def extract(
     partitions: int | None = typer.Option(None, help="with --engine spark: number of partitions (default: Spark's parallelism)"),
     fast: bool = typer.Option(False, "--fast", help="rules and lexicon only: skip the learned event coder (quicker, less accurate)"),
     workers: int | None = typer.Option(None, help="with --engine local: worker processes (default: one per core)"),
-    time_limit: float | None = typer.Option(None, help="with --engine local: seconds an article may take per 100,000 characters (at least this, at most 10 times it) before it is skipped (default 60)"),
+    time_limit: float | None = typer.Option(None, help="with --engine local: seconds of CPU time an article may take per 100,000 characters (at least this, at most 10 times it) before it is skipped (default 60)"),
 ) -> None:
     """Print one JSON document per article (DESIGN.md contract), in input order."""
     from eventwire.engines.local import BatchReport, count_files
@@ -129,7 +129,7 @@ def ingest(
     master: str | None = typer.Option(None, help="with --engine spark: Spark master URL (default local[N], N = CPUs)"),
     partitions: int | None = typer.Option(None, help="with --engine spark: number of partitions (default: Spark's parallelism)"),
     workers: int | None = typer.Option(None, help="with --engine local: worker processes (default: one per core)"),
-    time_limit: float | None = typer.Option(None, help="with --engine local: seconds an article may take per 100,000 characters (at least this, at most 10 times it) before it is skipped (default 60)"),
+    time_limit: float | None = typer.Option(None, help="with --engine local: seconds of CPU time an article may take per 100,000 characters (at least this, at most 10 times it) before it is skipped (default 60)"),
     out: Path | None = typer.Option(None, help="with --engine spark: write the documents under this new folder instead of the database"),
     out_format: str = typer.Option("jsonl", help="with --out: jsonl or parquet"),
     fast: bool = typer.Option(False, "--fast", help="rules and lexicon only: skip the learned event coder (quicker, less accurate)"),

@@ -8,8 +8,11 @@ parent reads the inputs, hands the articles out in chunks (at most ``CHUNK_ARTIC
 articles and ``CHUNK_CHARS`` characters, so that spaCy still batches short articles) and
 gives the results back in input order.
 
-Time budget: a chunk must be done within ``budget(time_limit, characters)`` seconds
-(``time_limit`` per 100,000 characters, at least ``time_limit``, at most ten times it). A worker past it is killed and replaced
+Time budget: a chunk may use ``budget(time_limit, characters)`` seconds of CPU time
+(``time_limit`` per 100,000 characters, at least ``time_limit``, at most ten times it),
+and ``WALL_FACTOR`` times that in wall-clock time (a worker that hangs without working).
+CPU time, not the clock, so that a machine busy with other work does not make a good
+article late. A worker past it is killed and replaced
 by a new fork (no reload); the articles of its chunk not yet returned are run again one
 at a time, and an article that overruns alone is reported (``TimeLimitError``, naming
 its file) while the batch goes on. A worker that raises or dies is handled the same
@@ -29,6 +32,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventwire.errors import InputError, ProcessingError, TimeLimitError
@@ -45,6 +49,9 @@ CHUNK_CHARS = 10_000  # ... unless the chunk grows past this many characters
 TIME_LIMIT = 60.0  # default seconds per 100,000 characters of an article (see ``budget``)
 LIMIT_CHARS = 100_000
 MAX_UNITS = 10  # a budget grows with the article up to 1,000,000 characters, then stays
+WALL_FACTOR = 10  # wall-clock seconds allowed per second of CPU budget
+POLL = 1.0  # seconds between looks at the busy workers' CPU time
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 AHEAD = 64  # finished results, per worker, held back for input order before reading stops
 
 Result = ArticleDoc | InputError
@@ -79,8 +86,10 @@ class _Worker:
     process: BaseProcess
     conn: Connection
     chunk: _Chunk | None = None
-    deadline: float = 0.0
-    seconds: float = 0.0
+    deadline: float = 0.0  # wall clock: WALL_FACTOR times the budget
+    seconds: float = 0.0  # the chunk's budget of CPU seconds
+    cpu: float | None = None  # the worker's CPU seconds when it got the chunk
+    sent: float = 0.0  # when it got it
 
 
 @dataclass
@@ -113,6 +122,15 @@ class _Chunker:
             self._peeked = next(self.source, None)
             self._done = self._peeked is None
         return self._peeked
+
+
+def cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU seconds of a live process (/proc), None where unknown."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def _work(pipeline: Pipeline, conn: Connection, inherited: list[Connection]) -> None:
@@ -225,21 +243,36 @@ class WorkerPool:
     def _wait(self, busy: list[_Worker], done: dict[int, Result], retry: deque[_Chunk]) -> None:
         from multiprocessing.connection import wait
 
-        timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+        timeout = min(POLL, max(0.0, min(w.deadline for w in busy) - time.monotonic()))
         ready = wait([w.conn for w in busy], timeout=timeout)
         for w in busy:
             if w.conn in ready:
                 self._receive(w, done, retry)
-            elif time.monotonic() > w.deadline:
+                continue
+            over = self._overrun(w)
+            if over:
                 self._replace(w)
                 self._failed(w, done, retry, TimeLimitError,
-                             f"over {w.seconds:.0f} s; raise --time-limit ({self.time_limit:g} s"
+                             f"{over}; raise --time-limit ({self.time_limit:g} s of CPU time"
                              f" per {LIMIT_CHARS:,} characters) to allow more")
+
+    @staticmethod
+    def _overrun(w: _Worker) -> str | None:
+        """Why the worker's chunk is over its budget, or None."""
+        if time.monotonic() > w.deadline:
+            return f"over {w.deadline - w.sent:.0f} s"
+        now = cpu_seconds(w.process.pid)
+        if w.cpu is None or now is None:  # no CPU clock here: the budget in wall-clock time
+            late = time.monotonic() - w.sent > w.seconds
+            return f"over {w.seconds:.0f} s" if late else None
+        return f"over {w.seconds:.0f} s of CPU time" if now - w.cpu > w.seconds else None
 
     def _send(self, w: _Worker, chunk: _Chunk) -> None:
         w.chunk = chunk
         w.seconds = budget(self.time_limit, chunk.chars)
-        w.deadline = time.monotonic() + w.seconds
+        w.sent = time.monotonic()
+        w.deadline = w.sent + WALL_FACTOR * w.seconds
+        w.cpu = cpu_seconds(w.process.pid)
         try:
             w.conn.send(chunk.items)
         except OSError:  # it died while idle: the receive below finds out and says so

@@ -62,7 +62,7 @@ def open_engine(name: str, *, master: str | None = None, partitions: int | None 
     """The engine's run function; the local engine's worker processes, or a Spark
     session, live as long as the ``with`` block. ``priors``: outlets' home regions for the
     geoparser (``Store.outlet_priors``); ``workers`` (default: every core) and
-    ``time_limit`` (seconds per 100,000 characters of an article, ``pool.budget``): the local
+    ``time_limit`` (CPU seconds per 100,000 characters of an article, ``pool.budget``): the local
     engine's; ``fast``: the rules-only path, without the learned event coder (local engine);
     ``keep``: which articles to parse (the local engine skips the others before parsing,
     and loads no pipeline while it has nothing to parse; Spark parses on its executors and
