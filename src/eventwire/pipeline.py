@@ -146,7 +146,7 @@ class Pipeline:
             if sent.start_char < art.body_start or not sent.text.strip():
                 continue
             events.extend(self._sentence_events(sent, ctx))
-        events = _dated_by_lede(attach_counts(events, ctx.orphans, ctx.hit), art.published)
+        events = attach_counts(_dated_by_lede(events, art.published), ctx.orphans, ctx.hit)
         return ArticleDoc(article=art, events=tuple(merge_repeats(events)), quotes=tuple(quotes),
                           places=tuple(places), times=tuple(times))
 
