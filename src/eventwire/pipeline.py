@@ -163,8 +163,8 @@ class Pipeline:
         said = {(q.text.start, q.text.end): self._source(
             Attribution(q.speaker, q.verb or "said", q.via) if q.speaker else None, art.outlet, ctx)
             for q in qcands}
+        events = contest(_dated_by_lede(events, art.published), doc, qcands, said, self.cues)
         events = attach_counts(events, ctx.orphans, ctx.hit)
-        events = _dated_by_lede(contest(events, doc, qcands, said, self.cues), art.published)
         return ArticleDoc(article=art, events=tuple(merge_repeats(events)), quotes=tuple(quotes),
                           places=tuple(places), times=tuple(times))
 

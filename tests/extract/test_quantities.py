@@ -31,3 +31,29 @@ def test_counts(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[s
     assert [(q.kind, q.value, q.qualifier) for q in found] == expected
     for q in found:
         assert doc.text[q.span.start : q.span.end] == q.span.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A 17-year-old boy was shot dead Saturday night in the 2700 block of Elm Street.", [("killed", 1)]),
+        ("The man died at the hospital.", [("killed", 1)]),
+        ("The shooting left one man dead and five others wounded, police said.",
+         [("killed", 1), ("wounded", 5)]),
+        ("All three victims were treated at a hospital and released.", [("wounded", 3)]),
+        ("Four people were shot, one fatally.", [("wounded", 3), ("killed", 1)]),
+        ("A man and a woman were shot and killed outside the bar.", [("killed", 2)]),
+        ("Two gunmen killed a shopkeeper in the market.", [("fighters", 2)]),
+        ("The death toll rose to 12.", [("killed", 12)]),
+        ("Officers fired ten rounds at the car.", []),
+        ("A man has been charged with murder in the death of his son.", [("killed", 1)]),
+    ],
+)
+def test_counts_like_a_coder(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[str, int]]) -> None:
+    """Single victims, outcomes, those hit less those who died, the one who acts not
+    counted, a street number no count."""
+    doc = nlp(sentence)
+    found = find_quantities(doc[:], lex)
+    assert [(q.kind, q.value) for q in found] == expected
+    for q in found:
+        assert doc.text[q.span.start : q.span.end] == q.span.text

@@ -18,10 +18,12 @@ The **main event** is the article's lede: the first factual event, in text order
 violent type (PLOVER ASSAULT or FIGHT, or an ACLED violent event type); with none, the
 first factual event; with no factual event, none (place and day then count as misses).
 
-Across articles (the product's clusters, the store's ``cluster_id`` of each main event):
-pairwise precision / recall / F1 of "these two articles report the same incident", and
-B-cubed precision / recall / F1, over the articles of each half. An article without a
-main event is a cluster of its own.
+Across articles (the product's clusters, the store's ``cluster_id`` of each event): two
+articles tell the same incident when a violent factual event of one is in the cluster
+of a violent factual event of the other (taken transitively: the articles' clusters are
+the connected groups). Pairwise precision / recall / F1 of "these two articles report
+the same incident", and B-cubed precision / recall / F1, over the articles of each half.
+An article without a violent factual event is a cluster of its own.
 
 The split is ``eventwire.evaluate.split.part(incident, 50)``; misses are written for the
 ``tune`` half only (``--errors``), the README quotes ``test``.
@@ -218,11 +220,37 @@ def run_half(articles: list[GoldArticle], incidents: dict[str, Incident], pipeli
             docs.append((doc, gold))
             tick()
         clusters = {r["id"]: r["cluster_id"] for r in store.query("SELECT id, cluster_id FROM events")}
+    groups = article_groups(docs, clusters)
     for doc, gold in docs:
-        main = main_event(doc.events)
-        cluster = clusters.get(main.id) if main is not None else None
-        report.rows.append((outcome(doc, gold, incidents[gold.incident], cluster), incidents[gold.incident]))
+        report.rows.append((outcome(doc, gold, incidents[gold.incident], groups.get(doc.article.id)),
+                            incidents[gold.incident]))
     return report
+
+
+def article_groups(docs: list[tuple[ArticleDoc, GoldArticle]], clusters: dict[str, str]) -> dict[str, str]:
+    """Each article's group: articles joined when their violent factual events share a
+    cluster, transitively (union-find); the group is named by its smallest article id."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[str, str] = {}
+    for doc, _ in docs:
+        aid = doc.article.id
+        find(aid)
+        for ev in doc.events:
+            if ev.status in FACTUAL and is_violent(ev) and ev.id in clusters:
+                c = clusters[ev.id]
+                if c in first:
+                    a, b = sorted((find(aid), find(first[c])))
+                    parent[b] = a
+                else:
+                    first[c] = aid
+    return {aid: find(aid) for aid in parent}
 
 
 # -- clustering scores --------------------------------------------------------------

@@ -78,10 +78,10 @@ def _owner(events: list[Event], q: Quantity) -> int | None:
     return min(fit, key=lambda n: events[n].evidence.start) if fit else None
 
 
-def _net(quantities: Iterable[Quantity], hit: set[tuple[int, int]]) -> tuple[Quantity, ...]:
-    """Wounded counted as hit ("were shot") less the event's dead, from other sentences."""
+def _net(quantities: Iterable[Quantity], hit: set[tuple[int, int]], dead: int) -> tuple[Quantity, ...]:
+    """Wounded counted as hit ("were shot") less the happening's dead told elsewhere."""
     qs = tuple(quantities)
-    dead = max((q.value for q in qs if q.kind == "killed"), default=0)
+    dead = max([dead] + [q.value for q in qs if q.kind == "killed"])
     if not dead:
         return qs
     out = []
@@ -94,19 +94,29 @@ def _net(quantities: Iterable[Quantity], hit: set[tuple[int, int]]) -> tuple[Qua
     return tuple(out)
 
 
+def _day(ev: Event) -> object:
+    return ev.time.start if ev.time is not None else None
+
+
 def attach_counts(events: list[Event], orphans: list[Quantity], hit: set[tuple[int, int]]) -> list[Event]:
     """Give each casualty count told without an event of its own to the event it tells
     of (see the module docstring); ``hit``: spans of counts of people hit whose dead were
-    told elsewhere."""
+    told elsewhere. The violent factual events of one article on one day are taken for
+    one happening: its dead, wherever told, are not among its wounded."""
     extra: dict[int, list[Quantity]] = {}
     for q in orphans:
         n = _owner(events, q) if q.kind in CASUALTIES else None
         if n is not None:
             extra.setdefault(n, []).append(q)
+    told = [ev.quantities + tuple(extra.get(n, ())) for n, ev in enumerate(events)]
+    dead: dict[object, int] = {}
+    for ev, qs in zip(events, told, strict=True):
+        if is_violent(ev) and ev.status in FACTS:
+            most = max((q.value for q in qs if q.kind == "killed"), default=0)
+            dead[_day(ev)] = max(dead.get(_day(ev), 0), most)
     out = []
-    for n, ev in enumerate(events):
-        qs = ev.quantities + tuple(extra.get(n, ()))
+    for n, (ev, qs) in enumerate(zip(events, told, strict=True)):
         if extra.get(n) or any((q.start, q.end) in hit for q in qs):
-            ev = ev.model_copy(update={"quantities": _net(qs, hit)})
+            ev = ev.model_copy(update={"quantities": _net(qs, hit, dead.get(_day(ev), 0))})
         out.append(ev)
     return out
