@@ -128,6 +128,6 @@ def test_plain_table_without_map_assets(tmp_path: Path) -> None:
     with TestClient(app) as client:
         app.state.vendor_missing = ["leaflet/leaflet.js"]
         page = client.get("/").text
-        assert "scripts/build_web.sh" in page and 'id="map"' not in page
+        assert "pip install django-js-lib-leaflet" in page and 'id="map"' not in page
         assert page.count("<tr data-event=") == 3
         assert json.loads(client.get("/api/health").text)["map_assets"] is False
