@@ -84,7 +84,7 @@ def _has_records(gold: Path) -> bool:
 @app.command("claims")
 def claims(
     gold: Path = typer.Argument(None, help="claims test set (default: the committed ones), or a "
-                                "PolNeAR folder (../shared/gold/attribution[/dev])"),
+                                "PolNeAR folder (../shared/gold/attribution/dev or /train)"),
     limit: int = typer.Option(0, help="PolNeAR: score only the first N articles (0: all)"),
     misses: Path | None = typer.Option(None, help="PolNeAR: write the misses as JSON Lines here"),
 ) -> None:
