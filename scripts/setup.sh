@@ -24,8 +24,4 @@ fi
 if [ -f scripts/train_eventcat.py ] && [ -n "${EVENTWIRE_TRAIN:-}" ]; then
   .venv/bin/python scripts/train_eventcat.py
 fi
-# Front-end assets from npm (map, charts) for `eventwire serve`.
-if [ -f scripts/build_web.sh ]; then
-  bash scripts/build_web.sh
-fi
 echo "eventwire installed: .venv/bin/eventwire --help" >&2

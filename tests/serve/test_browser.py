@@ -53,7 +53,7 @@ def marks_in_panel(b: Browser) -> list[tuple[str, str]]:
 
 def test_map_article_and_filter(server: str, tmp_path: Path) -> None:
     if missing_vendor_assets():
-        pytest.fail("map assets missing: run scripts/build_web.sh")
+        pytest.fail("map assets missing: pip install django-js-lib-leaflet (a pinned dependency)")
     total = httpx.get(server + "/api/events", params={"limit": 1}).json()["total"]
     with chromium(tmp_path / "profile") as b:
         b.goto(server + "/")

@@ -199,7 +199,7 @@ def _mentions_before(doc: Doc, word: str, cues: ClaimCues, limit: int) -> list[S
 def _mentions(doc: Doc, word: str, cues: ClaimCues) -> list[Span]:
     """Compatible mentions: named entities, and for he/she also a proper-noun subject the
     model did not tag ("Colonel Ana Ruiz briefed ...")."""
-    quoted = _quoted_ranges(doc)
+    quoted = quoted_ranges(doc)
     found = [ent for ent in entities(doc) if _compatible(ent, word, cues)]
     if word in cues.person_pronouns:
         covered = {t.i for ent in entities(doc) for t in ent}
@@ -213,12 +213,13 @@ def _mentions(doc: Doc, word: str, cues: ClaimCues) -> list[Span]:
     return sorted(found, key=lambda s: (s.end, s.start))
 
 
-def _quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
+def quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """The article's direct-quote pieces as character ranges, found once per Doc."""
     ranges = doc.user_data.get("eventwire.quoted_ranges")
     if ranges is None:  # computed once per Doc, kept with it
         from eventwire.extract.quotes import quote_pieces
 
-        ranges = [(p.start, p.end) for p in quote_pieces(doc.text)]
+        ranges = [(p.start, p.end) for p in quote_pieces(doc_text(doc))]
         doc.user_data["eventwire.quoted_ranges"] = ranges
     return ranges
 

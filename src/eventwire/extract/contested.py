@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -73,17 +74,17 @@ def own_claim(ev: Event) -> Claim:
                  end=ev_.end, reason=ev.reasons.get("status"))
 
 
-def _sentence_index(doc: Doc, char: int | None) -> int:
+def _sentence_index(starts: list[int], char: int | None) -> int:
+    """The index of the sentence holding character ``char`` (``starts``: the sentences'
+    first characters, in order), found by bisection; -1 for none."""
     if char is None:
         return -1
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None:
-        return -1
-    return next(k for k, s in enumerate(doc.sents) if s.start <= span.start < s.end)
+    return bisect_right(starts, char) - 1
 
 
 def _fold_denials(events: list[Event], doc: Doc) -> list[Event]:
-    where = [_sentence_index(doc, e.evidence.trigger_start) for e in events]
+    starts = [sent.start_char for sent in doc.sents]
+    where = [_sentence_index(starts, e.evidence.trigger_start) for e in events]
     out: list[Event | None] = list(events)
     for k, ev in enumerate(events):
         if ev.status != "denied":

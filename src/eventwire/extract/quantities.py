@@ -311,7 +311,7 @@ def _singles(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
         if tok.left_edge.i < sent.start:
             start = tok.idx
         out.append(QuantityCandidate(kind, 1 + len(same), "exact",
-                                     TextSpan(sent.doc.text[start:end], start, end),
+                                     TextSpan(doc_text(sent.doc)[start:end], start, end),
                                      token_i=tok.i, extra={"hit": "yes"} if hit else {}))
     return out
 

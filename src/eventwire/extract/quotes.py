@@ -217,14 +217,14 @@ def _share_speakers(doc: Doc, pieces: list[Piece], frames: list[QuoteCandidate |
             frames[k] = by_group[piece.group]
         elif frames[k] is None and k > 0 and frames[k - 1] is not None:
             gap = _paragraph(starts, piece.start) - _paragraph(starts, pieces[k - 1].start)
-            if gap == 0 or gap == 1 and _opens_paragraph(doc.text, starts, piece.start):
+            if gap == 0 or gap == 1 and _opens_paragraph(doc_text(doc), starts, piece.start):
                 frames[k] = frames[k - 1]
 
 
 def _last_speaker(doc: Doc, found: list[QuoteCandidate]) -> list[QuoteCandidate]:
     """A direct quote still without a speaker takes the last one named before it in its
     paragraph or the one before ("Smith said the talks had failed. “We tried.”")."""
-    starts = paragraph_starts(doc.text)
+    starts = paragraph_starts(doc_text(doc))
     last: QuoteCandidate | None = None
     out = []
     for q in found:

@@ -30,9 +30,8 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract.attribution import attribution as find_attribution
 from eventwire.extract.claim_cues import ClaimCues, load_cues
-from eventwire.extract.claim_tree import path_up
+from eventwire.extract.claim_tree import path_up, quoted_ranges
 from eventwire.model.candidates import Attribution, StatusDecision, TextSpan
-from eventwire.nlp.text import doc_text
 
 # arcs along which the trigger's own clause extends upwards (its negation and modality
 # are those of the verb it is the object of, or the verb it is an xcomp of)
@@ -266,9 +265,7 @@ def self_reported(
 
 
 def _in_direct_quote(tok: Token, cues: ClaimCues) -> bool:
-    from eventwire.extract.quotes import quote_pieces
-
-    return any(p.start <= tok.idx < p.end for p in quote_pieces(doc_text(tok.doc)))
+    return any(start <= tok.idx < end for start, end in quoted_ranges(tok.doc))
 
 
 def active_subject(trigger: Token) -> Token | None:

@@ -4,9 +4,9 @@ Nothing third-party is vendored in the repository and nothing needs npm at insta
 Leaflet's distribution files come from the pinned PyPI package ``django-js-lib-leaflet``
 (Leaflet 1.9.4's ``dist`` folder as package data; we read its files and never import it,
 so Django is not needed), and the basemap's country outlines are built from the GeoJSON
-that the pinned ``countryinfo`` package ships. ``scripts/build_web.sh`` (npm) may still put
-a Leaflet build in ``static/vendor/leaflet/``, which is then preferred. Without Leaflet the
-page shows its table and timeline and says what is missing.
+that the pinned ``countryinfo`` package ships. A Leaflet build put in
+``static/vendor/leaflet/`` by hand is preferred. Without Leaflet the page shows its table
+and timeline and says what is missing.
 """
 
 from __future__ import annotations

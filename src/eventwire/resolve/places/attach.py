@@ -70,8 +70,9 @@ def attachment(doc: Doc, trigger_i: int, start: int, end: int,
     while node.i not in above_trigger and node.head.i != node.i and hops < MAX_HOPS:
         head = node.head
         if node.dep_ == "pobj" and (head.lower_ in LOCATIVE_PREPS
-                                    or (head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS)):
-            locative = True  # 'in X'; 'shelled the town of X'
+                                    or (head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS)
+                                    or (head.lower_ == "from" and head.head.i == trigger.i)):
+            locative = True  # 'in X'; 'shelled the town of X'; 'evacuated from X' (not 'a man from X')
         if node.dep_ in ARGUMENT_DEPS and head.i == trigger.i and (node.i in own or locative or modifier):
             locative = True  # 'captured X', 'X was stormed'; 'stormed the outskirts of X'; 'destroyed a Baghdad restaurant'
         if node.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in REFERENCE_HEADS:

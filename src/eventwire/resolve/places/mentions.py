@@ -814,7 +814,7 @@ _KIND_OF = re.compile(r"\b([A-Z][\w-]+)\s+(?:(?:port\s+)?city|town|village|capit
 def _adjective_before(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
     """The country an adjective names before the kind of place ('the northern Lebanese
     city of Tripoli', 'the Syrian Kurdish town of Kobani' -> Lebanon, Syria)."""
-    m = _KIND_OF.search(doc.text[max(0, span.start_char - 60):span.start_char])
+    m = _KIND_OF.search(doc_text(doc)[max(0, span.start_char - 60):span.start_char])
     if not m:
         return None
     iso3 = gaz.demonym(m.group(1))
@@ -831,7 +831,7 @@ def _division_after(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
     """The country or first-level division in which the text puts the name ('Khan
     Sheikhoun in southern Idlib', 'Tripoli in northern Lebanon'), when the gazetteer has
     the name inside it: what the text says constrains the candidates."""
-    m = _IN_DIVISION.match(doc.text[span.end_char:span.end_char + 60])
+    m = _IN_DIVISION.match(doc_text(doc)[span.end_char:span.end_char + 60])
     if not m:
         return None
     words = m.group(1).split()
