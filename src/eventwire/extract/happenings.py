@@ -126,7 +126,8 @@ def fold(sent: Span, trigs: list[Trigger], notes: Callable[[Trigger], str],
         if r.plover != "ACCUSE" or not alive(r.token_i):
             continue
         items = [i for i in order if alive(i) and keep[i].plover in VIOLENT
-                 and (descends(doc[i], doc[r.token_i]) or _coordinated(doc[i], doc[r.token_i]))]
+                 and (descends(doc[i], doc[r.token_i]) or _coordinated(doc[i], doc[r.token_i]))
+                 and not _own_subject(doc[i])]
         for i in items[1:]:
             del keep[i]
     # what a weapons seizure took ("seized rifles and a grenade") is no attack
@@ -158,6 +159,12 @@ def _referred_to(tok: Token, keep: dict[int, Trigger]) -> bool:
             for t in c.subtree if not any(a.dep_ == "relcl" for a in (t, *t.ancestors)
                                           if a.i != verb.i and descends(a, verb))]
     return not any(t.i in keep for t in said)
+
+
+def _own_subject(tok: Token) -> bool:
+    """A clause with a subject of its own tells its own happening ("condemned the bombing
+    and said its forces had arrested two suspects"), not an item of the charge."""
+    return any(c.dep_ in SUBJECTS for c in tok.children)
 
 
 def _coordinated(tok: Token, verb: Token) -> bool:
