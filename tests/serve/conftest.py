@@ -16,7 +16,7 @@ SEED_FILE = (Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed"
              / "000_8057f10ad668c9f6.txt")
 
 
-def build_db(path: Path, seed: bool = False) -> Path:
+def build_db(path: Path | str, seed: bool = False) -> Path | str:
     """A database with the hand-made samples, and the seed through the real pipeline."""
     with Store(path) as store:
         for doc in sample_docs():
@@ -29,13 +29,16 @@ def build_db(path: Path, seed: bool = False) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database file with the sample articles (read-only use)."""
+@pytest.fixture(scope="session", params=["duckdb", "postgresql"])
+def sample_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path | str:
+    """A database with the sample articles (read-only use), on each backend: a DuckDB
+    file, a PostgreSQL database."""
+    if request.param == "postgresql":
+        return build_db(request.getfixturevalue("postgres").new_database())
     return build_db(tmp_path_factory.mktemp("db") / "sample.duckdb")
 
 
 @pytest.fixture
-def store(sample_db: Path) -> Iterator[Store]:
+def store(sample_db: Path | str) -> Iterator[Store]:
     with Store(sample_db, read_only=True) as s:
         yield s

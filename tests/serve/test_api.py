@@ -37,9 +37,9 @@ class StubPipeline:
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
+def client(db_target: str) -> Iterator[TestClient]:
     StubPipeline.loads = 0
-    with TestClient(create_app(build_db(tmp_path / "db.duckdb"), StubPipeline)) as c:
+    with TestClient(create_app(build_db(db_target), StubPipeline)) as c:
         yield c
 
 
@@ -131,8 +131,8 @@ def test_pages(client: TestClient) -> None:
     assert moved.status_code == 303 and f"event={eid}" in moved.headers["location"]
 
 
-def test_upload_stores_once_and_loads_pipeline_once(tmp_path: Path) -> None:
-    app = create_app(tmp_path / "new.duckdb", StubPipeline)
+def test_upload_stores_once_and_loads_pipeline_once(db_target: str) -> None:
+    app = create_app(db_target, StubPipeline)
     StubPipeline.loads = 0
     with TestClient(app) as client:
         assert StubPipeline.loads == 0  # not at start: on first upload

@@ -30,7 +30,8 @@ def test_acled_csv_round_trip(store: Store, tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8").splitlines()[0].split(",") == list(
         exports.ACLED_COLUMNS)
     stamps = {r["id"]: r["ts"] for r in store.query(  # each row's last change
-        "SELECT id, floor(epoch(changed_at))::BIGINT AS ts FROM events")}  # whole seconds, truncated
+        "SELECT id, CAST(floor(date_part('epoch', changed_at)) AS BIGINT) AS ts FROM events")}
+    # whole seconds, truncated (SQL both databases read)
     assert all(stamps.values())
     assert back == [exports.acled_row(e, stamps[e.id]) for e in events]
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from eventwire.store.database import Store, contested
 from eventwire.store.queries import get_event
@@ -13,9 +12,9 @@ TEXT = ("Witnesses said soldiers burned dozens of homes in a village near Bamend
         "The army denied that its soldiers had burned any homes.")
 
 
-def test_contested_event_is_stored_with_its_claims(pipeline, tmp_path: Path) -> None:
+def test_contested_event_is_stored_with_its_claims(pipeline, db_target: str) -> None:
     doc = pipeline.process_text(TEXT, published=date(2023, 6, 8), title="Village")
-    with Store(tmp_path / "ew.duckdb") as store:
+    with Store(db_target) as store:
         assert store.add(doc)
         found = contested(store)
         assert len(found) == 1

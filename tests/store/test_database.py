@@ -1,9 +1,8 @@
-"""The DuckDB store: all-or-nothing per article, nothing stored twice, filters."""
+"""The store, on DuckDB and on PostgreSQL: all-or-nothing per article, nothing stored twice, filters."""
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -43,8 +42,8 @@ def _doc(article_id: str = "a1", event_ids: tuple[str, ...] = ("e1",)) -> Articl
     return ArticleDoc(article=art, events=evs)
 
 
-def test_add_is_idempotent(tmp_path: Path) -> None:
-    with Store(tmp_path / "ew.duckdb") as store:
+def test_add_is_idempotent(db_target: str) -> None:
+    with Store(db_target) as store:
         assert store.add(_doc()) is True
         assert store.add(_doc()) is False
         assert (store.count("articles"), store.count("events"), store.count("quantities")) == (1, 1, 1)
@@ -52,8 +51,8 @@ def test_add_is_idempotent(tmp_path: Path) -> None:
         assert ev.quantities[0].value == 5 and ev.actor1 is not None and ev.actor1.kind == "militia"
 
 
-def test_failed_article_leaves_nothing_half_written(tmp_path: Path) -> None:
-    with Store(tmp_path / "ew.duckdb") as store:
+def test_failed_article_leaves_nothing_half_written(db_target: str) -> None:
+    with Store(db_target) as store:
         store.add(_doc("a1", ("e1",)))
         with pytest.raises(StoreError, match="cannot store article a2"):
             store.add(_doc("a2", ("e2", "e2")))  # second insert violates the primary key
@@ -62,8 +61,8 @@ def test_failed_article_leaves_nothing_half_written(tmp_path: Path) -> None:
         assert not store.has_article("a2")
 
 
-def test_event_filters(tmp_path: Path) -> None:
-    with Store(tmp_path / "ew.duckdb") as store:
+def test_event_filters(db_target: str) -> None:
+    with Store(db_target) as store:
         store.add(_doc())
         assert len(store.events(country="nga")) == 1
         assert store.events(country="SYR") == []
@@ -72,8 +71,8 @@ def test_event_filters(tmp_path: Path) -> None:
         assert store.events(plover="PROTEST") == []
 
 
-def test_reopen_keeps_data(tmp_path: Path) -> None:
-    path = tmp_path / "ew.duckdb"
+def test_reopen_keeps_data(db_target: str) -> None:
+    path = db_target
     with Store(path) as store:
         store.add(_doc())
     with Store(path, read_only=True) as store:

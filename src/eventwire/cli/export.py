@@ -19,7 +19,8 @@ DEFAULT_DB = Path("eventwire.duckdb")
 
 
 def export(
-    db: Path = typer.Option(DEFAULT_DB, "--db", help="the eventwire database file"),
+    db: str = typer.Option(str(DEFAULT_DB), "--db", envvar="EVENTWIRE_DB", help=(
+        "the database: a DuckDB file, or a PostgreSQL server's postgresql://USER@HOST/NAME")),
     format: str = typer.Option(  # noqa: A002
         "acled-csv", "--format", "-f",
         help="acled-csv | geojson | plover-jsonl | parquet | jsonl"),
@@ -47,7 +48,9 @@ def export(
     registry = exports.registry()
     if format not in registry:
         raise typer.BadParameter(f"one of {', '.join(registry)}", param_hint="--format")
-    if not db.exists():
+    from eventwire.store.dialect import exists
+
+    if not exists(db):
         typer.echo(f"{db}: no such database (run `eventwire extract ... --db {db}` first)",
                    err=True)
         raise typer.Exit(1)

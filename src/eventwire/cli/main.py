@@ -34,6 +34,8 @@ app.add_typer(evaluate.app, name="evaluate")
 err = Console(stderr=True)
 
 DEFAULT_DB = Path("eventwire.duckdb")
+DB_OPTION = typer.Option(str(DEFAULT_DB), "--db", envvar="EVENTWIRE_DB", help=(
+    "the database: a DuckDB file, or a PostgreSQL server's postgresql://USER@HOST/NAME"))
 
 
 class DocFormat(str, Enum):
@@ -123,7 +125,7 @@ def _print_doc(doc: ArticleDoc, fmt: DocFormat) -> None:
 @app.command()
 def ingest(
     paths: list[Path] = typer.Argument(..., help="files or folders of articles"),
-    db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file"),
+    db: str = DB_OPTION,
     published: str | None = typer.Option(None, help="publication date for all inputs (YYYY-MM-DD)"),
     engine: str = typer.Option("local", help="local or spark"),
     master: str | None = typer.Option(None, help="with --engine spark: Spark master URL (default local[N], N = CPUs)"),
@@ -159,7 +161,7 @@ def ingest(
     _skipped(report)
 
 
-def ingest_paths(paths: list[Path], db: Path, report: object, pub: date | None, *,
+def ingest_paths(paths: list[Path], db: Path | str, report: object, pub: date | None, *,
                  engine: str = "local", master: str | None = None,
                  partitions: int | None = None, workers: int | None = None,
                  time_limit: float | None = None, fast: bool = False) -> IngestSummary:
@@ -196,17 +198,19 @@ class IngestSummary:
             counts["retracted"] += r.retracted
         return cls(counts, read, events)
 
-    def line(self, db: Path) -> str:
+    def line(self, db: Path | str) -> str:
+        from eventwire.store.dialect import shown
+
         c = self.counts
         known = self.read - c["stored"] - c["revised"] - c["duplicate"]
         return (f"{c['stored']} article(s) stored, {known + c['duplicate']} already there;"
-                f" {self.events} event(s) in {db} ({c['revised']} new version(s) of stored"
+                f" {self.events} event(s) in {shown(db)} ({c['revised']} new version(s) of stored"
                 f" URLs; {c['added']} event(s) added, {c['retracted']} retracted)")
 
 
 @app.command()
 def events(
-    db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file"),
+    db: str = DB_OPTION,
     since: str | None = typer.Option(None, help="events ending on or after YYYY-MM-DD"),
     until: str | None = typer.Option(None, help="events starting on or before YYYY-MM-DD"),
     country: str | None = typer.Option(None, help="ISO3 country code of the event location"),
@@ -220,7 +224,7 @@ def events(
     """List stored events."""
     from eventwire.store.writer import open_reader
 
-    if not db.exists():
+    if not _exists(db):
         _fail(EventwireError(f"{db}: no such database; run `eventwire ingest FILE --db {db}` first"))
     try:
         with open_reader(db) as store:
@@ -274,7 +278,7 @@ def _print_events(evs: Sequence[Event], fmt: TableFormat) -> None:
 
 @app.command()
 def quotes(
-    db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file"),
+    db: str = DB_OPTION,
     speaker: str | None = typer.Option(None, help="speaker name contains this"),
     fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
 ) -> None:
@@ -301,7 +305,7 @@ def quotes(
 
 
 @app.command()
-def contradictions(db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file")) -> None:
+def contradictions(db: str = DB_OPTION) -> None:
     """Events whose sources give different figures: every figure, with its source; then
     events that one party asserts or claims and another denies: every claim, with its source."""
     from eventwire.store.database import contested
@@ -333,7 +337,7 @@ def contradictions(db: Path = typer.Option(DEFAULT_DB, help="DuckDB database fil
 @app.command()
 def watch(
     sources: list[str] = typer.Argument(..., help="folders (of articles or WARC files), feed files, feed URLs"),
-    db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file"),
+    db: str = DB_OPTION,
     every: str = typer.Option("15m", help="time between rounds: 90s, 15m, 1h"),
     rounds: int = typer.Option(0, help="stop after N rounds (0: never)"),
     state: Path | None = typer.Option(None, help="cursor file (default: DB.watch.json beside the database)"),
@@ -368,7 +372,7 @@ class ChangeFormat(str, Enum):
 
 @app.command()
 def changes(
-    db: Path = typer.Option(DEFAULT_DB, help="DuckDB database file"),
+    db: str = DB_OPTION,
     since: str | None = typer.Option(None, help="changes made at or after this time (ISO 8601, UTC if no zone)"),
     fmt: ChangeFormat = typer.Option(ChangeFormat.table, "--format"),
 ) -> None:
@@ -406,7 +410,7 @@ def changes(
                   highlight=False)
 
 
-def _change_pages(db: Path, since: object) -> Iterator[ChangePage]:
+def _change_pages(db: str, since: object) -> Iterator[ChangePage]:
     """Every page of the change feed, from the file or from the server that holds it."""
     import json as _json
     import urllib.parse
@@ -414,9 +418,10 @@ def _change_pages(db: Path, since: object) -> Iterator[ChangePage]:
 
     from eventwire.errors import StoreBusyError
     from eventwire.store.changes import ChangePage, list_changes
+    from eventwire.store.dialect import is_postgres
     from eventwire.store.writer import open_reader, read_announcement
 
-    if not db.exists():
+    if not _exists(db):
         raise EventwireError(f"{db}: no such database; run `eventwire ingest FILE --db {db}` first")
     after = 0
     try:
@@ -428,7 +433,7 @@ def _change_pages(db: Path, since: object) -> Iterator[ChangePage]:
                     return
                 after = page.next_after
     except StoreBusyError:
-        ann = read_announcement(db)
+        ann = None if is_postgres(db) else read_announcement(Path(db))
         if ann is None:
             raise
     while True:
@@ -440,6 +445,12 @@ def _change_pages(db: Path, since: object) -> Iterator[ChangePage]:
         if page.next_after is None:
             return
         after = page.next_after
+
+
+def _exists(db: str) -> bool:
+    from eventwire.store.dialect import exists
+
+    return exists(db)
 
 
 app.command("serve")(serve)

@@ -13,7 +13,8 @@ DEFAULT_DB = Path("eventwire.duckdb")
 
 
 def serve(
-    db: Path = typer.Option(DEFAULT_DB, "--db", help="the eventwire database file"),
+    db: str = typer.Option(str(DEFAULT_DB), "--db", envvar="EVENTWIRE_DB", help=(
+        "the database: a DuckDB file, or a PostgreSQL server's postgresql://USER@HOST/NAME")),
     host: str = typer.Option("127.0.0.1", help="address to listen on (beyond this machine "
                                                 "only with a --token)"),
     port: int = typer.Option(8000, help="port to listen on"),

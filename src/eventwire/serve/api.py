@@ -8,7 +8,6 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
-import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Path as PathParam, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
@@ -17,6 +16,7 @@ from eventwire.model import ArticleDoc, Event, Quote
 from eventwire.serve.app import app_state
 from eventwire.serve.security import write_access
 from eventwire.store import changes, exports, queries
+from eventwire.store.dialect import Connection
 from eventwire.store.queries import CountBy, Filters, IsoDate
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -31,11 +31,11 @@ class ErrorBody(BaseModel):
 ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody, "description": "not found"}}
 
 
-def connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+def connection(request: Request) -> Iterator[Connection]:
     yield from app_state(request.app).cursor()
 
 
-Con = Annotated[duckdb.DuckDBPyConnection, Depends(connection)]
+Con = Annotated[Connection, Depends(connection)]
 EventFilters = Annotated[Filters, Query()]
 Limit = Annotated[int, Query(ge=1, le=10_000, description="rows per page")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="rows to skip")]

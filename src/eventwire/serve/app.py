@@ -16,7 +16,6 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-import duckdb
 from fastapi import FastAPI, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.exceptions import RequestValidationError
@@ -31,7 +30,9 @@ from eventwire.errors import EventwireError, InputError, SetupError, StoreBusyEr
 from eventwire.model import ArticleDoc
 from eventwire.serve.assets import STATIC_DIR, leaflet_dir, missing_vendor_assets
 from eventwire.serve.security import Access, BodyLimit, SecurityHeaders
+from eventwire.store import dialect
 from eventwire.store.database import Known, Store, Stored
+from eventwire.store.dialect import Connection
 from eventwire.store.writer import announce, withdraw
 
 if TYPE_CHECKING:
@@ -82,8 +83,9 @@ class AppState:
         self.generation = 0
         self.pages: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
 
-    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection of its own for one request (DuckDB cursors are per thread)."""
+    def cursor(self) -> Iterator[Connection]:
+        """A connection of its own for one request (DuckDB cursors are per thread; a
+        PostgreSQL connection from the store's pool)."""
         with self.lock:
             cur = self.store.con.cursor()
         try:
@@ -119,18 +121,32 @@ class AppState:
                 self.pages.clear()
         return done
 
+    def _stored_version(self) -> int:
+        """On a database other processes write too (PostgreSQL): the number of the last
+        change stored, part of the generation of the data (0 on DuckDB)."""
+        if not self.store.con.dialect.multi_writer:
+            return 0
+        from eventwire.store.queries import dataset_version
+
+        con = self.store.con.cursor()
+        try:
+            return dataset_version(con)
+        finally:
+            con.close()
+
     def cached(self, key: tuple[object, ...], make: Callable[[], bytes]) -> bytes:
         """The page for ``key`` in this generation of the data, made once."""
+        version = self._stored_version()
         with self.lock:
             gen = self.generation
-            found = self.pages.get((gen, *key))
+            found = self.pages.get((gen, version, *key))
             if found is not None:
-                self.pages.move_to_end((gen, *key))
+                self.pages.move_to_end((gen, version, *key))
                 return found
         body = make()
         with self.lock:
             if gen == self.generation:
-                self.pages[(gen, *key)] = body
+                self.pages[(gen, version, *key)] = body
                 while len(self.pages) > PAGE_CACHE:
                     self.pages.popitem(last=False)
         return body
@@ -140,7 +156,7 @@ class AppState:
             return self.writer.known()
 
 
-def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline, *,
+def create_app(db: Path | str, pipeline_factory: PipelineFactory = load_pipeline, *,
                access: Access | None = None, announce_url: str | None = None,
                wait_s: float = 600.0) -> FastAPI:
     """The app over the database file ``db`` (created if missing, opened on first use).
@@ -155,6 +171,8 @@ def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline, *,
         ann = None
         if announce_url is not None:
             await asyncio.to_thread(open_waiting, app, wait_s)
+        if announce_url is not None and not dialect.is_postgres(db):
+            # a PostgreSQL database takes many writers: ingest writes to it directly
             ann = announce(Path(db), announce_url)
             app.state.writer_token = ann.token
         try:
@@ -176,7 +194,7 @@ def create_app(db: Path, pipeline_factory: PipelineFactory = load_pipeline, *,
     )
     app.state.ew = None
     app.state.opening = threading.Lock()
-    app.state.db = Path(db)
+    app.state.db = db if dialect.is_postgres(db) else Path(db)
     app.state.pipeline_factory = pipeline_factory
     app.state.vendor_missing = missing_vendor_assets()
     app.state.writer_token = None

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Annotated, Any, Literal
 
-import duckdb
 from pydantic import BeforeValidator, Field, field_validator
 
 from eventwire.model import Event
+from eventwire.store.dialect import Connection
 from eventwire.store.queries import Row, dataset_version, rows
 
 
@@ -52,7 +52,7 @@ class ChangePage(Row):
     dataset_version: int
 
 
-def list_changes(con: duckdb.DuckDBPyConnection, since: datetime | None = None,
+def list_changes(con: Connection, since: datetime | None = None,
                  after: int = 0, limit: int = 1000) -> ChangePage:
     """Changes in the order they were made: since a time (UTC), after a change number."""
     clauses: list[str] = ["seq > ?"]

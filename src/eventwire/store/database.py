@@ -19,13 +19,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import duckdb
-
 from eventwire.errors import StoreBusyError, StoreError
 from eventwire.link.across import Figure, conflicting_figures
 from eventwire.model import Actor, Article, ArticleDoc, Event
 from eventwire.model.records import Place, StoredEvent
-from eventwire.store import linking, revise
+from eventwire.store import dialect, linking, revise
+from eventwire.store.dialect import Connection
 
 if TYPE_CHECKING:
     from eventwire.resolve.places.priors import OutletPriors
@@ -34,11 +33,11 @@ SCHEMA_VERSION = "2"
 FACTUAL = frozenset({"asserted", "claimed", "alleged"})
 
 
-def _schema_sql() -> str:
+def schema_sql() -> str:
     return (resources.files("eventwire.store") / "schema.sql").read_text(encoding="utf-8")
 
 
-def _open_error(path: str, e: duckdb.Error) -> str:
+def _open_error(path: str, e: Exception) -> str:
     """One line: why the file cannot be opened, and what to do."""
     held = re.search(r"Conflicting lock is held in .*?\(PID (\d+)\)", str(e))
     if held:  # DuckDB: one process at a time has a file open for writing
@@ -48,27 +47,40 @@ def _open_error(path: str, e: duckdb.Error) -> str:
 
 
 class Store:
-    """An eventwire database file (DuckDB)."""
+    """An eventwire database: a DuckDB file, or a PostgreSQL database
+    (``postgresql://...``); the SQL is the same, ``store/dialect.py`` holds what differs."""
 
     def __init__(self, path: Path | str, read_only: bool = False) -> None:
         self.path = str(path)
+        shown = dialect.shown(path)
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as e:
+            self.con = dialect.connect(path, read_only=read_only)
+        except dialect.errors() as e:
             if is_lock_error(e):
-                raise StoreBusyError(_open_error(self.path, e)) from e
-            raise StoreError(_open_error(self.path, e)) from e
-        if not read_only:
-            self.con.execute(_schema_sql())
-            self.con.execute(
-                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
-                [SCHEMA_VERSION],
-            )
-            if self._unfiled():  # a database made before link_keys: cluster it as a set
-                self.relink()
+                raise StoreBusyError(_open_error(shown, e)) from e
+            raise StoreError(_open_error(shown, e)) from e
+        # a PostgreSQL reader makes the (empty) schema too: a server has no file to miss
+        if not read_only or self.con.dialect.multi_writer:
+            try:
+                self._create()
+            except dialect.errors() as e:
+                self.con.close()
+                raise StoreError(_open_error(shown, e)) from e
+
+    def _create(self) -> None:
+        ddl = self.con.dialect.schema(schema_sql())
+        if self.con.dialect.multi_writer:  # one writer at a time makes the tables
+            with dialect.transaction(self.con):
+                self.con.script(ddl)
+        else:
+            self.con.script(ddl)
+        self.con.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+                         [SCHEMA_VERSION])
+        if self._unfiled():  # a database made before link_keys: cluster it as a set
+            self.relink()
 
     @classmethod
-    def over(cls, con: duckdb.DuckDBPyConnection, path: str) -> Store:
+    def over(cls, con: Connection, path: str) -> Store:
         """A store over a connection already open (a server's writer cursor)."""
         store = cls.__new__(cls)
         store.path, store.con = path, con
@@ -84,14 +96,10 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            yield self.con
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        self.con.execute("COMMIT")
+    def transaction(self) -> Iterator[Connection]:
+        """A write transaction (PostgreSQL: writers commit one at a time)."""
+        with dialect.transaction(self.con) as con:
+            yield con
 
     def _unfiled(self) -> bool:
         row = self.con.execute("SELECT (SELECT count(*) FROM events) > 0 AND"
@@ -121,9 +129,12 @@ class Store:
             return Stored("duplicate", doc.article.id)
         try:
             with self.transaction() as con:
+                # again inside: another writer may have stored it meanwhile (PostgreSQL)
+                if self.has_article(doc.article.id):
+                    return Stored("duplicate", doc.article.id)
                 return _put(con, doc)
-        except duckdb.Error as e:
-            raise StoreError(f"{self.path}: cannot store article {doc.article.id} ({e})") from e
+        except dialect.errors() as e:
+            raise StoreError(f"{dialect.shown(self.path)}: cannot store article {doc.article.id} ({e})") from e
 
     def relink(self) -> int:
         """Recompute every cluster from the stored set (``store/linking.py``)."""
@@ -261,7 +272,7 @@ def event_filters(**f: Any) -> tuple[str, list[Any]]:
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _insert_article(con: duckdb.DuckDBPyConnection, doc: ArticleDoc, version: int) -> None:
+def _insert_article(con: Connection, doc: ArticleDoc, version: int) -> None:
     a = doc.article
     con.execute(
         "INSERT INTO articles (id, title, published, published_inferred, published_reason,"
@@ -290,7 +301,7 @@ def _insert_article(con: duckdb.DuckDBPyConnection, doc: ArticleDoc, version: in
         )
 
 
-def _insert_event(con: duckdb.DuckDBPyConnection, ev: Event, article_id: str) -> None:
+def _insert_event(con: Connection, ev: Event, article_id: str) -> None:
     loc, tm, src = ev.location, ev.time, ev.source
     acled = ev.type.acled or (None, None)
     # fatalities of this event only: not a war's toll told as background, nor a denied,
@@ -368,7 +379,7 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def _put(con: duckdb.DuckDBPyConnection, doc: ArticleDoc) -> Stored:
+def _put(con: Connection, doc: ArticleDoc) -> Stored:
     """Insert an article, revise the previous version of its URL, link, record changes."""
     art = doc.article
     previous = con.execute(
@@ -406,7 +417,7 @@ def _put(con: duckdb.DuckDBPyConnection, doc: ArticleDoc) -> Stored:
 class _ChangeLog:
     """Appends to ``changes`` and stamps each current event with its last change."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, art: Article, version: int) -> None:
+    def __init__(self, con: Connection, art: Article, version: int) -> None:
         self.con, self.art, self.version = con, art, version
         row = con.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()
         self.seq = int(row[0]) if row else 0

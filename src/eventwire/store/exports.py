@@ -16,15 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pycountry
 from pydantic import BaseModel, ConfigDict
 
 from eventwire.model import Actor, Event
 from eventwire.model.records import StoredEvent
+from eventwire.store.database import schema_sql
+from eventwire.store.dialect import Connection
 from eventwire.store.queries import Filters, dataset_version, events_records, rows, where_clause
 
-Writer = Callable[[duckdb.DuckDBPyConnection, Filters, Path], int]
+Writer = Callable[[Connection, Filters, Path], int]
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def _timestamp(ev: StoredEvent) -> int | None:
     return int(ev.changed_at.replace(tzinfo=timezone.utc).timestamp())
 
 
-def write_acled_csv(con: duckdb.DuckDBPyConnection, f: Filters, path: Path) -> int:
+def write_acled_csv(con: Connection, f: Filters, path: Path) -> int:
     events = events_records(con, f)
     with path.open("w", newline="", encoding="utf-8") as fh:
         out = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
@@ -220,7 +221,7 @@ def geojson_feature(ev: Event) -> dict[str, object]:
     }
 
 
-def write_geojson(con: duckdb.DuckDBPyConnection, f: Filters, path: Path) -> int:
+def write_geojson(con: Connection, f: Filters, path: Path) -> int:
     events = events_records(con, f)
     doc = {"type": "FeatureCollection", "dataset_version": dataset_version(con),
            "features": [geojson_feature(e) for e in events]}
@@ -260,7 +261,7 @@ def plover_record(ev: Event) -> dict[str, object]:
     }
 
 
-def write_plover_jsonl(con: duckdb.DuckDBPyConnection, f: Filters, path: Path) -> int:
+def write_plover_jsonl(con: Connection, f: Filters, path: Path) -> int:
     events = events_records(con, f)
     with path.open("w", encoding="utf-8") as fh:
         for ev in events:
@@ -268,17 +269,16 @@ def write_plover_jsonl(con: duckdb.DuckDBPyConnection, f: Filters, path: Path) -
     return len(events)
 
 
-def write_parquet(con: duckdb.DuckDBPyConnection, f: Filters, path: Path) -> int:
+def write_parquet(con: Connection, f: Filters, path: Path) -> int:
     """The events table's columns (with the full record as JSON), via DuckDB: no pyarrow."""
     where, params = where_clause(f)
-    rel = con.sql(f"SELECT e.*, {dataset_version(con)} AS dataset_version FROM events e {where}"
-                  " ORDER BY date_start NULLS LAST, id", params=params)
     n = rows(con, f"SELECT count(*) AS n FROM events e {where}", params)[0]["n"]
-    rel.write_parquet(str(path))
+    con.write_parquet(f"SELECT e.*, {dataset_version(con)} AS dataset_version FROM events e"
+                      f" {where} ORDER BY date_start NULLS LAST, id", params, path, schema_sql())
     return int(n)
 
 
-def write_json(con: duckdb.DuckDBPyConnection, f: Filters, path: Path) -> int:
+def write_json(con: Connection, f: Filters, path: Path) -> int:
     """Full event records (the DESIGN.md contract), one JSON document per line."""
     events = events_records(con, f)
     version = dataset_version(con)
@@ -306,7 +306,7 @@ def registry() -> dict[str, Exporter]:
     return {e.name: e for e in built_in}
 
 
-def export(con: duckdb.DuckDBPyConnection, name: str, f: Filters, path: Path) -> int:
+def export(con: Connection, name: str, f: Filters, path: Path) -> int:
     """Write the events matching ``f`` to ``path`` with the exporter ``name``; the count."""
     exporters = registry()
     if name not in exporters:

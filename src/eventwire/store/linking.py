@@ -10,22 +10,18 @@ databases, and a check).
 
 from __future__ import annotations
 
-import csv
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
-
-import duckdb
 
 from eventwire.link import clusters
 from eventwire.model import Event
+from eventwire.store.dialect import Connection
 
 
-def _events(con: duckdb.DuckDBPyConnection, sql: str, params: list[object]) -> list[tuple[Event, str]]:
+def _events(con: Connection, sql: str, params: list[object]) -> list[tuple[Event, str]]:
     return [(Event.model_validate_json(rec), cid) for rec, cid in con.execute(sql, params).fetchall()]
 
 
-def add_events(con: duckdb.DuckDBPyConnection, events: Iterable[Event]) -> None:
+def add_events(con: Connection, events: Iterable[Event]) -> None:
     """File new events (already inserted, each its own cluster) and merge their clusters."""
     events = list(events)
     rows = [(key, ev.id) for ev in events for key in clusters.index_keys(ev)]
@@ -52,7 +48,7 @@ def add_events(con: duckdb.DuckDBPyConnection, events: Iterable[Event]) -> None:
         _flag(con, cid)
 
 
-def remove_events(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+def remove_events(con: Connection, ids: list[str]) -> None:
     """Delete events and everything filed under them; split the clusters they leave."""
     if not ids:
         return
@@ -73,14 +69,14 @@ def remove_events(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
             _flag(con, root)
 
 
-def _flag(con: duckdb.DuckDBPyConnection, cluster_id: str) -> None:
+def _flag(con: Connection, cluster_id: str) -> None:
     members = [ev for ev, _ in _events(
         con, "SELECT record, cluster_id FROM events WHERE cluster_id = ?", [cluster_id])]
     con.execute("UPDATE events SET flagged = ? WHERE cluster_id = ?",
                 [clusters.flagged(members), cluster_id])
 
 
-def relink(con: duckdb.DuckDBPyConnection) -> int:
+def relink(con: Connection) -> int:
     """Recompute every cluster, flag and blocking key from the stored set; the number of
     clusters."""
     events = [ev for ev, _ in _events(con, "SELECT record, cluster_id FROM events ORDER BY id", [])]
@@ -99,13 +95,5 @@ def relink(con: duckdb.DuckDBPyConnection) -> int:
     return len(members)
 
 
-def _bulk(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[object, ...]]) -> None:
-    """Insert many rows at once through a temporary CSV file (no pandas or pyarrow)."""
-    if not rows:
-        return
-    with tempfile.TemporaryDirectory(prefix="eventwire-relink-") as tmp:
-        path = Path(tmp) / "rows.csv"
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            csv.writer(fh).writerows(rows)
-        con.execute(f"INSERT INTO {table} SELECT * FROM read_csv(?, header = false,"
-                    " all_varchar = true, quote = '\"', escape = '\"')", [str(path)])
+def _bulk(con: Connection, table: str, rows: list[tuple[object, ...]]) -> None:
+    con.bulk_insert(table, rows)

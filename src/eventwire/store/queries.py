@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from datetime import date, datetime, timezone
 from typing import Annotated, Any, Literal
 
-import duckdb
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from eventwire.model import Event
 from eventwire.model.records import StoredEvent
 from eventwire.store.database import STORED_COLUMNS, event_filters, stored_event
+from eventwire.store.dialect import Connection, Dialect
 
 def _iso_date(value: Any) -> Any:
     """Dates as YYYY-MM-DD only (pydantic alone also takes numbers as Unix times)."""
@@ -124,10 +124,10 @@ def where_clause(f: Filters, alias: str = "e") -> tuple[str, list[Any]]:
 
 def _has(column: str) -> str:
     """SQL: the column contains the parameter's words, case-insensitively, no wildcards."""
-    return f"contains(lower({column}), lower(?))"
+    return f"strpos(lower({column}), lower(?)) > 0"
 
 
-def rows(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+def rows(con: Connection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     cur = con.execute(sql, list(params))
     cols = [d[0] for d in cur.description or []]
     return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
@@ -227,7 +227,7 @@ def _after(cursor: str) -> tuple[str, list[Any]]:
 
 
 def list_events(
-    con: duckdb.DuckDBPyConnection, f: Filters, limit: int = PAGE_DEFAULT, offset: int = 0,
+    con: Connection, f: Filters, limit: int = PAGE_DEFAULT, offset: int = 0,
     cursor: str | None = None,
 ) -> EventPage:
     """A page of events in (date, id) order: by ``cursor`` (keyset, what a client paging
@@ -258,7 +258,7 @@ def list_events(
     )
 
 
-def events_records(con: duckdb.DuckDBPyConnection, f: Filters) -> list[StoredEvent]:
+def events_records(con: Connection, f: Filters) -> list[StoredEvent]:
     """Full event records with their cluster and last change (exports), by date then id."""
     where, params = where_clause(f)
     found = rows(
@@ -267,7 +267,7 @@ def events_records(con: duckdb.DuckDBPyConnection, f: Filters) -> list[StoredEve
     return [stored_event(r) for r in found]
 
 
-def dataset_version(con: duckdb.DuckDBPyConnection) -> int:
+def dataset_version(con: Connection) -> int:
     """The number of the last change stored: it grows with every change."""
     return int(rows(con, "SELECT coalesce(max(seq), 0) AS v FROM changes")[0]["v"])
 
@@ -359,7 +359,7 @@ ARTICLE_COLUMNS = (
 
 
 def list_articles(
-    con: duckdb.DuckDBPyConnection, q: str | None = None, limit: int = 100, offset: int = 0
+    con: Connection, q: str | None = None, limit: int = 100, offset: int = 0
 ) -> list[ArticleInfo]:
     where, params = "", []
     if q:
@@ -373,7 +373,7 @@ def list_articles(
     return [ArticleInfo(**r) for r in found]
 
 
-def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleDetail | None:
+def get_article(con: Connection, article_id: str) -> ArticleDetail | None:
     found = rows(con, f"SELECT {ARTICLE_COLUMNS}, a.text FROM articles a WHERE a.id = ?", [article_id])
     if not found:
         return None
@@ -440,7 +440,7 @@ class EventDetail(Row):
     spans: list[Span]
 
 
-def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> EventDetail | None:
+def get_event(con: Connection, event_id: str) -> EventDetail | None:
     found = rows(
         con,
         f"SELECT e.record, {ARTICLE_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
@@ -479,7 +479,7 @@ class CountRow(Row):
 
 
 def list_quotes(
-    con: duckdb.DuckDBPyConnection, speaker: str | None = None, q: str | None = None,
+    con: Connection, speaker: str | None = None, q: str | None = None,
     limit: int = 100, offset: int = 0,
 ) -> list[QuoteRow]:
     clauses, params = [], []
@@ -495,20 +495,20 @@ def list_quotes(
     return [QuoteRow(**r) for r in found]
 
 
-def list_actors(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 100) -> list[ActorRow]:
+def list_actors(con: Connection, f: Filters, limit: int = 100) -> list[ActorRow]:
     where, params = where_clause(f)
     found = rows(
         con,
         "SELECT x.name, x.country, x.kind, count(DISTINCT x.event_id) AS events FROM actors x"
         f" WHERE x.event_id IN (SELECT e.id FROM events e {where})"
-        " GROUP BY ALL ORDER BY events DESC, x.name LIMIT ?",
+        " GROUP BY x.name, x.country, x.kind ORDER BY events DESC, x.name LIMIT ?",
         [*params, limit],
     )
     return [ActorRow(**r) for r in found]
 
 
 def list_places(
-    con: duckdb.DuckDBPyConnection, q: str | None = None, limit: int = 100
+    con: Connection, q: str | None = None, limit: int = 100
 ) -> list[PlaceCount]:
     where, params = "WHERE name IS NOT NULL", []
     if q:
@@ -516,7 +516,7 @@ def list_places(
         params += [q, q]
     found = rows(
         con,
-        "SELECT name, country, admin1, any_value(lat) AS lat, any_value(lon) AS lon,"
+        "SELECT name, country, admin1, min(lat) AS lat, min(lon) AS lon,"
         f" count(*) AS mentions FROM places {where} GROUP BY name, country, admin1"
         " ORDER BY mentions DESC, name LIMIT ?",
         [*params, limit],
@@ -525,8 +525,6 @@ def list_places(
 
 
 _COUNT_KEYS: dict[str, str] = {
-    "day": "strftime(date_start, '%Y-%m-%d')",
-    "month": "strftime(date_start, '%Y-%m')",
     "type": "plover",
     "acled": "acled_event_type",
     "country": "country",
@@ -534,12 +532,21 @@ _COUNT_KEYS: dict[str, str] = {
 }
 
 
-def counts(con: duckdb.DuckDBPyConnection, f: Filters, by: CountBy = "day") -> list[CountRow]:
+def _count_key(dialect: Dialect, by: str) -> str:
+    if by == "day":
+        return dialect.day("date_start")
+    if by == "month":
+        return dialect.month("date_start")
+    return _COUNT_KEYS[by]
+
+
+def counts(con: Connection, f: Filters, by: CountBy = "day") -> list[CountRow]:
     where, params = where_clause(f)
-    key = _COUNT_KEYS[by]
+    key = _count_key(con.dialect, by)
     found = rows(
         con,
-        f"SELECT {key} AS key, count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities"
+        f"SELECT {key} AS key, count(*) AS events,"
+        " CAST(coalesce(sum(fatalities), 0) AS BIGINT) AS fatalities"
         f" FROM events e {where} GROUP BY 1 ORDER BY 1 NULLS LAST",
         params,
     )

@@ -15,6 +15,10 @@ DuckDB lets one process hold a database file for writing. eventwire's rule:
 
 The server never meets a lock after it has started: it holds the file, answers reads
 from cursors of its own connection and writes what it is handed in one thread.
+
+A PostgreSQL database (``--db postgresql://...``) takes many writers: `ingest`, `watch`
+and `serve` each write to it directly, their commits taken one at a time by the database
+(``store/dialect.py``), and nothing is announced or handed over.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from typing import Any
 
 from eventwire.errors import StoreBusyError, StoreError
 from eventwire.model import Article, ArticleDoc
+from eventwire.store import dialect
 from eventwire.store.database import Known, Store, Stored
 
 WAIT_S = 600.0  # how long a writer waits for a busy database before giving up
@@ -88,7 +93,7 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def open_reader(db: Path, wait_s: float = 30.0) -> Store:
+def open_reader(db: Path | str, wait_s: float = 30.0) -> Store:
     """The database read-only, waiting while a writer commits (an ingest holds the file
     only for one commit at a time); a running server holds it for good: say so."""
     deadline = time.monotonic() + wait_s
@@ -96,7 +101,7 @@ def open_reader(db: Path, wait_s: float = 30.0) -> Store:
         try:
             return Store(db, read_only=True)
         except StoreBusyError as e:
-            ann = read_announcement(Path(db))
+            ann = None if dialect.is_postgres(db) else read_announcement(Path(db))
             if ann is not None and _alive(ann.pid):
                 raise StoreBusyError(f"{db}: held by `eventwire serve` at {ann.url}; read it"
                                      f" through {ann.url}/api (or stop the server)") from e
@@ -139,9 +144,9 @@ class DatabaseWriter:
     """Writes documents to ``db`` through whichever writer holds it now: the announced
     server, else the file itself in short commit sessions (see the module doc)."""
 
-    def __init__(self, db: Path, *, wait_s: float = WAIT_S, batch: int = BATCH,
+    def __init__(self, db: Path | str, *, wait_s: float = WAIT_S, batch: int = BATCH,
                  on_wait: Callable[[str], None] | None = None) -> None:
-        self.db = Path(db)
+        self.db: Path | str = db if dialect.is_postgres(db) else Path(db)
         self.wait_s = wait_s
         self.batch = batch
         self.on_wait = on_wait
@@ -150,6 +155,8 @@ class DatabaseWriter:
         self._delay = 0.05
 
     def _server(self) -> RemoteWriter | None:
+        if isinstance(self.db, str):  # PostgreSQL: every process writes itself
+            return None
         ann = read_announcement(self.db)
         if ann is None or not _alive(ann.pid):
             return None
@@ -169,7 +176,7 @@ class DatabaseWriter:
                     return work(_LocalSession(store))
             except urllib.error.HTTPError as e:
                 if e.code != 503:  # the server refused: waiting will not help
-                    raise StoreError(f"{self.db}: the server at {server.ann.url if server else '?'}"
+                    raise StoreError(f"{dialect.shown(self.db)}: the server at {server.ann.url if server else '?'}"
                                      f" refused the documents ({e.code} {e.reason})") from e
                 self._wait(deadline, e)
             except (StoreBusyError, urllib.error.URLError, ConnectionError) as e:
@@ -177,9 +184,9 @@ class DatabaseWriter:
 
     def _wait(self, deadline: float, e: Exception) -> None:
         if time.monotonic() > deadline:
-            raise StoreError(f"{self.db}: still busy after {self.wait_s:.0f} s ({e})") from e
+            raise StoreError(f"{dialect.shown(self.db)}: still busy after {self.wait_s:.0f} s ({e})") from e
         if self.on_wait is not None:
-            self.on_wait(f"{self.db}: busy, retrying ({type(e).__name__})")
+            self.on_wait(f"{dialect.shown(self.db)}: busy, retrying ({type(e).__name__})")
         time.sleep(self._delay)
         self._delay = min(self._delay * 2, 1.0)
 
