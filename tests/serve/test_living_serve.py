@@ -1,7 +1,9 @@
-"""One database, a writer and many readers: `ingest` beside a running `serve`."""
+"""One database, a writer and many readers: `ingest` beside a running `serve`, on
+DuckDB and on PostgreSQL."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -10,6 +12,7 @@ from pathlib import Path
 
 import httpx
 
+from eventwire.store.dialect import is_postgres
 from eventwire.store.writer import read_announcement
 
 from .browser import running_server
@@ -34,11 +37,16 @@ def _all_events(base: str, client: httpx.Client) -> list[dict]:
             return out
 
 
-def test_ingest_beside_a_running_server(tmp_path: Path) -> None:
-    db = build_db(tmp_path / "ew.duckdb")
+def test_ingest_beside_a_running_server(db_target: str, tmp_path: Path) -> None:
+    """DuckDB: the server is the one writer the ingest hands its articles to. PostgreSQL:
+    the ingest writes to the database itself (named by EVENTWIRE_DB here), beside the
+    server; the server's pages show what it wrote."""
+    postgres = is_postgres(db_target)
+    db = build_db(db_target)
     with running_server(db, tmp_path / "serve.log") as base:
-        ann = read_announcement(db)
-        assert ann is not None and ann.url == base
+        if not postgres:
+            ann = read_announcement(Path(db))
+            assert ann is not None and ann.url == base
         statuses: list[int] = []
         done = threading.Event()
 
@@ -53,8 +61,10 @@ def test_ingest_beside_a_running_server(tmp_path: Path) -> None:
         poller = threading.Thread(target=poll)
         poller.start()
         try:
-            res = subprocess.run([str(EXE), "ingest", str(EXAMPLES), "--db", str(db)],
-                                 capture_output=True, text=True, timeout=600, check=False)
+            cmd = [str(EXE), "ingest", str(EXAMPLES)] + ([] if postgres else ["--db", str(db)])
+            env = {**os.environ, "EVENTWIRE_DB": str(db)} if postgres else None
+            res = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False,
+                                 env=env)
         finally:
             time.sleep(0.5)
             done.set()
@@ -64,13 +74,15 @@ def test_ingest_beside_a_running_server(tmp_path: Path) -> None:
         assert statuses and set(statuses) == {200}, sorted(set(statuses))
         with httpx.Client(timeout=30) as client:
             after = _all_events(base, client)
-            assert client.get(f"{base}/api/store/known").status_code == 403  # no token, no door
+            # no token, no door (and no door at all where every process writes itself)
+            assert client.get(f"{base}/api/store/known").status_code == (404 if postgres else 403)
         new = {e["article_id"] for e in after} - {e["article_id"] for e in before}
         assert len(new) == 3 and len(after) > len(before)
         assert [(e["date_start"] or "9", e["id"]) for e in after] == sorted(
             (e["date_start"] or "9", e["id"]) for e in after)  # one stable order across pages
         assert all(e["cluster_id"] for e in after)
-    assert read_announcement(db) is None  # the server withdrew its announcement on exit
+    if not postgres:
+        assert read_announcement(Path(db)) is None  # the server withdrew its announcement on exit
 
 
 HOLDER = """
