@@ -149,3 +149,24 @@ def test_concurrent_ingest_loses_nothing_and_stores_nothing_twice(
         assert got.query(one_each) == want.query(one_each)
         seqs = [r["seq"] for r in got.query("SELECT seq FROM changes ORDER BY seq")]
         assert seqs == list(range(1, len(seqs) + 1))  # the change feed: no gap, no repeat
+
+
+def test_command_line_reads_postgres_as_duckdb(
+        corpus_docs: list[ArticleDoc], postgres, tmp_path: Path) -> None:
+    """The same commands, the database named by --db or EVENTWIRE_DB, print the same."""
+    from typer.testing import CliRunner
+
+    from eventwire.cli.main import app
+
+    lite, pg = str(tmp_path / "ew.duckdb"), postgres.new_database()
+    _fill(lite, corpus_docs)
+    _fill(pg, corpus_docs)
+    commands = [["events", "--format", "jsonl"], ["events", "--dedup", "--format", "jsonl"],
+                ["changes", "--format", "jsonl"], ["quotes", "--format", "jsonl"],
+                ["contradictions"], ["export", "--format", "geojson"]]
+    runner = CliRunner()
+    for cmd in commands:
+        one = runner.invoke(app, [*cmd, "--db", lite])
+        two = runner.invoke(app, cmd, env={"EVENTWIRE_DB": pg})
+        assert one.exit_code == 0 and two.exit_code == 0, (cmd, one.output, two.output)
+        assert one.stdout == two.stdout and one.stdout.strip(), cmd

@@ -291,7 +291,7 @@ def quotes(
         if speaker:
             sql += " WHERE speaker ILIKE ?"
             params.append(f"%{speaker}%")
-        rows = store.query(sql + " ORDER BY article_id, start_char", params)
+        rows = store.query(sql + " ORDER BY article_id, start_char, end_char, speaker, via", params)
     if fmt is TableFormat.jsonl:
         for r in rows:
             sys.stdout.write(json.dumps(r, default=str) + "\n")

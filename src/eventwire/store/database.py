@@ -9,6 +9,7 @@ are added, revised or retracted, and each change is recorded in ``changes``. Clu
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -69,15 +70,30 @@ class Store:
 
     def _create(self) -> None:
         ddl = self.con.dialect.schema(schema_sql())
-        if self.con.dialect.multi_writer:  # one writer at a time makes the tables
-            with dialect.transaction(self.con):
-                self.con.script(ddl)
+        if self.con.dialect.multi_writer:
+            # one writer at a time makes the tables; and only when this schema is not
+            # there yet (PostgreSQL's ALTER TABLE locks the table against the server's
+            # readers even when there is nothing to add)
+            made = hashlib.sha256(ddl.encode("utf-8")).hexdigest()[:16]
+            if self._schema_made() != made:
+                with dialect.transaction(self.con):
+                    self.con.script(ddl)
+                    self.con.execute("INSERT INTO meta VALUES ('schema_made', ?) ON CONFLICT (key)"
+                                     " DO UPDATE SET value = excluded.value", [made])
         else:
             self.con.script(ddl)
         self.con.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
                          [SCHEMA_VERSION])
         if self._unfiled():  # a database made before link_keys: cluster it as a set
             self.relink()
+
+    def _schema_made(self) -> str | None:
+        """The hash of the schema last made in this (PostgreSQL) database, if any."""
+        row = self.con.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()
+        if not (row and row[0]):
+            return None
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_made'").fetchone()
+        return str(row[0]) if row else None
 
     @classmethod
     def over(cls, con: Connection, path: str) -> Store:

@@ -380,13 +380,14 @@ def get_article(con: Connection, article_id: str) -> ArticleDetail | None:
     text = found[0].pop("text")
     events = events_records(con, Filters(article=article_id))
     quotes = [QuoteRow(**r) for r in rows(
-        con, "SELECT * FROM quotes WHERE article_id = ? ORDER BY start_char", [article_id])]
+        con, "SELECT * FROM quotes WHERE article_id = ? ORDER BY start_char, end_char, speaker, via",
+        [article_id])]
     places = [PlaceRow(**r) for r in rows(
         con, "SELECT text, start_char, end_char, name, country, admin1, lat, lon, feature, reason"
-        " FROM places WHERE article_id = ? ORDER BY start_char", [article_id])]
+        " FROM places WHERE article_id = ? ORDER BY start_char, end_char, name, country", [article_id])]
     times = [TimeRow(**r) for r in rows(
         con, "SELECT text, start_char, end_char, start_date, end_date, precision, value"
-        " FROM times WHERE article_id = ? ORDER BY start_char", [article_id])]
+        " FROM times WHERE article_id = ? ORDER BY start_char, end_char, start_date", [article_id])]
     spans = [*[s for ev in events for s in event_spans(ev)], *quote_spans(quotes)]
     spans = [s for s in spans if 0 <= s.start < s.end <= len(text)]
     return ArticleDetail(
@@ -490,7 +491,8 @@ def list_quotes(
         clauses.append(_has("text"))
         params.append(q)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    found = rows(con, f"SELECT * FROM quotes {where} ORDER BY article_id, start_char LIMIT ? OFFSET ?",
+    found = rows(con, f"SELECT * FROM quotes {where} ORDER BY article_id, start_char, end_char, speaker, via"
+                 " LIMIT ? OFFSET ?",
                  [*params, limit, offset])
     return [QuoteRow(**r) for r in found]
 
@@ -501,7 +503,7 @@ def list_actors(con: Connection, f: Filters, limit: int = 100) -> list[ActorRow]
         con,
         "SELECT x.name, x.country, x.kind, count(DISTINCT x.event_id) AS events FROM actors x"
         f" WHERE x.event_id IN (SELECT e.id FROM events e {where})"
-        " GROUP BY x.name, x.country, x.kind ORDER BY events DESC, x.name LIMIT ?",
+        " GROUP BY x.name, x.country, x.kind ORDER BY events DESC, x.name, x.country, x.kind LIMIT ?",
         [*params, limit],
     )
     return [ActorRow(**r) for r in found]
@@ -518,7 +520,7 @@ def list_places(
         con,
         "SELECT name, country, admin1, min(lat) AS lat, min(lon) AS lon,"
         f" count(*) AS mentions FROM places {where} GROUP BY name, country, admin1"
-        " ORDER BY mentions DESC, name LIMIT ?",
+        " ORDER BY mentions DESC, name, country, admin1 LIMIT ?",
         [*params, limit],
     )
     return [PlaceCount(**r) for r in found]
