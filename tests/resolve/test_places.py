@@ -630,3 +630,10 @@ def test_a_regional_adjective_is_the_region_not_a_country(nlp, geoparser) -> Non
     assert central.adjectival and central.name == "Central America" and central.country is None
     assert not any(p.text == "American" for p in places)
     assert first(places, "Latin American").name == "Latin America"
+
+
+def test_compass_part_of_a_country_is_the_country_not_its_namesake_division(nlp, geoparser) -> None:
+    text = "The caravan rested at a camp in southern Mexico before heading north. Shelling hit southern Idlib."
+    places = parse(nlp, geoparser, text)
+    assert first(places, "Mexico").feature == "country"
+    assert first(places, "Idlib").feature == "admin1"
