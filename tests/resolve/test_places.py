@@ -611,3 +611,29 @@ def test_containing_region_loses_to_the_town(pipeline) -> None:
 def test_place_of_another_clause_is_not_the_event_place(pipeline) -> None:
     text = "Police arrested a man who had lived in Denver for years."
     assert _event_place(pipeline, text, "arrested") is None
+
+
+@pytest.mark.parametrize("text", [
+    "The soldier was serving with US Special Forces in Manbij near the Turkish border when the bomb exploded.",
+    "Talks resumed in Geneva in March, and the convoy arrived in Manbij on Sunday.",
+])
+def test_a_town_is_found_whatever_the_ner_reads_it_as_and_months_stay_dates(nlp, geoparser, text: str) -> None:
+    places = parse(nlp, geoparser, text)
+    assert first(places, "Manbij").country == "SYR"
+    assert not any(p.text in {"March", "Sunday"} for p in places)
+
+
+def test_a_regional_adjective_is_the_region_not_a_country(nlp, geoparser) -> None:
+    text = "A caravan of Central American migrants crossed southern Mexico, Latin American officials said."
+    places = parse(nlp, geoparser, text)
+    central = first(places, "Central American")
+    assert central.adjectival and central.name == "Central America" and central.country is None
+    assert not any(p.text == "American" for p in places)
+    assert first(places, "Latin American").name == "Latin America"
+
+
+def test_compass_part_of_a_country_is_the_country_not_its_namesake_division(nlp, geoparser) -> None:
+    text = "The caravan rested at a camp in southern Mexico before heading north. Shelling hit southern Idlib."
+    places = parse(nlp, geoparser, text)
+    assert first(places, "Mexico").feature == "country"
+    assert first(places, "Idlib").feature == "admin1"

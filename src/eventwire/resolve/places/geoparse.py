@@ -47,7 +47,7 @@ class Geoparser:
         if m.adjectival:
             region = self.gaz.demonym_place(m.text) if m.country else self.gaz.region_adjective(m.text)
             if region is not None:
-                return Place(text=m.text, start=m.start, end=m.end, name=region.name, country=region.country,
+                return Place(text=m.text, start=m.start, end=m.end, name=region.name, country=region.country or None,
                              admin1=region.admin1 or None, lat=region.lat, lon=region.lon, feature=region.feature,
                              gazetteer_id=region.gid, adjectival=True, reason="adjectival")
             if not m.country:

@@ -36,6 +36,7 @@ from eventwire.resolve.places.datafiles import (
 )
 from eventwire.resolve.places.gazetteer import Gazetteer
 from eventwire.resolve.places.names import fold
+from eventwire.resolve.timex.words import load_lexicon
 
 MAX_TOKENS = 5
 PLACE_LABELS = {"GPE", "LOC"}
@@ -301,6 +302,17 @@ def _locative(doc: Doc, span: Span) -> bool:
     return _after_word(doc, span, LOCATIVES)
 
 
+def _misread_time(doc: Doc, span: Span) -> bool:
+    """A town's name the NER read as a date or time ('US forces in Manbij' tagged DATE):
+    after a locative ('in', 'near', ...), with no calendar word (month, weekday, season,
+    part of day) and no digit in it: 'in March' and 'on Sunday' stay dates."""
+    if not _after_word(doc, span, STRONG_CUES) or any(t.like_num or any(ch.isdigit() for ch in t.text) for t in span):
+        return False
+    lex = load_lexicon()
+    calendar = {w.lower().rstrip(".") for w in (*lex.months, *lex.weekdays, *lex.seasons, *lex.day_parts)}
+    return not any(t.lower_.rstrip(".") in calendar for t in span)
+
+
 def _after_word(doc: Doc, span: Span, words: set[str]) -> bool:
     """The word before the span is one of ``words``."""
     return span.start > 0 and doc[span.start - 1].lower_ in words
@@ -442,7 +454,8 @@ def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowle
         return _mention(doc, span, label, know, gaz, in_org=True)
     if ent is not None and _fragment_of_entity(span, ent, know, gaz):
         return None
-    if ent is not None and ent.label_ in TIME_LABELS and not _is_country_or_state(span.text, gaz):
+    if ent is not None and ent.label_ in TIME_LABELS and not _is_country_or_state(span.text, gaz) \
+            and not _misread_time(doc, span):
         return None  # 'March' of 'through March 27', 'Thursday'
     if _first_name_of_a_person(span, ent, know):
         return None  # 'Mary Walker', 'Virginia Madsen': a state's or province's name as a first name

@@ -97,7 +97,9 @@ def container_filter(m: Mention, cands: list[Candidate], gaz: Gazetteer) -> tupl
 
 
 def base_score(m: Mention, c: Candidate, same_name_city: set[tuple[str, str]],
-               famous_city: frozenset[tuple[str, str]] = frozenset()) -> float:
+               famous_city: frozenset[tuple[str, str]] = frozenset(), country_name: bool = False) -> float:
+    """``country_name``: the name is a country's own ('Mexico'), whose compass part
+    ('southern Mexico') is a part of the country, not of the division so called."""
     e = c.entry
     s = W_POP * math.log10(e.pop + 100) + KIND_PRIOR.get(e.feature, 0.0)
     if c.alternate:
@@ -109,7 +111,8 @@ def base_score(m: Mention, c: Candidate, same_name_city: set[tuple[str, str]],
     elif e.feature == "admin1" and (e.country, e.admin1) in same_name_city \
             and (m.qualifier not in COMPASS or (e.country, e.admin1) in famous_city):
         s -= 3.0  # "Aleppo" alone is the city, not the governorate named after it; "southern Idlib" the province
-    if m.qualifier in COMPASS and e.feature == "admin1" and (e.country, e.admin1) not in famous_city:
+    if m.qualifier in COMPASS and e.feature == "admin1" and (e.country, e.admin1) not in famous_city \
+            and not country_name:
         s += 2.0  # 'southern Idlib' is a part of the province; 'eastern Aleppo' of the great city
     if m.qualifier == "near" and e.feature in {"country", "admin1"}:
         s -= 1.0
@@ -212,7 +215,8 @@ class Resolver:
             self.contained.append(inside)
             famous = frozenset(k for k in same if any(c.entry.pop >= FAMOUS_POP and (c.entry.country, c.entry.admin1) == k
                                                       and c.entry.feature == "city" for c in cs))
-            self.base.append(np.array([base_score(m, c, same, famous) for c in cs]))
+            named = any(c.entry.feature == "country" and not c.alternate for c in cs)
+            self.base.append(np.array([base_score(m, c, same, famous, named) for c in cs]))
         self.prior = prior
         self.gids = [{c.entry.gid for c in cs} for cs in self.cands]
         self.country_named = [_country_named_towns(cs) for cs in self.cands]
