@@ -42,6 +42,9 @@ Range = tuple[int, int]  # token indices, inclusive
 CLAUSE_PREPS = frozenset({"of", "about"})
 # "the ministry's criticism of the raids", "the army's claims about the dead"
 NOUN_PREPS = frozenset({"of", "about", "over", "on", "against", "for"})
+# what completes an object: "accused the army of", "blasted the media for", "compared
+# him to", "showed her with a lead" (not where or when: "on Sunday", "in Gaza")
+OBJECT_PREPS = frozenset({"of", "about", "as", "for", "with", "to"})
 OWNER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 MIN_TOKENS = 1
 
@@ -177,11 +180,12 @@ def _before_speech_participle(clause: Token, cues: ClaimCues) -> int:
 
 
 def _object_span(verb: Token, obj: Token) -> Range:
-    """The object and what completes it ("accused the army of shelling the town")."""
+    """The object and what completes it ("accused the army of shelling the town",
+    "blasted the media for its reports")."""
     last = obj.right_edge.i
     for child in verb.children:
-        if child.i > obj.i and child.dep_ in ("prep", "oprd", "xcomp") and (
-            child.dep_ != "prep" or child.lower_ in CLAUSE_PREPS | {"as"}
+        if child.i > obj.i and child.dep_ in ("prep", "oprd", "xcomp", "ccomp", "acomp") and (
+            child.dep_ != "prep" or child.lower_ in OBJECT_PREPS
         ):
             last = max(last, child.right_edge.i)
     return obj.left_edge.i, last
