@@ -129,3 +129,10 @@ def test_variant_denial_of_an_earlier_report_is_one_event(run):
     fired = [e for e in doc.events if e.type.plover == "COERCE"]
     assert len(fired) == 1
     assert {c.status for c in fired[0].claims} == {"asserted", "denied"}
+
+
+def test_variant_a_warning_beside_a_vow_is_not_reported_by_the_vower(run):
+    doc = run("Rebels vowed to attack the port, and the army warned it would shell the town.")
+    (warned,) = by_trigger(doc, "warned")
+    assert warned.actor1 is not None and "army" in warned.actor1.text
+    assert warned.source is None or "Rebels" not in warned.source.text
