@@ -270,6 +270,12 @@ class Pipeline:
                           sent.start_char, sent.end_char, ctx.article.published,
                           anchor=trig.start)
         reasons = {"status": decision.reason}
+        acled = trig.acled
+        if acled is not None and decision.status == "planned" and decision.reason.startswith("threat:"):
+            # "threatened to strike Sanaa": the threat is the THREATEN event (a strategic
+            # development); the strike has not happened, so it is no battle or air strike
+            acled = None
+            reasons["acled"] = f"threatened, not done ({decision.reason})"
         context = recalled(when, ctx.article.published) if decision.status in ("asserted", "claimed") else None
         if context is not None:  # a happening recalled for context is no event of the news
             decision = replace(decision, status="background")
@@ -280,7 +286,7 @@ class Pipeline:
             reasons["time"] = "no time expression and no publication date"
         return Event(
             id=_event_id(ctx.article.id, trig),
-            type=EventType(plover=trig.plover, mode=trig.mode, acled=trig.acled),
+            type=EventType(plover=trig.plover, mode=trig.mode, acled=acled),
             status=decision.status,
             actor1=parties.actor1,
             actor2=parties.actor2,

@@ -59,6 +59,16 @@ def test_the_one_who_threatens_acts(run):
     (strike,) = by_trigger(doc, "strike")
     assert strike.status == "planned"
     assert strike.actor1 is not None and "coalition" in strike.actor1.text
+    # a threatened strike has not happened: no battle, no air strike; the threat is the event
+    assert strike.type.acled is None and "threat" in strike.reasons["acled"]
+    assert all(e.type.acled == ("Strategic developments", "Other") for e in threats)
+
+
+def test_variant_vowed_attack_is_no_battle_yet(run):
+    doc = run("Rebel commanders vowed on Sunday to attack the port of Hodeidah within days.")
+    (attack,) = by_trigger(doc, "attack")
+    assert attack.status == "planned" and attack.type.acled is None
+    assert attack.actor1 is not None and "commanders" in attack.actor1.text
 
 
 def test_count_on_the_shooting_with_its_qualifier_and_source(run):
@@ -119,3 +129,10 @@ def test_variant_denial_of_an_earlier_report_is_one_event(run):
     fired = [e for e in doc.events if e.type.plover == "COERCE"]
     assert len(fired) == 1
     assert {c.status for c in fired[0].claims} == {"asserted", "denied"}
+
+
+def test_variant_a_warning_beside_a_vow_is_not_reported_by_the_vower(run):
+    doc = run("Rebels vowed to attack the port, and the army warned it would shell the town.")
+    (warned,) = by_trigger(doc, "warned")
+    assert warned.actor1 is not None and "army" in warned.actor1.text
+    assert warned.source is None or "Rebels" not in warned.source.text

@@ -86,7 +86,8 @@ def claims(
     gold: Path = typer.Argument(None, help="claims test set (default: the committed ones), or a "
                                 "PolNeAR folder (../shared/gold/attribution/dev or /train)"),
     limit: int = typer.Option(0, help="PolNeAR: score only the first N articles (0: all)"),
-    misses: Path | None = typer.Option(None, help="PolNeAR: write the misses as JSON Lines here"),
+    misses: Path | None = typer.Option(None, help="PolNeAR: write the tune half's misses as JSON Lines here"),
+    half: list[str] = typer.Option(["tune", "test"], help="PolNeAR: halves to score beside the whole (tune, test)"),
 ) -> None:
     """Claim status, source and quotes on the committed claims test sets (the rule
     author's dev/test set, then the blind set written without seeing the rules); given a
@@ -98,7 +99,7 @@ def claims(
         from eventwire.evaluate import polnear
 
         split = gold / "dev" if (gold / "dev").is_dir() else gold
-        polnear.main(split, limit=limit, misses=misses)
+        polnear.main(split, limit=limit, misses=misses, halves=tuple(half))
         return
     for path in [gold] if gold else [mod.default_gold(), mod.blind_gold()]:
         mod.main(path)

@@ -20,6 +20,9 @@ product's quotes (direct and indirect) and events are scored:
 * **unsourced events**: of the product's events whose trigger lies inside a gold content
   with a source, the share that carry no ``source``: reported words turned into facts.
 
+Halves: ``split.part(article name, 50)`` splits a folder into ``tune`` (errors read,
+rules tuned) and ``test`` (quoted beside the whole folder).
+
 Annotator duplicates in ``train/`` (``NAME_XXXX.ann`` for one ``NAME.txt``): the file
 whose annotator suffix sorts first is taken, so the choice never changes. Build on
 ``train/``; the README quotes ``dev/``.
@@ -226,7 +229,7 @@ def score_article(gold: GoldArticle, doc: ArticleDoc, tally: Tally) -> None:
         if not right:
             tally.misses.append({"article": gold.name, "kind": "wrong_source", "gold": g.source_text,
                                  "referent": g.referent_text, "got": speaker, "cue": g.cue_text,
-                                 "text": g.content_text[:120]})
+                                 "text": g.content_text[:120], "quote": best.text[:120]})
     sourced = [g for g, _ in contents if g.source is not None]
     for event in doc.events:
         at = event.evidence.trigger_start
@@ -236,7 +239,7 @@ def score_article(gold: GoldArticle, doc: ArticleDoc, tally: Tally) -> None:
         if event.source is None:
             tally.events_unsourced += 1
             tally.misses.append({"article": gold.name, "kind": "unsourced_event",
-                                 "trigger": event.evidence.trigger,
+                                 "trigger": event.evidence.trigger, "at": at,
                                  "sentence": event.evidence.sentence[:200]})
 
 
@@ -266,7 +269,21 @@ def digest(files: list[tuple[Path, Path]]) -> str:
     return h.hexdigest()
 
 
-def run(split_dir: Path, *, limit: int = 0) -> tuple[dict[str, object], Tally, str]:
+def run(split_dir: Path, *, limit: int = 0, half: str | None = None) -> tuple[dict[str, object], Tally, str]:
+    """Figures, tally and digest of one split (``half``: only its tune or test articles)."""
+    found, tallies, sha = run_halves(split_dir, limit=limit, halves=(half,) if half else ())
+    key = half or "all"
+    return found[key], tallies[key], sha
+
+
+def run_halves(
+    split_dir: Path, *, limit: int = 0, halves: tuple[str, ...] = ("tune", "test")
+) -> tuple[dict[str, dict[str, object]], dict[str, Tally], str]:
+    """One pass of the pipeline; figures of the whole split (``all``) and of each half.
+
+    The halves are ``split.part(article name, 50)``: errors are read and rules tuned on
+    ``tune``; ``test`` is quoted beside the whole."""
+    from eventwire.evaluate.split import part
     from eventwire.ingest.readers import make_article
     from eventwire.pipeline import Pipeline
 
@@ -274,30 +291,45 @@ def run(split_dir: Path, *, limit: int = 0) -> tuple[dict[str, object], Tally, s
     if limit:
         files = files[:limit]
     golds = [read_article(t, a) for t, a in files]
+    if halves and len(halves) == 1:
+        golds = [g for g in golds if part(g.name, 50) == halves[0]]
     pipeline = Pipeline.load()
     # read as ``eventwire extract`` reads a .txt file: the first line is the headline
     articles = [make_article(g.text, g.name) for g in golds]
-    tally = Tally()
+    tallies = {"all": Tally(), **{h: Tally() for h in halves}}
     for gold, doc in zip(golds, pipeline.process(articles), strict=True):
-        score_article(gold, doc, tally)
-    return figures(tally), tally, digest(files)
+        score_article(gold, doc, tallies["all"])
+        h = part(gold.name, 50)
+        if h in tallies:
+            score_article(gold, doc, tallies[h])
+    if halves and len(halves) == 1:
+        tallies[halves[0]] = tallies["all"]
+    return {k: figures(t) for k, t in tallies.items()}, tallies, digest(files)
 
 
-def main(split_dir: Path, *, limit: int = 0, misses: Path | None = None) -> dict[str, object]:
-    """Score the product on one PolNeAR split; print and return the figures."""
+def _print(label: str, found: dict[str, object]) -> None:
+    print(f"  [{label}] content recall={found['content_recall']} (quoted={found['quoted_recall']} "
+          f"paraphrase={found['paraphrase_recall']})  source={found['source']}  "
+          f"of {found['contents']} contents")
+    print(f"  [{label}] quote precision={found['quote_precision']} of {found['quotes']} "
+          f"(direct={found['direct_quote_precision']})  events inside attributed "
+          f"content={found['events_inside']} unsourced={found['unsourced_events']}")
+
+
+def main(split_dir: Path, *, limit: int = 0, misses: Path | None = None,
+         halves: tuple[str, ...] = ("tune", "test")) -> dict[str, object]:
+    """Score the product on one PolNeAR split (whole, and each half); print the figures,
+    write the misses of the tune half (or of the one half asked) and return the whole's."""
     import json
 
-    found, tally, sha = run(split_dir, limit=limit)
+    found, tallies, sha = run_halves(split_dir, limit=limit, halves=halves)
     n = len(article_files(split_dir)) if not limit else min(limit, len(article_files(split_dir)))
-    print(f"PolNeAR {split_dir.name}: {n} articles, {found['contents']} contents, sha256:{sha[:12]}")
-    print(f"  content recall={found['content_recall']} (quoted={found['quoted_recall']} "
-          f"paraphrase={found['paraphrase_recall']})  source={found['source']}")
-    print(f"  quote precision={found['quote_precision']} of {found['quotes']} "
-          f"(direct={found['direct_quote_precision']})")
-    print(f"  events inside attributed content={found['events_inside']} "
-          f"unsourced={found['unsourced_events']}")
+    print(f"PolNeAR {split_dir.name}: {n} articles, sha256:{sha[:12]}")
+    for key in ("all", *halves) if len(halves) != 1 else halves:
+        _print(key, found[key])
     if misses is not None:
+        which = "tune" if "tune" in tallies else (halves[0] if halves else "all")
         with misses.open("w", encoding="utf-8") as fh:
-            for m in tally.misses:
+            for m in tallies[which].misses:
                 fh.write(json.dumps(m, ensure_ascii=False) + "\n")
-    return found
+    return found["all"]

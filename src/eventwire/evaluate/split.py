@@ -14,7 +14,10 @@ incident) stay in the same half. Errors are read, rules tuned and models trained
 | event-location | sentence text | 50% |
 | toponyms (LGL, GeoVirus, GeoWebNews) | article id | 50% |
 
-PolNeAR (``attribution``) comes split already: build on ``train/``, measure on ``dev/``.
+| attribution (PolNeAR dev) | article name | 50% |
+
+PolNeAR (``attribution``) also comes split: build on ``train/``; its ``dev/`` is halved
+as above, rules tuned on the tune half, the test half quoted beside the whole.
 """
 
 from __future__ import annotations

@@ -119,6 +119,10 @@ def _reports(node: Token, trigger: Token, came_by: str | None, cues: ClaimCues) 
         return bool(deps & {"ccomp", "parataxis"}) or "dobj" not in deps
     if came_by == "xcomp" and node.lemma_.lower() in cues.plan_verbs:
         return False
+    if came_by == "conj" and trigger.dep_ == "conj" and trigger.head.i == node.i:
+        # "rebels vowed to attack, and the army warned ...": a verb coordinated with a
+        # reporting verb is an act of its own, not what that verb reports
+        return False
     return came_by not in NOT_REPORTED_DEPS
 
 

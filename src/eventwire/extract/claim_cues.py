@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -59,11 +59,17 @@ class ClaimCues:
     commitment_verbs: frozenset[str]
     object_content_verbs: frozenset[str]
     prep_content_verbs: frozenset[str]
+    prep_content_pairs: frozenset[str]  # "verb preposition": "rail against", "point to"
     content_nouns: frozenset[str]
     responsibility_nouns: frozenset[str]
     contradiction_verbs: frozenset[str]
     event_speech_verbs: frozenset[str]
     side_nouns: frozenset[str]
+
+    @cached_property
+    def prep_pair_verbs(self) -> frozenset[str]:
+        """The verbs of ``prep_content_pairs`` ("rail" of "rail against")."""
+        return frozenset(pair.split()[0] for pair in self.prep_content_pairs)
 
     @classmethod
     def from_dict(cls, data: dict[str, object], origin: str) -> ClaimCues:

@@ -171,8 +171,9 @@ def resolve_pronoun(tok: Token, cues: ClaimCues, before: int | None = None) -> T
         return None
     sent_start = tok.sent.start
     same = [ent for ent in fits if ent.start >= sent_start]
-    if same:
-        return name_span(_np_head(same[-1].root))
+    if same:  # the subject of the sentence before a place or an object named after it
+        subjects = [ent for ent in same if _np_head(ent.root).dep_ in ("nsubj", "nsubjpass")]
+        return name_span(_np_head((subjects or same)[-1].root))
     reach = _sentence_starts(doc, sent_start)
     earlier = [ent for ent in fits if ent.start >= reach]
     subjects = [ent for ent in earlier if _np_head(ent.root).dep_ in ("nsubj", "nsubjpass")]
@@ -201,6 +202,11 @@ def _mentions(doc: Doc, word: str, cues: ClaimCues) -> list[Span]:
     model did not tag ("Colonel Ana Ruiz briefed ...")."""
     quoted = quoted_ranges(doc)
     found = [ent for ent in entities(doc) if _compatible(ent, word, cues)]
+    if word == "they":  # "Critics of the plan said ... they": a plural noun that is a subject
+        covered = {t.i for ent in entities(doc) for t in ent}
+        found.extend(doc[tok.left_edge.i : tok.i + 1] for tok in doc
+                     if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS")
+                     and tok.i not in covered and tok.left_edge.i <= tok.i)
     if word in cues.person_pronouns:
         covered = {t.i for ent in entities(doc) for t in ent}
         for tok in doc:
@@ -230,7 +236,8 @@ PRONOUN_REACH = 3  # sentences back in which a subject is taken before the neare
 def _compatible(ent: Span, word: str, cues: ClaimCues) -> bool:
     if word in cues.person_pronouns:
         return ent.label_ == "PERSON" or _is_speaker_title(ent.root, cues)
-    return ent.label_ in ("ORG", "NORP", "GPE")
+    # a name used as a modifier ("Republican lawmakers", "U.S. senator") is not the group
+    return ent.label_ in ("ORG", "NORP", "GPE") and ent.root.dep_ not in ("amod", "compound")
 
 
 def _sentence_starts(doc: Doc, sent_start: int) -> int:

@@ -9,9 +9,11 @@ words are the content:
 * a commitment verb's ``xcomp``: "The party vowed to hold rallies" (``arc="xcomp"``:
   its subject is the actor of what it vows, not a reporter of it);
 * a verb that takes its content as object or prepositional object: "denied the
-  report", "warned of reprisals", "called for a ceasefire";
+  report", "warned of reprisals", "called for a ceasefire", "railed against the deal"
+  (the verb–preposition pairs are data: ``prep_content_pairs``);
 * "according to X": the clause it hangs on, without the "according to X" phrase;
-* a cue noun with a clause: "the army's claim that ...", "a statement by X that ...".
+* a cue noun with a clause or a prepositional object: "the army's claim that ...",
+  "a statement by X that ...", "the party's criticism of the raids", "FBI criticism of".
 
 The source is the subject of the cue verb (of the verb it is coordinated with, or of
 the clause a "saying ..." participle hangs on), the agent of a passive one, or the
@@ -38,11 +40,12 @@ from eventwire.model.candidates import QuoteCandidate, TextSpan
 
 Range = tuple[int, int]  # token indices, inclusive
 CLAUSE_PREPS = frozenset({"of", "about"})
-# "called for a ceasefire", "pressed for talks": "for" holds the content only after these
-FOR_VERBS = frozenset({"call", "ask", "push", "press", "appeal", "plead", "campaign"})
-# "reflected on the lessons", "commented on the plan": "on" holds the content after these
-ON_VERBS = frozenset({"reflect", "focus", "comment", "elaborate", "weigh", "dwell", "harp",
-                      "expound", "speak", "talk", "report", "write", "testify", "speculate"})
+# "the ministry's criticism of the raids", "the army's claims about the dead"
+NOUN_PREPS = frozenset({"of", "about", "over", "on", "against", "for"})
+# what completes an object: "accused the army of", "blasted the media for", "compared
+# him to", "showed her with a lead" (not where or when: "on Sunday", "in Gaza")
+OBJECT_PREPS = frozenset({"of", "about", "as", "for", "with", "to"})
+OWNER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 MIN_TOKENS = 1
 
 
@@ -64,20 +67,31 @@ def _is_cue_verb(tok: Token, cues: ClaimCues) -> bool:
     return tok.pos_ in ("VERB", "AUX") and (
         lemma in cues.reporting_verbs or lemma in cues.quote_verbs or lemma in cues.belief_verbs
         or lemma in cues.object_content_verbs or lemma in cues.commitment_verbs
+        or lemma in cues.prep_pair_verbs
     )
 
 
-def speaker_of(verb: Token) -> Token | None:
+def speaker_of(verb: Token, cues: ClaimCues | None = None) -> Token | None:
     """The subject of a cue verb, borrowed from the verb it is coordinated with or the
-    clause a participle ("..., saying ...") hangs on."""
+    clause a participle ("..., saying ...") hangs on. A speech participle that the parse
+    hung inside a reported clause ("analysts said the talks stalled, citing ...") is the
+    reporter's: its speaker is the reporting verb's subject."""
     node: Token | None = verb
-    for _ in range(3):
+    head = verb.head
+    if (cues is not None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj")
+            and head.dep_ == "ccomp" and head.head.i != head.i and _is_cue_verb(head.head, cues)
+            and _before_speech_participle(head, cues) < verb.i):
+        node = head.head
+    for _ in range(4):
         if node is None:
             return None
         subject = subject_of(node)
         if subject is not None:
             return subject
-        if node.dep_ == "conj" or (node.dep_ in ("advcl", "xcomp") and node.tag_ == "VBG"):
+        if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep":
+            # "began by saying", "responded by telling them": the verb the "by" hangs on
+            node = node.head.head if node.head.head.i != node.head.i else None
+        elif node.dep_ == "conj" or (node.dep_ in ("advcl", "xcomp") and node.tag_ == "VBG"):
             node = node.head if node.head.i != node.i else None
         elif node.dep_ == "xcomp":  # "continued to say", "declined to say"
             node = node.head if node.head.i != node.i else None
@@ -114,21 +128,25 @@ def _trim(doc: Doc, span: Range) -> Range:
 
 
 def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
-    subject = speaker_of(verb)
+    subject = speaker_of(verb, cues)
     if subject is None:
         return
     lemma = verb.lemma_.lower()
     spans: list[tuple[Range, str]] = []
     for child in verb.children:
         if child.dep_ == "ccomp":
-            spans.append(((child.left_edge.i, child.right_edge.i), "ccomp"))
+            spans.append(((child.left_edge.i, _before_speech_participle(child, cues)), "ccomp"))
         elif child.dep_ == "xcomp" and lemma in cues.commitment_verbs:
             spans.append(((child.left_edge.i, child.right_edge.i), "xcomp"))
+        elif (child.dep_ == "nsubjpass" and lemma in cues.object_content_verbs and child.pos_ != "PRON"
+              and any(c.dep_ == "agent" for c in verb.children)):
+            # "the plan was endorsed by the council": what is endorsed, by whom
+            spans.append(((child.left_edge.i, child.right_edge.i), "passive"))
         elif child.dep_ == "dobj" and lemma in cues.object_content_verbs and child.pos_ != "PRON":
             spans.append((_object_span(verb, child), "dobj"))
-        elif child.dep_ == "prep" and lemma in cues.prep_content_verbs and (
-            child.lower_ in CLAUSE_PREPS or child.lower_ == "for" and lemma in FOR_VERBS
-            or child.lower_ == "on" and lemma in ON_VERBS
+        elif child.dep_ == "prep" and (
+            lemma in cues.prep_content_verbs and child.lower_ in CLAUSE_PREPS
+            or f"{lemma} {child.lower_}" in cues.prep_content_pairs  # "called for", "railed against"
         ):
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")
                     and c.pos_ != "PRON" and c.ent_type_ not in ("DATE", "TIME")]
@@ -146,12 +164,28 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
             yield cand
 
 
+def _before_speech_participle(clause: Token, cues: ClaimCues) -> int:
+    """The last token of ``clause`` before a trailing ", citing ...", ", saying ...",
+    ", contradicting ..." participle: the reporter's own act, not what is reported."""
+    last = clause.right_edge.i
+    doc = clause.doc
+    for child in clause.children:
+        lemma = child.lemma_.lower()
+        if (child.i > clause.i and child.tag_ == "VBG" and child.dep_ in ("advcl", "xcomp", "conj")
+                and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
+                and (lemma in cues.reporting_verbs or lemma in cues.quote_verbs
+                     or lemma in cues.citing_verbs or lemma in cues.contradiction_verbs)):
+            last = min(last, child.left_edge.i - 2)
+    return max(clause.i, last)
+
+
 def _object_span(verb: Token, obj: Token) -> Range:
-    """The object and what completes it ("accused the army of shelling the town")."""
+    """The object and what completes it ("accused the army of shelling the town",
+    "blasted the media for its reports")."""
     last = obj.right_edge.i
     for child in verb.children:
-        if child.i > obj.i and child.dep_ in ("prep", "oprd", "xcomp") and (
-            child.dep_ != "prep" or child.lower_ in CLAUSE_PREPS | {"as"}
+        if child.i > obj.i and child.dep_ in ("prep", "oprd", "xcomp", "ccomp", "acomp") and (
+            child.dep_ != "prep" or child.lower_ in OBJECT_PREPS
         ):
             last = max(last, child.right_edge.i)
     return obj.left_edge.i, last
@@ -221,13 +255,25 @@ def _noun_contents(noun: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
     if owner is None:
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
             owner = next((p for p in prep.children if p.dep_ == "pobj"), None)
+    if owner is None:  # "FBI criticism of ...": a name before the noun owns it
+        owner = next((c for c in noun.children if c.dep_ == "compound" and c.i < noun.i
+                      and c.ent_type_ in OWNER_ENTS), None)
     if owner is None:
         return
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in child.children):
-            cand = _candidate(noun, owner, cues, (child.left_edge.i, child.right_edge.i), "noun")
-            if cand is not None:
-                yield cand
+            span = (child.left_edge.i, child.right_edge.i)
+        elif child.dep_ == "prep" and child.lower_ in NOUN_PREPS and child.i > noun.i:
+            # "the party's criticism of the raids", "the army's denial of the reports"
+            objs = [p for p in child.children if p.dep_ in ("pobj", "pcomp") and p.pos_ != "PRON"]
+            if not objs:
+                continue
+            span = (objs[0].left_edge.i, objs[0].right_edge.i)
+        else:
+            continue
+        cand = _candidate(noun, owner, cues, span, "noun")
+        if cand is not None:
+            yield cand
 
 
 def inside_direct(span: TextSpan, direct: list[QuoteCandidate]) -> bool:

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
+from eventwire.model import Claim, Event
 from eventwire.serve.api import Con, Id
 from eventwire.serve.assets import BUILD_COMMAND, countries_geojson, missing_message
 from eventwire.store import exports, queries
@@ -96,8 +97,42 @@ def article_page(
     template = "article_body.html" if partial else "article.html"
     return TEMPLATES.TemplateResponse(request, template, {
         "doc": found, "chosen": ids if event else set(), "fields": fields,
+        "claims": {e.id: claim_rows(e) for e in found.events},
         "segments": highlight(found.text, spans), "partial": partial,
     })
+
+
+# ---------------------------------------------------------------- claims
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """One party's word on an event, as the page shows it (the template escapes it)."""
+
+    status: str
+    source: str | None  # None: the article itself says so
+    source_text: str | None
+    via: str | None
+    cue: str | None  # "said", "according to", "denied"...
+    text: str
+    start: int
+    contested_by: tuple[str, ...]  # the other parties' claims: "Saudi officials (denied)"
+
+
+def claim_rows(event: Event) -> list[ClaimRow]:
+    """Every claim of ``event`` (a contested one has one per party); an event with no
+    other claim shows its own: its status and source, told by its sentence."""
+    claims = event.claims or (Claim(status=event.status, source=event.source,
+                                    text=event.evidence.sentence, start=event.evidence.start,
+                                    end=event.evidence.end),)
+    said = [f"{c.source.name if c.source else 'the article'} ({c.status})" for c in claims]
+    return [ClaimRow(status=c.status, source=c.source.name if c.source else None,
+                     source_text=c.source.text if c.source else None,
+                     via=c.source.via if c.source else None,
+                     cue=c.source.verb if c.source else None, text=c.text, start=c.start,
+                     contested_by=tuple(w for k, w in enumerate(said) if k != n)
+                     if event.contested else ())
+            for n, c in enumerate(claims)]
 
 
 # ---------------------------------------------------------------- highlighting
