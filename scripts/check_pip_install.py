@@ -31,10 +31,13 @@ sys.path.insert(0, str(ROOT))
 
 from tests.serve.browser import chromium, free_port, wait_for  # noqa: E402
 
+# the new venv's commands see only what they installed (not a PYTHONPATH into a checkout)
+CLEAN_ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+COUNTRIES = "document.querySelectorAll('.leaflet-overlay-pane path:not(.ew-marker)').length"
 PAGE_CHECKS = {
     "Leaflet loaded": "typeof window.L === 'object' && L.version",
     "map is a Leaflet container": "!!document.querySelector('#map.leaflet-container')",
-    "basemap countries drawn": "document.querySelectorAll('.leaflet-overlay-pane path').length",
+    "basemap countries drawn (over 100)": COUNTRIES + " > 100 && " + COUNTRIES,
     "event markers": "document.querySelectorAll('path.ew-marker').length",
     "no 'No map' message": "!document.body.innerText.includes('No map')",
 }
@@ -43,7 +46,7 @@ PAGE_CHECKS = {
 def step(what: str, args: list[str], **kw: object) -> None:
     t0 = time.perf_counter()
     print(f"$ {' '.join(args)}", flush=True)
-    done = subprocess.run(args, capture_output=True, text=True, **kw)  # type: ignore[call-overload]
+    done = subprocess.run(args, capture_output=True, text=True, env=CLEAN_ENV, **kw)  # type: ignore[call-overload]
     if done.returncode != 0:
         raise SystemExit(f"{what} failed ({done.returncode}):\n{done.stdout[-2000:]}{done.stderr[-3000:]}")
     print(f"  {what}: {time.perf_counter() - t0:.0f} s", flush=True)
@@ -54,37 +57,49 @@ def check_page(base: str, profile: Path) -> dict[str, object]:
         b.goto(base + "/")
         b.wait("document.getElementById('map').dataset.markers !== undefined"
                " || document.body.innerText.includes('No map')", "the page's map", 60)
+        try:
+            b.wait(f"{COUNTRIES} > 100", "the basemap's countries", 30)
+        except TimeoutError:
+            pass  # reported below
         return {name: b.eval(expr) for name, expr in PAGE_CHECKS.items()}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--workdir", type=Path, default=None,
-                    help="where to clone and make the venv (default: a temporary folder)")
+                    help="where to clone and make the venv (default: a temporary folder);"
+                         " a folder of an earlier run is used again as it is")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="eventwire-pip-") as tmp:
         work = args.workdir or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         src, venv, db = work / "src", work / "venv", work / "examples.duckdb"
-        step("clone", ["git", "clone", "--quiet", str(ROOT), str(src)])
-        step("venv", ["python3", "-m", "venv", str(venv)])
-        pip = subprocess.run([str(venv / "bin" / "pip"), "--version"], capture_output=True,
-                             text=True, check=True).stdout.split()[1]
-        print(f"  the venv's own pip: {pip} (not upgraded)")
-        step("pip install .", ["nice", "-n", "10", str(venv / "bin" / "pip"), "install", "--quiet",
-                               str(src)], cwd=work)
         eventwire = str(venv / "bin" / "eventwire")
-        step("ingest the examples", ["nice", "-n", "10", eventwire, "ingest", str(src / "examples"),
-                                     "--fast", "--db", str(db)], cwd=work)
+        if not Path(eventwire).exists():  # a --workdir of an earlier run: its install is kept
+            step("clone", ["git", "clone", "--quiet", str(ROOT), str(src)])
+            step("venv", ["python3", "-m", "venv", str(venv)])
+            pip = subprocess.run([str(venv / "bin" / "pip"), "--version"], capture_output=True,
+                                 text=True, check=True).stdout.split()[1]
+            print(f"  the venv's own pip: {pip} (not upgraded)")
+            step("pip install .", ["nice", "-n", "10", str(venv / "bin" / "pip"), "install",
+                                   "--quiet", str(src)], cwd=work)
+        if not db.exists():
+            step("ingest the examples", ["nice", "-n", "10", eventwire, "ingest",
+                                         str(src / "examples"), "--fast", "--db", str(db)], cwd=work)
+        where = subprocess.run(
+            [str(venv / "bin" / "python"), "-c", "from eventwire.serve import assets as a;"
+             " print(a.__file__); print(a.leaflet_dir())"],
+            capture_output=True, text=True, env=CLEAN_ENV, check=True).stdout.split()
+        print(f"  eventwire imported from {where[0]}\n  Leaflet's files found in {where[1]}")
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         with (work / "serve.log").open("wb") as log:
             server = subprocess.Popen([eventwire, "serve", "--db", str(db), "--port", str(port)],
-                                      cwd=work, stdout=log, stderr=subprocess.STDOUT)
+                                      cwd=work, stdout=log, stderr=subprocess.STDOUT, env=CLEAN_ENV)
         try:
             health = wait_for(lambda: _health(base), 60, f"eventwire serve on {base}", server)
             print(f"  /api/health: {health}")
-            found = check_page(base, work / "profile")
+            found = check_page(base, Path(tempfile.mkdtemp(prefix="profile-", dir=work)))
         finally:
             server.terminate()
             server.wait(30)
