@@ -15,8 +15,8 @@ user would and each in its own process:
   and the peak RSS of each of its processes (parent and workers, sampled from /proc);
 - ``eventwire events --dedup --db DB --format jsonl``: the time to list the deduplicated
   events of the whole database;
-- ``GET /api/events`` on the app over the full database (in this process, FastAPI's
-  test client): p50 and p99 latency of 100 requests.
+- ``GET /api/events`` on `eventwire serve` over the full database: p50 and p99 latency
+  of 200 concurrent clients for 20 s (the client and the ``page`` mix of ``bench_api.py``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ import gzip
 import hashlib
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -143,21 +142,25 @@ def run_cli(args: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProc
     return time.perf_counter() - t0, done, mem
 
 
-def api_latency(db: Path, n: int = 100) -> tuple[float, float]:
-    from fastapi.testclient import TestClient
+def api_latency(db: Path, clients: int = 200, seconds: float = 20.0) -> str:
+    """``GET /api/events`` on `eventwire serve` over the database, with the crowd of
+    ``bench_api.py`` (its ``page`` mix, closed loop, kept-alive connections)."""
+    import asyncio
 
-    from eventwire.serve.app import create_app
+    from bench_api import MIXES, crowd, free_port, quantile, serve
 
-    times = []
-    with TestClient(create_app(db)) as client:
-        client.get("/api/events")  # opens the database
-        for _ in range(n):
-            t0 = time.perf_counter()
-            r = client.get("/api/events")
-            times.append(time.perf_counter() - t0)
-            r.raise_for_status()
-    q = statistics.quantiles(times, n=100)
-    return 1000 * statistics.median(times), 1000 * q[98]
+    port = free_port()
+    server = serve(db, port, db.with_suffix(".serve.log"))
+    try:
+        asyncio.run(crowd("127.0.0.1", port, clients, 5, MIXES["page"]))  # answers made once
+        times, errors = asyncio.run(crowd("127.0.0.1", port, clients, seconds, MIXES["page"]))
+    finally:
+        server.terminate()
+        server.wait(30)
+    times.sort()
+    return (f"{clients} clients, {seconds:.0f} s: {len(times) / seconds:.0f} req/s, p50"
+            f" {quantile(times, 0.5):.0f} ms, p99 {quantile(times, 0.99):.0f} ms, non-200 or"
+            f" dropped {len(errors)}")
 
 
 def main() -> None:
@@ -190,8 +193,8 @@ def main() -> None:
         all_t, every, _ = run_cli(["events", "--db", "corpus.duckdb", "--format", "jsonl"], folder)
         print(f"events --dedup: {len(listed.stdout.splitlines())} of {len(every.stdout.splitlines())} "
               f"events in {t:.2f} s (process start included; all events: {all_t:.2f} s)")
-        p50, p99 = api_latency(folder / "corpus.duckdb")
-        print(f"GET /api/events on the full database: p50 {p50:.0f} ms, p99 {p99:.0f} ms (100 requests)")
+        print(f"GET /api/events on the full database (bench_api.py's page mix): "
+              f"{api_latency(folder / 'corpus.duckdb')}")
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
 
 

@@ -57,7 +57,10 @@ def serve(
     own = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     own = f"[{own}]" if ":" in own else own
     app = create_app(db, access=access, announce_url=f"http://{own}:{port}", wait_s=wait)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # httptools and uvloop (pinned dependencies): a third of a kept-alive request's time
+    # was h11's pure-Python parsing and the default event loop (benchmarks/bench_api.py)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                http="httptools", loop="uvloop")
 
 
 if __name__ == "__main__":  # `python -m eventwire.cli.serve` until the main CLI registers it

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from eventwire.model import ArticleDoc, Event, Quote
-from eventwire.serve.app import app_state
+from eventwire.serve.app import app_state, opened
 from eventwire.serve.security import write_access
 from eventwire.store import changes, exports, queries
 from eventwire.store.dialect import Connection
@@ -49,17 +49,27 @@ Cursor = Annotated[str | None, Query(max_length=210, pattern=queries.CURSOR_PATT
 
 @router.get("/events", response_model=queries.EventPage, summary="Events, filtered",
             response_class=Response, responses={200: {"model": queries.EventPage}})
-def events(request: Request, con: Con, f: EventFilters, limit: Limit = queries.PAGE_DEFAULT,
-           offset: Offset = 0, cursor: Cursor = None) -> Response:
-    def page() -> bytes:
+async def events(request: Request, f: EventFilters, limit: Limit = queries.PAGE_DEFAULT,
+                 offset: Offset = 0, cursor: Cursor = None) -> Response:
+    # async: an answer already made for this generation of the data is sent from the event
+    # loop, without a worker thread or a database cursor (``serve/answers.py``)
+    state = await opened(request.app)
+    answers, filters = state.fresh_answers(), f.model_dump_json()
+
+    def page(con: Connection) -> bytes:
+        total = answers.memo(("total", filters), lambda: queries.count_events(con, f))
+        version = answers.memo(("version",), lambda: queries.dataset_version(con))
         try:
-            found = queries.list_events(con, f, limit=limit, offset=offset, cursor=cursor)
+            found = queries.list_events(con, f, limit=limit, offset=offset, cursor=cursor,
+                                        total=total, version=version)
         except ValueError as e:
             raise HTTPException(422, f"cursor: {e}") from e
         return found.model_dump_json().encode("utf-8")
 
-    key = ("events", f.model_dump_json(), limit, offset, cursor)
-    return Response(app_state(request.app).cached(key, page), media_type="application/json")
+    key = ("events", filters, limit, offset, cursor)
+    body = await answers.page(key, lambda: state.read(page))
+    answers.alias(request, key)  # the same query string is answered before routing next time
+    return body.response(request.headers.get("accept-encoding", ""))
 
 
 @router.get("/changes", response_model=changes.ChangePage,

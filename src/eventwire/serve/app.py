@@ -10,12 +10,13 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+import anyio
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.exceptions import RequestValidationError
@@ -28,6 +29,7 @@ from starlette.routing import Match
 
 from eventwire.errors import EventwireError, InputError, SetupError, StoreBusyError, StoreError
 from eventwire.model import ArticleDoc
+from eventwire.serve.answers import Answers, AnswerCache
 from eventwire.serve.assets import STATIC_DIR, leaflet_dir, missing_vendor_assets
 from eventwire.serve.security import Access, BodyLimit, SecurityHeaders
 from eventwire.store import dialect
@@ -52,6 +54,8 @@ class Pipeline(Protocol):
 
 
 PipelineFactory = Callable[[], Pipeline]
+T = TypeVar("T")
+VERSION_EVERY = 1.0  # seconds between looks at the last change stored by other writers (PostgreSQL)
 
 
 def load_pipeline() -> Pipeline:
@@ -63,12 +67,10 @@ def load_pipeline() -> Pipeline:
     return RealPipeline.load()  # type: ignore[no-any-return]
 
 
-PAGE_CACHE = 512  # API pages kept per data generation
-
-
 class AppState:
     """What the running app holds: the store, the one writer (its own cursor, its own
-    lock: readers never wait for a write) and the lazy pipeline."""
+    lock: readers never wait for a write), the answers made since the last write
+    (``serve/answers.py``) and the lazy pipeline."""
 
     def __init__(self, store: Store, pipeline_factory: PipelineFactory) -> None:
         self.store = store
@@ -78,10 +80,9 @@ class AppState:
         self._factory = pipeline_factory
         self._pipeline: Pipeline | None = None
         self._priors: OutletPriors | None = None
-        # the server is the database's one writer: a page computed for this generation
-        # of the data stays right until the next write (``pages``: a small LRU cache)
-        self.generation = 0
-        self.pages: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
+        self.answers = Answers()
+        self._version_checked = float("-inf")
+        self._version_seen = -1
 
     def cursor(self) -> Iterator[Connection]:
         """A connection of its own for one request (DuckDB cursors are per thread; a
@@ -92,6 +93,12 @@ class AppState:
             yield cur
         finally:
             cur.close()
+
+    def read(self, fn: Callable[[Connection], T]) -> T:
+        """``fn`` over a connection of its own (in a worker thread)."""
+        for con in self.cursor():
+            return fn(con)
+        raise AssertionError("cursor() yields once")
 
     def pipeline(self) -> Pipeline:
         with self.lock:
@@ -117,13 +124,12 @@ class AppState:
         if done.kind != "duplicate":
             with self.lock:
                 self._priors = None
-                self.generation += 1
-                self.pages.clear()
+            self.answers.new_generation()
         return done
 
     def _stored_version(self) -> int:
         """On a database other processes write too (PostgreSQL): the number of the last
-        change stored, part of the generation of the data (0 on DuckDB)."""
+        change stored (0 on DuckDB, whose one writer is this server)."""
         if not self.store.con.dialect.multi_writer:
             return 0
         from eventwire.store.queries import dataset_version
@@ -134,22 +140,20 @@ class AppState:
         finally:
             con.close()
 
-    def cached(self, key: tuple[object, ...], make: Callable[[], bytes]) -> bytes:
-        """The page for ``key`` in this generation of the data, made once."""
-        version = self._stored_version()
-        with self.lock:
-            gen = self.generation
-            found = self.pages.get((gen, version, *key))
-            if found is not None:
-                self.pages.move_to_end((gen, version, *key))
-                return found
-        body = make()
-        with self.lock:
-            if gen == self.generation:
-                self.pages[(gen, version, *key)] = body
-                while len(self.pages) > PAGE_CACHE:
-                    self.pages.popitem(last=False)
-        return body
+    def fresh_answers(self) -> Answers:
+        """The answers kept for the data as stored now. On DuckDB this server is the one
+        writer and ``put`` starts each new generation. On PostgreSQL other processes write
+        too: the last change's number is read at most every ``VERSION_EVERY`` seconds and a
+        new number starts a new generation, so their events show within that time."""
+        if self.store.con.dialect.multi_writer:
+            now = time.monotonic()
+            if now - self._version_checked >= VERSION_EVERY:
+                self._version_checked = now
+                version = self._stored_version()
+                if version != self._version_seen:
+                    self._version_seen = version
+                    self.answers.new_generation()
+        return self.answers
 
     def known(self) -> Known:
         with self.write_lock:
@@ -200,6 +204,7 @@ def create_app(db: Path | str, pipeline_factory: PipelineFactory = load_pipeline
     app.state.writer_token = None
     app.state.access = access = access or Access()
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
+    app.add_middleware(AnswerCache, answers_of=_answers)
     app.include_router(api.router)
     app.include_router(handoff.router)
     app.include_router(pages.router)
@@ -227,6 +232,17 @@ def open_waiting(app: FastAPI, wait_s: float) -> AppState:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+async def opened(app: FastAPI) -> AppState:
+    """``app_state`` for an async route: the database opened in a worker thread if needed."""
+    state: AppState | None = app.state.ew
+    return state if state is not None else await anyio.to_thread.run_sync(app_state, app)
+
+
+def _answers(scope: Any) -> Answers | None:
+    state: AppState | None = scope["app"].state.ew
+    return state.fresh_answers() if state is not None else None
 
 
 def app_state(app: FastAPI) -> AppState:

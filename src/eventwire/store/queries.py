@@ -226,31 +226,42 @@ def _after(cursor: str) -> tuple[str, list[Any]]:
             [day, day, event_id])
 
 
+def count_events(con: Connection, f: Filters) -> int:
+    """How many events match the filters."""
+    where, params = where_clause(f)
+    return int(rows(con, f"SELECT count(*) AS n FROM events e {where}", params)[0]["n"])
+
+
 def list_events(
     con: Connection, f: Filters, limit: int = PAGE_DEFAULT, offset: int = 0,
-    cursor: str | None = None,
+    cursor: str | None = None, *, total: int | None = None, version: int | None = None,
 ) -> EventPage:
     """A page of events in (date, id) order: by ``cursor`` (keyset, what a client paging
-    through a growing database should use) or by ``offset``."""
+    through a growing database should use) or by ``offset``. ``total`` and ``version``:
+    the filters' ``count_events`` and the ``dataset_version``, when the caller knows them."""
     where, params = where_clause(f)
-    total = rows(con, f"SELECT count(*) AS n FROM events e {where}", params)[0]["n"]
     page_where, page_params = where, list(params)
     if cursor:
         cond, extra = _after(cursor)
         page_where = f"{where} AND {cond}" if where else f"WHERE {cond}"
         page_params += extra
         offset = 0
+    # the page's rows first, the article titles joined to those rows only: joining before
+    # the top-N carried every matching event through the join (on 100,000 events: 24.6 vs
+    # 18.1 ms of CPU, 155 vs 102 ms on a loaded machine; benchmarks/bench_api.py's database)
     found = rows(
         con,
-        f"SELECT {EVENT_COLUMNS}, a.title AS article_title FROM events e"
-        f" JOIN articles a ON a.id = e.article_id {page_where}"
-        " ORDER BY e.date_start NULLS LAST, e.id LIMIT ? OFFSET ?",
+        f"SELECT p.*, (SELECT a.title FROM articles a WHERE a.id = p.article_id) AS article_title"
+        f" FROM (SELECT {EVENT_COLUMNS} FROM events e {page_where}"
+        " ORDER BY e.date_start NULLS LAST, e.id LIMIT ? OFFSET ?) p"
+        " ORDER BY p.date_start NULLS LAST, p.id",
         [*page_params, limit + 1, offset],
     )
     more = len(found) > limit
     found = found[:limit]
     last = found[-1] if found else None
-    version = dataset_version(con)
+    total = count_events(con, f) if total is None else total
+    version = dataset_version(con) if version is None else version
     return EventPage(
         total=total, limit=limit, offset=offset, events=[EventRow(**r) for r in found],
         next_cursor=encode_cursor(last["date_start"], last["id"]) if more and last else None,
