@@ -224,6 +224,7 @@ class Pipeline:
         """Who acts, on whom, with whom, and who says so, for one trigger; for the main
         event, the learned coder's source and target where it tagged them."""
         a1_span, a2_span = roles(sent, trig)
+        c1 = c2 = None
         if coding is not None:
             c1, c2 = role_spans(sent, coding, trig)
             a1_span, a2_span = self._prefer(c1, a1_span, ctx), self._prefer(c2, a2_span, ctx)
@@ -245,9 +246,34 @@ class Pipeline:
         actor2, assoc2 = self._actors(a2_span, ctx)
         if actor2 is None and trig.acled and trig.acled[1] in TERRITORIAL:
             actor2 = self._opponent(sent, actor1, ctx)
+        # the main event: the coder's tagged source and target where nothing else named
+        # them (words unknown to the dictionary: "resident fellow at the institute"); the
+        # one who reports acts only in a statement (the coder's verbal classes)
+        reporter = attr is not None and c1 is not None and c1.start_char <= attr.source.start < c1.end_char
+        named = [a for a in (actor1, actor2, *assoc1, *assoc2) if a is not None]
+        if actor1 is None and c1 is not None and (not reporter or trig.quad in VERBAL):
+            actor1 = self._words(c1, ctx, named)
+        if actor2 is None and c2 is not None:
+            actor2 = self._words(c2, ctx, named + ([actor1] if actor1 else []))
         backers = self._backers(sent, ctx, actor1)
         return _Parties(a1_span.text if a1_span is not None else None, actor1, actor2,
                         tuple(assoc1 + assoc2 + backers), attr)
+
+    def _words(self, span: Span, ctx: _Context, named: list[Actor]) -> Actor | None:
+        """The actor a phrase names, else the phrase itself as an actor of kind other; none
+        where it holds a place ("of Aleppo": where, not who) or words of an actor already
+        named in another role ("Russia and Syria had been accused": the accused)."""
+        head = span.root.idx
+        if any(p.feature != "country" and not p.adjectival and p.start <= head < p.end
+               for p in ctx.place_index.within(span.start_char, span.end_char)):
+            return None
+        for a in named:
+            if a.start is not None and a.end is not None \
+                    and a.start < span.end_char and span.start_char < a.end:
+                return None
+        return self._actors(span, ctx)[0] or Actor(name=span.text, text=span.text,
+                                                   start=span.start_char, end=span.end_char,
+                                                   kind="other")
 
     def _prefer(self, coded: Span | None, parsed: Span | None, ctx: _Context) -> Span | None:
         """The coder's span where it names a known kind of actor; the parse's where only
@@ -393,6 +419,8 @@ class _Parties:
     def actors(self) -> list[Actor]:
         return [a for a in (self.actor1, self.actor2, *self.associates) if a is not None]
 
+
+VERBAL = frozenset({0, 1, 3})  # CAMEO quad classes of statements, meetings, verbal conflict
 
 # ACLED sub-event types in which one side takes ground from another.
 TERRITORIAL = frozenset({
