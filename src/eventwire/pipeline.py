@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 from eventwire.extract.attribution import QuoteIndex, acting_subject, attribution
 from eventwire.extract.claim_cues import ClaimCues, load_cues
 from eventwire.extract.contested import contest, names_a_side, speech_only
-from eventwire.extract.coder.decide import retype, role_spans
+from eventwire.extract.coder.decide import PROPOSED, choose, propose, role_spans, worth_coding
 from eventwire.extract.coder.runtime import Coding, EventCoder
-from eventwire.extract.eventcat import main_trigger
 from eventwire.extract.quantities import QuantityLexicon, find_quantities
 from eventwire.extract.quotes import find_quotes
 from eventwire.extract.roles import roles
@@ -156,7 +155,7 @@ class Pipeline:
         quotes = [self._quote(q, ctx) for q in qcands if q.text.start >= art.body_start]
         found = [(sent, self._candidates(sent)) for sent in doc.sents
                  if sent.start_char >= art.body_start and sent.text.strip()]
-        codings = self._code([sent for sent, trigs in found if trigs])
+        codings = self._code([sent for sent, trigs in found if trigs or worth_coding(sent)])
         events: list[Event] = []
         for sent, trigs in found:
             events.extend(self._sentence_events(sent, trigs, codings.get(sent.start), ctx))
@@ -175,9 +174,16 @@ class Pipeline:
         return [t for t in trigs if not speech_only(sent.doc[t.token_i], at, self.cues)
                 and not names_a_side(sent.doc[t.token_i], self.cues)]
 
+    @property
+    def _reporting(self) -> frozenset[str]:
+        """Verbs that report or deny, less those that are acts in their own right."""
+        cues = self.cues
+        return (cues.reporting_verbs | cues.denial_verbs) - cues.event_speech_verbs
+
     def _code(self, sents: list[Span]) -> dict[int, Coding]:
-        """The learned coder's reading of the sentences with a candidate event, in one
-        batch, keyed by the sentence's first token; nothing on the rules-only path."""
+        """The learned coder's reading of the sentences with a candidate event or a
+        subject doing something (``decide.worth_coding``), in one batch, keyed by the
+        sentence's first token; nothing on the rules-only path."""
         if self.coder is None or not sents:
             return {}
         codes = self.coder.code([sent.text for sent in sents])
@@ -188,6 +194,9 @@ class Pipeline:
         counts = find_quantities(sent, self.quantities)
         ctx.hit.update((q.span.start, q.span.end) for q in counts
                        if q.extra.get("hit") and "less_dead" not in q.extra)
+        proposed = propose(sent, coding, self.typer) if coding is not None and not trigs else None
+        if proposed is not None:
+            trigs = [proposed]
         if not trigs:  # "the man died at the hospital": the count of the event told before
             ctx.orphans.extend(Quantity(kind=q.kind, value=q.value, qualifier=q.qualifier,  # type: ignore[arg-type]
                                         text=q.span.text, start=q.span.start, end=q.span.end)
@@ -195,8 +204,7 @@ class Pipeline:
             return []
         main = None
         if coding is not None:
-            trigs = retype(sent, trigs, coding, self.typer)
-            main = main_trigger(sent, trigs)
+            trigs, main = choose(sent, trigs, coding, self.typer, self._reporting)
         owner = _assign_quantities(sent, trigs, counts)
         parties = [self._parties(sent, t, ctx, coding if t is main else None) for t in trigs]
         # a place named as an actor ("Russia and Syria had been accused") is not where
@@ -207,7 +215,7 @@ class Pipeline:
                             doc_text(sent.doc))
         return [
             self._event(sent, t, p, [c for c, k in zip(counts, owner, strict=True) if k == n],
-                        places, ctx)
+                        places, ctx, main=t is main)
             for n, (t, p) in enumerate(zip(trigs, parties, strict=True))
         ]
 
@@ -216,6 +224,7 @@ class Pipeline:
         """Who acts, on whom, with whom, and who says so, for one trigger; for the main
         event, the learned coder's source and target where it tagged them."""
         a1_span, a2_span = roles(sent, trig)
+        c1 = c2 = None
         if coding is not None:
             c1, c2 = role_spans(sent, coding, trig)
             a1_span, a2_span = self._prefer(c1, a1_span, ctx), self._prefer(c2, a2_span, ctx)
@@ -237,9 +246,34 @@ class Pipeline:
         actor2, assoc2 = self._actors(a2_span, ctx)
         if actor2 is None and trig.acled and trig.acled[1] in TERRITORIAL:
             actor2 = self._opponent(sent, actor1, ctx)
+        # the main event: the coder's tagged source and target where nothing else named
+        # them (words unknown to the dictionary: "resident fellow at the institute"); the
+        # one who reports acts only in a statement (the coder's verbal classes)
+        reporter = attr is not None and c1 is not None and c1.start_char <= attr.source.start < c1.end_char
+        named = [a for a in (actor1, actor2, *assoc1, *assoc2) if a is not None]
+        if actor1 is None and c1 is not None and (not reporter or trig.quad in VERBAL):
+            actor1 = self._words(c1, ctx, named)
+        if actor2 is None and c2 is not None:
+            actor2 = self._words(c2, ctx, named + ([actor1] if actor1 else []))
         backers = self._backers(sent, ctx, actor1)
         return _Parties(a1_span.text if a1_span is not None else None, actor1, actor2,
                         tuple(assoc1 + assoc2 + backers), attr)
+
+    def _words(self, span: Span, ctx: _Context, named: list[Actor]) -> Actor | None:
+        """The actor a phrase names, else the phrase itself as an actor of kind other; none
+        where it holds a place ("of Aleppo": where, not who) or words of an actor already
+        named in another role ("Russia and Syria had been accused": the accused)."""
+        head = span.root.idx
+        if any(p.feature != "country" and not p.adjectival and p.start <= head < p.end
+               for p in ctx.place_index.within(span.start_char, span.end_char)):
+            return None
+        for a in named:
+            if a.start is not None and a.end is not None \
+                    and a.start < span.end_char and span.start_char < a.end:
+                return None
+        return self._actors(span, ctx)[0] or Actor(name=span.text, text=span.text,
+                                                   start=span.start_char, end=span.end_char,
+                                                   kind="other")
 
     def _prefer(self, coded: Span | None, parsed: Span | None, ctx: _Context) -> Span | None:
         """The coder's span where it names a known kind of actor; the parse's where only
@@ -253,7 +287,7 @@ class Pipeline:
         return parsed if other is not None and other.kind != "other" else coded if actor else parsed
 
     def _event(self, sent: Span, trig: Trigger, parties: _Parties, counts: list,
-               places: list[Place], ctx: _Context) -> Event:
+               places: list[Place], ctx: _Context, *, main: bool = False) -> Event:
         doc = sent.doc
         attr = parties.attribution
         decision = status(doc, trig.token_i, attr, parties.actor1_text)
@@ -286,7 +320,7 @@ class Pipeline:
             reasons["time"] = "no time expression and no publication date"
         return Event(
             id=_event_id(ctx.article.id, trig),
-            type=EventType(plover=trig.plover, mode=trig.mode, acled=acled),
+            type=EventType(plover=trig.plover, mode=trig.mode, acled=acled, quad=trig.quad),
             status=decision.status,
             actor1=parties.actor1,
             actor2=parties.actor2,
@@ -298,7 +332,7 @@ class Pipeline:
             evidence=Evidence(**_sentence_span(sent),
                               trigger=trig_text(doc, trig), trigger_start=trig.start,
                               trigger_end=trig.end, extractor=trig.extractor,
-                              confidence=trig.confidence),
+                              confidence=trig.confidence, main=main),
             article_id=ctx.article.id,
             reasons=reasons,
         )
@@ -391,6 +425,8 @@ class _Parties:
     def actors(self) -> list[Actor]:
         return [a for a in (self.actor1, self.actor2, *self.associates) if a is not None]
 
+
+VERBAL = frozenset({0, 1, 3})  # CAMEO quad classes of statements, meetings, verbal conflict
 
 # ACLED sub-event types in which one side takes ground from another.
 TERRITORIAL = frozenset({
@@ -511,8 +547,9 @@ def _assign_quantities(sent: Span, trigs: list[Trigger], counts: list) -> list[i
 
 def _dated_by_lede(events: list[Event], published: date | None) -> list[Event]:
     """Events without a time of their own take the story's day of the happening (see
-    ``article_time``) rather than the publication date."""
-    focus = article_time([e.time for e in events], published)
+    ``article_time``) rather than the publication date. An event the coder proposed for a
+    sentence without a trigger (a statement, an aside) does not date the story."""
+    focus = article_time([e.time for e in events if e.evidence.extractor != PROPOSED], published)
     if focus is None:
         return events
     return [e.model_copy(update={"time": focus}) if e.time is not None and e.time.reason == "publication_date"

@@ -4,8 +4,9 @@ Every gold sentence goes through the same code path as ``eventwire extract`` on 
 Lines line ``{"text": ...}`` (``evaluate.output.run``: reader, language check, the whole
 ``Pipeline``), and the records are scored, not parts of the extractor.
 
-- **Main event**: the first event of the sentence's record in text order (smallest
-  trigger start), the one a reader of the output meets first. **Any event**: the gold
+- **Main event**: see ``output.MAIN_EVENT``: the event the record marks as its sentence's main
+  happening (``evidence.main``), else the first in text order (smallest
+  trigger start). **Any event**: the gold
   class counts as found when some event of the record has it.
 - **Class of an event** (CAMEO quad classes, cameo-sentences SOURCE.md: 4 material
   conflict, 3 verbal conflict, 2 material cooperation, 1 verbal cooperation by meeting or

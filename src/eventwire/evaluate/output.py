@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
 
 MAIN_EVENT = (
-    "main event: the first event of the sentence's record in text order (smallest trigger "
-    "start), the one a reader of `eventwire extract` output meets first"
+    "main event: the first event of the sentence's record that the record marks as its "
+    "sentence's main happening (evidence.main), else the first in text order (smallest "
+    "trigger start)"
 )
 
 
@@ -64,7 +65,8 @@ def _order(ev: Event) -> tuple[int, int]:
 
 def main_event(events: Sequence[Event]) -> Event | None:
     """See ``MAIN_EVENT``."""
-    return min(events, key=_order) if events else None
+    marked = [e for e in events if e.evidence.main]
+    return min(marked or events, key=_order) if events else None
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:

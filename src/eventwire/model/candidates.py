@@ -31,6 +31,7 @@ class Trigger:
     acled: tuple[str, str] | None = None
     confidence: float = 1.0
     extractor: str = "lexicon.v1"
+    quad: int | None = None  # CAMEO quad class (0-4) where the learned coder read it
 
 
 @dataclass(frozen=True)

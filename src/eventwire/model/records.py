@@ -164,6 +164,9 @@ class EventType(Record):
     plover: str
     mode: str | None = None
     acled: tuple[str, str] | None = None
+    # CAMEO quad class (0 statement, 1 meeting/agreement, 2 material cooperation, 3 verbal
+    # conflict, 4 material conflict) where the learned coder read the event's sentence
+    quad: int | None = Field(None, ge=0, le=4)
 
 
 class Evidence(Record):
@@ -175,6 +178,9 @@ class Evidence(Record):
     trigger_end: int | None = None
     extractor: str | None = None
     confidence: float | None = None
+    # the happening the sentence reports (its main event); the sentence's other events
+    # are its parts or asides
+    main: bool = False
 
 
 class Claim(Record):

@@ -1,13 +1,26 @@
-"""Where the learned coder decides: the class family of a sentence's main event, its roles.
+"""Where the learned coder decides: which event is a sentence's main one, its class, its roles.
 
 The rules find the triggers (which words, where, which ACLED sub-type); the coder reads
-the whole sentence. When the two disagree on the main event's class family (4 classes:
-material conflict, verbal conflict, material cooperation, verbal cooperation), the coder
-is confident in its family and gives the rules' family little probability, the coder wins: the main trigger takes the lexicon sense of its own
-words that has the coder's class, else the class's generic PLOVER category. Agreement
-leaves the rules' finer type (mode, ACLED sub-type) untouched. A trigger inside reported
-words (a clausal complement: "officials denied that anyone had been arrested") keeps its
-rules' type: the coder's class then reads the report, not that event.
+the whole sentence and gives the class of the happening the sentence reports (CAMEO's
+sentence label is the class of its main event). So the coder's class picks the main
+event (``choose``):
+
+1. a trigger whose class family (4 classes: material conflict, verbal conflict, material
+   cooperation, verbal cooperation) is the coder's is the main event, the one highest in
+   the parse among several; the rules' own type stands (mode, ACLED sub-type);
+2. else, where the trigger highest in the parse is not the clause the sentence is about
+   (the sentence's root verb is no trigger: "No group has claimed it, but ... carried out
+   similar bombings"), the root verb is proposed as the main event in the coder's class
+   and every trigger keeps its own type (the bombings stay an assault);
+3. else the main trigger is retyped in the coder's class (the lexicon sense of its words
+   with that class, else the class's generic PLOVER category), unless the coder is unsure
+   or the pair is one the rules keep (``KEEP_RULES``), or the trigger sits inside reported
+   words (its class is then the report's, not its own).
+
+A sentence with no trigger but a subject doing something (``worth_coding``) is coded too,
+and the coder proposes its root verb as an event when it is sure of the class
+(``propose``): "the ministry sent a team of doctors", "X said it was sceptical of ...".
+The main event carries the coder's class (``Trigger.quad``) and is marked main.
 """
 
 from __future__ import annotations
@@ -21,41 +34,105 @@ from eventwire.extract.coder.runtime import EXTRACTOR, Coding
 from eventwire.extract.eventcat import main_trigger
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from eventwire.extract.triggers import EventTyper
     from eventwire.model.candidates import Trigger
 
-# The coder overrides the lexicon only when it is sure on both counts: its own class family
-# has at least MIN_CLASS_CONFIDENCE and the rules' family at most MAX_RULE_PROBABILITY.
-# Chosen on the tune part (scripts: see MODEL_CARD.md): looser bounds gained a little there,
-# where the coder is over-confident, having been trained on it.
-MIN_CLASS_CONFIDENCE = 0.8
-MAX_RULE_PROBABILITY = 0.1
-# (rules' family, coder's family) pairs the coder never overrides. Material cooperation
+# The coder retypes a trigger only when its own class family has at least
+# MIN_CLASS_CONFIDENCE (the argmax of a 4-way choice can sit near 0.3).
+MIN_CLASS_CONFIDENCE = 0.5
+# A sentence without a trigger yields an event only when the coder is this sure of its
+# family: a news article's sentences of background or colour should stay silent.
+MIN_PROPOSE_CONFIDENCE = 0.7
+# The classes the coder may propose an event of where no trigger says it: a violent event
+# needs a word of violence (the coder reads the war around a sentence into it: "X has been
+# emboldened by the victory"); at a sentence's root verb that is no trigger, only what a
+# statement can be (a speech verb is never an act of cooperation or force).
+PROPOSE_CLASSES = frozenset({0, 1, 2, 3})
+ROOT_CLASSES = frozenset({0, 1, 3})
+# (rules' family, coder's family) pairs the coder never retypes. Material cooperation
 # read as material conflict: the coder takes humanitarian acts told amid war (evacuations,
-# releases) for the violence around them, and on the tune part it was the rarest of its
-# corrections (4 of 145 sentences), so the lexicon's cooperative sense stands.
-# Nor does a violent trigger become cooperation: "bombings" told beside a statement ("No
-# group has claimed ..., but IS has carried out similar bombings") stay an assault; the
-# coder's statement class reads the sentence, not that word.
+# releases) for the violence around them. Nor does a violent trigger become cooperation:
+# "bombings" told beside a statement stay an assault (rule 2 above then gives the
+# statement its own event where the sentence's root verb says it).
 KEEP_RULES = frozenset({(2, 4), (4, 1), (4, 2)})
+PROPOSED = f"{EXTRACTOR}.proposed"  # the extractor of an event proposed where no trigger was
 MIN_ROLE_SCORE = 0.5  # a tagged role span below it is not used
+# entity labels that make a subject someone who acts (a state, a group, a person)
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+SUBJECTS = ("nsubj", "nsubjpass")
 
 
-def retype(sent: Span, trigs: Sequence[Trigger], coding: Coding,
-           typer: EventTyper) -> list[Trigger]:
-    """``trigs`` with the main trigger retyped where the coder's class family differs."""
-    main = main_trigger(sent, list(trigs))
-    if main is None or _reported(sent, main):
-        return list(trigs)
-    want, have = four_class(coding.quad), four_class(typer.sentence_quad(sent, main))
-    if want == have or (have, want) in KEEP_RULES \
-            or family_probability(coding, want) < MIN_CLASS_CONFIDENCE \
-            or family_probability(coding, have) > MAX_RULE_PROBABILITY:
-        return list(trigs)
-    new = _sense(main, coding.quad, typer)
-    return [new if t is main else t for t in trigs]
+def _denied(root: Token) -> bool:
+    """"No group has claimed ...", "did not say": a root verb that tells nothing happened."""
+    return any(c.dep_ == "neg" for c in root.children) or any(
+        c.dep_ in SUBJECTS and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in root.children)
+
+
+def worth_coding(sent: Span) -> bool:
+    """Is a sentence without a trigger worth the coder's time? Its root is a verb whose
+    subject names a person, group or state ("China's health ministry sent ...")."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or _denied(root):
+        return False
+    return any(c.dep_ in SUBJECTS and any(w.ent_type_ in ACTOR_LABELS for w in c.subtree)
+               for c in root.children)
+
+
+def propose(sent: Span, coding: Coding, typer: EventTyper) -> Trigger | None:
+    """The event the coder reads in a sentence without a trigger: its root verb, in the
+    coder's class, when the coder is sure (``MIN_PROPOSE_CONFIDENCE``)."""
+    if coding.quad not in PROPOSE_CLASSES or not worth_coding(sent) \
+            or family_probability(coding, four_class(coding.quad)) < MIN_PROPOSE_CONFIDENCE:
+        return None
+    return replace(_root_trigger(sent.root, coding, typer), extractor=PROPOSED)
+
+
+def choose(sent: Span, trigs: Sequence[Trigger], coding: Coding, typer: EventTyper,
+           reporting: frozenset[str] = frozenset()) -> tuple[list[Trigger], Trigger | None]:
+    """The sentence's triggers as the coder reads them, and the main one (see the module's
+    docstring); the main trigger carries the coder's class. ``reporting``: lemmas of verbs
+    that report or deny what their clause tells (a root among them is the report, whose
+    content the triggers are: never an event of its own)."""
+    trigs = list(trigs)
+    want = four_class(coding.quad)
+    agree = [t for t in trigs if four_class(typer.sentence_quad(sent, t)) == want]
+    if agree:
+        main = main_trigger(sent, agree)
+        assert main is not None
+        return _marked(trigs, main, replace(main, quad=coding.quad))
+    main = main_trigger(sent, trigs)
+    if main is None:
+        return trigs, None
+    root = sent.root
+    if coding.quad in ROOT_CLASSES and main.token_i != root.i \
+            and root.pos_ in ("VERB", "AUX") and not _denied(root) \
+            and root.lemma_.lower() not in reporting \
+            and all(t.token_i != root.i for t in trigs):
+        new = _root_trigger(root, coding, typer)
+        return sorted([*trigs, new], key=lambda t: t.start), new
+    have = four_class(typer.sentence_quad(sent, main))
+    if _reported(sent, main) or (have, want) in KEEP_RULES \
+            or family_probability(coding, want) < MIN_CLASS_CONFIDENCE:
+        return trigs, main
+    new = replace(_sense(main, coding.quad, typer), quad=coding.quad)
+    return _marked(trigs, main, new)
+
+
+def _marked(trigs: list[Trigger], old: Trigger, new: Trigger) -> tuple[list[Trigger], Trigger]:
+    return [new if t is old else t for t in trigs], new
+
+
+def _root_trigger(root: Token, coding: Coding, typer: EventTyper) -> Trigger:
+    from eventwire.model.candidates import Trigger
+
+    bare = Trigger(start=root.idx, end=root.idx + len(root.text), token_i=root.i,
+                   lemma=root.lemma_.lower(), plover=CLASS_PLOVER[coding.quad],
+                   confidence=round(family_probability(coding, four_class(coding.quad)), 3),
+                   extractor=EXTRACTOR)
+    return replace(_sense(bare, coding.quad, typer), quad=coding.quad)
 
 
 def _reported(sent: Span, trig: Trigger) -> bool:
