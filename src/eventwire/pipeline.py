@@ -176,8 +176,9 @@ class Pipeline:
                 and not names_a_side(sent.doc[t.token_i], self.cues)]
 
     def _code(self, sents: list[Span]) -> dict[int, Coding]:
-        """The learned coder's reading of the sentences with a candidate event, in one
-        batch, keyed by the sentence's first token; nothing on the rules-only path."""
+        """The learned coder's reading of the sentences with a candidate event (each read
+        alone: ``coder.runtime``), keyed by the sentence's first token; nothing on the
+        rules-only path."""
         if self.coder is None or not sents:
             return {}
         codes = self.coder.code([sent.text for sent in sents])
