@@ -2,13 +2,21 @@
 on a standalone cluster of 1 and 2 workers at 1, 2, 4 and 8 partitions, each as a ratio
 against bare spaCy ``nlp.pipe`` in one process on the same texts, in the same run.
 
-    nice -n 10 .venv/bin/python benchmarks/bench_engines.py [--copies N] [--repeat R] [--no-spark]
+    nice -n 10 .venv/bin/python benchmarks/bench_engines.py [--articles N | --copies N] [--repeat R] [--no-spark]
 
-The corpus: the seed article and the examples, copied N times (a file each). Bare spaCy
+The corpus: with ``--articles N``, N distinct news articles (the examples, the seed, then
+``gva-dev``'s articles, as benchmark input only, read from ``../shared/gold`` into a
+temporary folder); with ``--copies N``, the seed article and the examples copied N times
+(a file each). The coder's cache of readings is off: the runs repeat the same texts, and
+a cache would make every run after the first one cheaper than bare spaCy's. Bare spaCy
 is the model package as installed (``spacy.load``), ``nlp.pipe`` over the texts the
 pipeline parses (boilerplate blanked). The local engine runs ``WorkerPool.process`` as
 ``eventwire extract`` does, rendering each document to its JSON line in the parent.
 Bare spaCy and the local engine are timed in turn R times (paired runs; medians shown).
+The learned coder's own CPU time on the same texts (``c``, over bare spaCy's) is measured
+in this process, in one more pass of the pipeline, and with it the goal of issue 17/22:
+both workers at 80% or better of what the parse and the coder need, i.e. the local engine
+with 2 workers at ``1.6 / (1 + c)`` times bare spaCy or more.
 Start-up is timed apart: loading the pipeline and forking the workers; for Spark, the
 cluster and the session, and a first job that builds the pipeline in each executor.
 Spark runs ``SparkEngine.run`` end to end (driver reads the files, executors parse,
@@ -20,12 +28,15 @@ On a machine shared with other work, wall-clock ratios say little; so the CPU ti
 every process of a run (this one and its workers, /proc) is summed too: bare spaCy's
 CPU seconds over the engine's is the engine's efficiency per core, and N workers on N
 idle cores run at about N times that (the workers share nothing but the parent's
-read-only pages).
+read-only pages). That prediction is printed per article: CPU milliseconds of bare spaCy
+and of the engine (all its processes), and their ratio times the workers.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import hashlib
 import json
 import os
 import resource
@@ -44,6 +55,7 @@ from eventwire.pipeline import Pipeline, blank
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "corpus" / "seed" / "000_8057f10ad668c9f6.txt"
+GVA = ROOT.parent / "shared" / "gold" / "gva-dev" / "articles.jsonl.gz"
 PUBLISHED = date(2026, 3, 6)
 
 
@@ -53,6 +65,32 @@ def corpus(folder: Path, copies: int) -> list[Path]:
         for f in sources:
             shutil.copy(f, folder / f"{n:04d}_{f.name}")
     return [folder]
+
+
+def distinct(folder: Path, n: int) -> list[Path]:
+    """``n`` distinct articles: the examples and the seed, then gva-dev's, as one JSON
+    Lines file (each text once)."""
+    seen: set[str] = set()
+    out = folder / "corpus.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        def add(rec: dict[str, str]) -> None:
+            key = hashlib.sha256(rec["text"].strip().encode()).hexdigest()
+            if rec["text"].strip() and key not in seen and len(seen) < n:
+                seen.add(key)
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        for f in sorted((ROOT / "examples").glob("*.txt")) + ([SEED] if SEED.exists() else []):
+            title, _, body = f.read_text(encoding="utf-8").partition("\n")
+            add({"title": title.strip(), "text": body})
+        if GVA.exists():
+            with gzip.open(GVA, "rt", encoding="utf-8") as gz:
+                for line in gz:
+                    if len(seen) >= n:
+                        break
+                    a = json.loads(line)
+                    add({k: a[k] for k in ("title", "text", "outlet") if a.get(k)})
+    if len(seen) < n:
+        print(f"only {len(seen)} distinct articles found ({GVA} missing?)")
+    return [out]
 
 
 def memory_kb(pid: int, field: str) -> int:
@@ -93,6 +131,34 @@ def extract(pool: WorkerPool, arts: list[Article]) -> int:
     return n
 
 
+def coder_share(pipeline: Pipeline, arts: list[Article]) -> float:
+    """CPU seconds of the learned coder's runs in one pass of the pipeline (this process;
+    its cache emptied first, so every sentence it reads is run)."""
+    coder = pipeline.coder
+    if coder is None:
+        return 0.0
+    spent = 0.0
+    run = coder._run
+
+    def timed_run(text: str):  # type: ignore[no-untyped-def]
+        nonlocal spent
+        t0 = time.process_time()
+        try:
+            return run(text)
+        finally:
+            spent += time.process_time() - t0
+
+    coder._cache.clear()
+    coder._run = timed_run  # type: ignore[method-assign]
+    try:
+        for _ in pipeline.process(arts):
+            pass
+    finally:
+        del coder._run
+        coder._cache.clear()
+    return spent
+
+
 def bench_local(arts: list[Article], texts: list[str], repeat: int, words: int) -> float:
     import spacy
 
@@ -101,9 +167,18 @@ def bench_local(arts: list[Article], texts: list[str], repeat: int, words: int) 
     t0 = time.perf_counter()
     pipeline = Pipeline.load()
     load = time.perf_counter() - t0
+    if pipeline.coder is not None:
+        pipeline.coder.cache_size = 0  # the runs repeat the texts: see the module doc
     bare = spacy.load(MODEL_PACKAGE)
     list(bare.pipe(texts[:8]))  # warm-up
     print(f"start-up: pipeline load {load:.1f} s")
+    t0 = time.process_time()
+    list(bare.pipe(texts))
+    bare_once = time.process_time() - t0
+    coder_s = coder_share(pipeline, arts)
+    c = coder_s / bare_once
+    print(f"learned coder: {coder_s:.2f} CPU s for one pass, bare spaCy {bare_once:.2f} CPU s: "
+          f"c = {c:.2f}; goal for 2 workers: >= {1.6 / (1 + c):.2f}x bare spaCy")
     bare_label = "bare spaCy nlp.pipe, 1 process"
     times: dict[str, list[float]] = {bare_label: []}
     cpu: dict[str, list[float]] = {bare_label: []}
@@ -131,9 +206,12 @@ def bench_local(arts: list[Article], texts: list[str], repeat: int, words: int) 
     for label, ts in times.items():
         t = statistics.median(ts)
         used = statistics.median(cpu[label])
+        workers = 2 if "2 worker" in label else 1
         print(f"{label}: {n} articles in {t:.2f} s (median of {len(ts)}) = {n / t:.2f} articles/s, "
               f"{words / t:,.0f} words/s, {base / t:.2f}x bare spaCy; CPU {used:.2f} s in all "
-              f"processes = {base_cpu / used:.2f} of bare spaCy's work per CPU-second")
+              f"processes ({1000 * used / n:.0f} ms/article, bare spaCy {1000 * base_cpu / n:.0f}) "
+              f"= {base_cpu / used:.2f} of bare spaCy's work per CPU-second; on {workers} idle "
+              f"core(s): {workers * base_cpu / used:.2f}x bare spaCy")
     print(f"memory, parent: peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
     return n / statistics.median(times["local engine, 2 worker(s)"])
 
@@ -171,18 +249,21 @@ def bench_spark(paths: list[Path], n: int, words: int, partitions: list[int], lo
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--copies", type=int, default=16, help="copies of the seed and the examples (4 articles)")
+    ap.add_argument("--articles", type=int, default=0, help="N distinct articles (examples, seed, gva-dev)")
+    ap.add_argument("--copies", type=int, default=16,
+                    help="copies of the seed and the examples (4 articles), without --articles")
     ap.add_argument("--repeat", type=int, default=3, help="paired runs of bare spaCy and the local engine")
     ap.add_argument("--partitions", type=int, nargs="+", default=[1, 2, 4, 8])
     ap.add_argument("--no-spark", action="store_true")
     args = ap.parse_args()
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
-        paths = corpus(Path(tmp), args.copies)
+        paths = distinct(Path(tmp), args.articles) if args.articles else corpus(Path(tmp), args.copies)
         arts = list(articles(paths, BatchReport(), PUBLISHED))
         texts = [blank(a.text, a.boilerplate) for a in arts]
         words = sum(len(t.split()) for t in texts)
-        print(f"corpus: {len(arts)} articles, {words:,} words")
+        kind = "distinct" if args.articles else f"{args.copies} copies of 4"
+        print(f"corpus: {len(arts)} articles ({kind}), {words:,} words")
         local_rate = bench_local(arts, texts, args.repeat, words)
         if not args.no_spark:
             bench_spark(paths, len(arts), words, args.partitions, local_rate)

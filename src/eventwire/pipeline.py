@@ -182,8 +182,9 @@ class Pipeline:
 
     def _code(self, sents: list[Span]) -> dict[int, Coding]:
         """The learned coder's reading of the sentences with a candidate event or a
-        subject doing something (``decide.worth_coding``), in one batch, keyed by the
-        sentence's first token; nothing on the rules-only path."""
+        subject doing something (``decide.worth_coding``), each read alone
+        (``coder.runtime``), keyed by the sentence's first token; nothing on the rules-only
+        path."""
         if self.coder is None or not sents:
             return {}
         codes = self.coder.code([sent.text for sent in sents])

@@ -141,3 +141,18 @@ def test_budget_grows_with_the_article() -> None:
     assert budget(60, 2_000) == budget(60, 100_000) == 60
     assert budget(60, 250_000) == 150
     assert budget(60, 1_000_000) == budget(60, 5_000_000) == 600  # and no further
+
+
+def test_chunks_shrink_as_the_input_runs_out() -> None:
+    from eventwire.engines.pool import CHUNK_ARTICLES, _Chunker
+    from eventwire.model import Article
+
+    arts = ((n, Article(id=str(n), text="Troops shelled the town. " * 4)) for n in range(200))
+    chunker = _Chunker(arts, workers=2)
+    sizes, order = [], []
+    while (chunk := chunker.take()) is not None:
+        sizes.append(len(chunk.items))
+        order += [n for n, _ in chunk.items]
+    assert order == list(range(200))  # every article once, in input order
+    assert sizes[0] == CHUNK_ARTICLES and max(sizes) == CHUNK_ARTICLES
+    assert sizes == sorted(sizes, reverse=True) and sizes[-1] == 1  # the tail is short

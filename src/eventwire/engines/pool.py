@@ -5,7 +5,8 @@ batch of articles all stored already never loads it), and forks the workers, whi
 share its read-only memory (spaCy's weights, the gazetteer, the dictionaries) copy-on-write; ``gc.freeze``
 keeps the collector from touching, and so copying, those objects in every worker. The
 parent reads the inputs, hands the articles out in chunks (at most ``CHUNK_ARTICLES``
-articles and ``CHUNK_CHARS`` characters, so that spaCy still batches short articles) and
+articles and ``CHUNK_CHARS`` characters, so that spaCy still batches short articles;
+smaller as the input runs out, so that the workers finish together: ``_Chunker``) and
 gives the results back in input order.
 
 Time budget: a chunk may use ``budget(time_limit, characters)`` seconds of CPU time
@@ -31,7 +32,7 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,8 +45,9 @@ if TYPE_CHECKING:
 
     from eventwire.pipeline import Pipeline
 
-CHUNK_ARTICLES = 4  # what one worker takes at a time (spaCy batches within it)
-CHUNK_CHARS = 10_000  # ... unless the chunk grows past this many characters
+CHUNK_ARTICLES = 16  # what one worker takes at a time (spaCy batches within it)
+CHUNK_CHARS = 40_000  # ... unless the chunk grows past this many characters
+READ_AHEAD = 2  # chunks per worker read from the input before they are handed out
 TIME_LIMIT = 60.0  # default seconds per 100,000 characters of an article (see ``budget``)
 LIMIT_CHARS = 100_000
 MAX_UNITS = 10  # a budget grows with the article up to 1,000,000 characters, then stays
@@ -94,34 +96,44 @@ class _Worker:
 
 @dataclass
 class _Chunker:
-    """Articles in input order, cut into chunks."""
+    """Articles in input order, cut into chunks: full chunks while the input lasts (spaCy
+    parses a batch of 16 short articles about a tenth faster per word than one of 4), then
+    smaller ones as it runs out, about an even share of what is left per worker, so that
+    the last chunks end together (guided self-scheduling). The input is read
+    ``READ_AHEAD`` chunks a worker ahead, to see its end coming."""
 
     source: Iterator[tuple[int, Article]]
+    workers: int = 1
     taken: int = 0  # articles handed out so far
-    _peeked: tuple[int, Article] | None = None
+    _buffer: deque[tuple[int, Article]] = field(default_factory=deque)
     _done: bool = False
 
     def take(self) -> _Chunk | None:
+        self._fill()
+        share = -(-len(self._buffer) // (2 * self.workers)) if self._done else CHUNK_ARTICLES
         items: list[tuple[int, Article]] = []
         chars = 0
-        while len(items) < CHUNK_ARTICLES:
-            item = self._peek()
-            if item is None or (items and chars + len(item[1].text) > CHUNK_CHARS):
+        while self._buffer and len(items) < min(CHUNK_ARTICLES, share):
+            item = self._buffer[0]
+            if items and chars + len(item[1].text) > CHUNK_CHARS:
                 break
-            items.append(item)
+            items.append(self._buffer.popleft())
             chars += len(item[1].text)
-            self._peeked = None
         self.taken += len(items)
         return _Chunk(items, solo=len(items) == 1) if items else None
 
     def empty(self) -> bool:
-        return self._peek() is None
+        self._fill()
+        return not self._buffer
 
-    def _peek(self) -> tuple[int, Article] | None:
-        if self._peeked is None and not self._done:
-            self._peeked = next(self.source, None)
-            self._done = self._peeked is None
-        return self._peeked
+    def _fill(self) -> None:
+        want = READ_AHEAD * CHUNK_ARTICLES * self.workers
+        while not self._done and len(self._buffer) < want:
+            item = next(self.source, None)
+            if item is None:
+                self._done = True
+            else:
+                self._buffer.append(item)
 
 
 def cpu_seconds(pid: int | None) -> float | None:
@@ -217,7 +229,7 @@ class WorkerPool:
     def process(self, articles: Iterable[Article]) -> Iterator[Result]:
         """One result per article, in input order: its ``ArticleDoc``, or the
         ``InputError`` that says why it was skipped (time limit, a failing pipeline)."""
-        chunker = _Chunker(enumerate(articles))
+        chunker = _Chunker(enumerate(articles), self.workers)
         if chunker.empty():
             return
         self.start()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DROP = re.compile(r"[.'’`ʻʼ‘]")
 _SPACE = re.compile(r"[\s\-‐‑–—/,]+")
@@ -27,6 +28,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the name, asked for the same names over and over
 def fold(name: str) -> str:
     """The matching key of a name: 'St. Louis' and 'Saint-Louis' both give 'saint louis'."""
     text = _DROP.sub("", strip_accents(name).casefold())
