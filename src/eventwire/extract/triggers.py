@@ -207,7 +207,7 @@ class EventTyper:
             return None  # participle used as an adjective: "freezing conditions"
         if entry.plover == "SUPPORT" and head.dep_ == "acl":
             return None  # "rebels backed by the U.S.": a description, not an event
-        if "opinion" in entry.notes and _predicative(head):
+        if "opinion" in entry.notes and predicative(head):
             return None  # "considers all rebels to be terrorists": a view held, not an act
         if len(m.tokens) == 1 and head.pos_ == "NOUN" and self._names_a_thing(head):
             return None  # "riot police", "protest leaders", "the opposition": who, not what
@@ -404,7 +404,7 @@ def _dated_particle(sent: Span, idx: tuple[int, ...]) -> bool:
         for i in idx[1:])
 
 
-def _predicative(tok: Token) -> bool:
+def predicative(tok: Token) -> bool:
     """A verb with a predicative complement: 'considers X to be Y' (a clause of 'be'),
     'regards X as Y' ('as' with an object of its own)."""
     return any((c.dep_ in {"ccomp", "xcomp", "oprd"} and c.lemma_ == "be") or c.dep_ == "oprd"
