@@ -33,7 +33,7 @@ ACTOR_FLOORS = {  # test part, main event: (lenient, strict)
     "actor2": (0.72, 0.59),  # measured 0.734, 0.603 (0.625, 0.506 before)
 }
 SHARE_CEILINGS = {  # test part
-    "no_event": 0.04,  # measured 0.036 (0.092 before)
+    "no_event": 0.045,  # measured 0.044 (0.092 before issue 22's main event; 0.036 while views held were proposed)
     "refused": 0.0,  # measured 0.000 (0.005 before): English is never refused
 }
 ACLED_FLOORS = {  # test half (split.part(id, 50))
