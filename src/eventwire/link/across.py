@@ -5,9 +5,7 @@ actors do not contradict each other, their times overlap (``SLACK`` either side,
 reports date an event by their own publication day) and either
 
 - they happen in the same place (same gazetteer entry, or within ``MAX_KM``) within a
-  day of each other, and say something of it alike: their casualty figures agree, or
-  their sentences share some of their words (``LIKE``); a city sees several attacks,
-  arrests or shootings a day, and place and day alone chain them all into one, or
+  day of each other, or
 - they happen near each other (within ``NEAR_KM``, a metropolitan area or a county: one
   outlet names the neighbourhood, another the city; or two places of the same name that
   the gazetteer resolved apart, one outlet's "Lexington" another's) and say the same in
@@ -33,7 +31,6 @@ NEAR_KM = 60.0
 SLACK = timedelta(days=2)
 CLOSE = timedelta(days=1)  # the same place needs no other evidence within a day
 SIMILAR = 0.25  # Jaccard overlap of the two sentences' content words
-LIKE = 0.12  # the overlap that, with the same place and day, tells the same happening
 TOLERANCE = 0.10  # figures within 10% of each other agree
 CASUALTIES = ("killed", "wounded")
 
@@ -124,10 +121,9 @@ def same_event(a: Event, b: Event) -> bool:
         dist = NEAR_KM
     if dist is None or dist > NEAR_KM:
         return False
-    agree, alike = _figures_agree(a, b), similarity(a, b)
-    if dist <= MAX_KM and gap <= CLOSE and (agree or alike >= LIKE):
+    if dist <= MAX_KM and gap <= CLOSE:
         return True
-    return agree or alike >= SIMILAR
+    return _figures_agree(a, b) or similarity(a, b) >= SIMILAR
 
 
 def _same_name(a: Event, b: Event) -> bool:
