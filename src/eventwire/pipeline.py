@@ -209,8 +209,10 @@ class Pipeline:
         owner = _assign_quantities(sent, trigs, counts)
         parties = [self._parties(sent, t, ctx, coding if t is main else None) for t in trigs]
         # a place named as an actor ("Russia and Syria had been accused") is not where
-        # any event of the sentence happened
-        taken = [(a.start, a.end) for p in parties for a in p.actors()
+        # any event of the sentence happened; the place a physical act lands on ("stormed
+        # the city of X", "patrolled the streets of Y", "attack Syria") is where it happened
+        taken = [(a.start, a.end) for t, p in zip(trigs, parties, strict=True)
+                 for a in p.actors(keep_target=t.plover not in PLACED_ON)
                  if a.start is not None and a.end is not None]
         places = not_actors(ctx.place_index.within(sent.start_char, sent.end_char), taken,
                             doc_text(sent.doc))
@@ -423,8 +425,14 @@ class _Parties:
     associates: tuple[Actor, ...]
     attribution: Attribution | None
 
-    def actors(self) -> list[Actor]:
-        return [a for a in (self.actor1, self.actor2, *self.associates) if a is not None]
+    def actors(self, *, keep_target: bool = True) -> list[Actor]:
+        target = self.actor2 if keep_target else None
+        return [a for a in (self.actor1, target, *self.associates) if a is not None]
+
+
+# PLOVER types of acts done at the place they are done to: their target, when a place,
+# is where they happened.
+PLACED_ON = frozenset({"ASSAULT", "FIGHT", "MOBILIZE", "PROTEST", "COERCE"})
 
 
 VERBAL = frozenset({0, 1, 3})  # CAMEO quad classes of statements, meetings, verbal conflict

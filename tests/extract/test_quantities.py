@@ -47,11 +47,14 @@ def test_counts(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[s
         ("The death toll rose to 12.", [("killed", 12)]),
         ("Officers fired ten rounds at the car.", []),
         ("A man has been charged with murder in the death of his son.", [("killed", 1)]),
+        ("Three people suffered minor injuries in the blast at the market.", [("wounded", 3)]),
+        ("A woman sustained fatal injuries when gunmen attacked the checkpoint.", [("killed", 1)]),
+        ("A girl, Jane Mora, four, was shot dead at her home.", [("killed", 1)]),
     ],
 )
 def test_counts_like_a_coder(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[str, int]]) -> None:
     """Single victims, outcomes, those hit less those who died, the one who acts not
-    counted, a street number no count."""
+    counted, a street number no count, a harm suffered, an age no count."""
     doc = nlp(sentence)
     found = find_quantities(doc[:], lex)
     assert [(q.kind, q.value) for q in found] == expected

@@ -637,3 +637,20 @@ def test_compass_part_of_a_country_is_the_country_not_its_namesake_division(nlp,
     places = parse(nlp, geoparser, text)
     assert first(places, "Mexico").feature == "country"
     assert first(places, "Idlib").feature == "admin1"
+
+
+def test_a_region_named_in_the_sentence_takes_the_focus_town_inside_it() -> None:
+    """'A shooting in southern Michigan' in a story about Albion: the town, told elsewhere,
+    is where inside the state it happened; a focus outside the state is not taken."""
+    text = "ALBION - Police say a shooting in southern Michigan left four people wounded."
+    state = Place(text="Michigan", start=text.index("Michigan"), end=text.index("Michigan") + 8,
+                  name="Michigan", country="USA", admin1="Michigan", lat=44.25, lon=-85.5,
+                  feature="admin1", gazetteer_id="5001836")
+    town = Place(text="ALBION", start=0, end=6, name="Albion", country="USA", admin1="Michigan",
+                 lat=42.24, lon=-84.75, feature="city", gazetteer_id="4984016")
+    sentence = (text.index("Police"), len(text))
+    loc = event_location([town, state], *sentence, focus=town)
+    assert loc is not None and loc.name == "Albion" and (loc.reason or "").startswith("article_focus")
+    elsewhere = town.model_copy(update={"admin1": "Ohio", "name": "Albion (Ohio)"})
+    loc = event_location([elsewhere, state], *sentence, focus=elsewhere)
+    assert loc is not None and loc.name == "Michigan" and loc.reason == "sentence"

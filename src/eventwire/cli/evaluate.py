@@ -110,9 +110,13 @@ def incidents(
     gold: Path = typer.Argument(DEFAULT_GOLD / "gva-dev", help="gva-dev folder (articles.jsonl.gz, incidents.jsonl)"),
     limit: int = typer.Option(0, help="about N articles of each half, whole incidents (0: all)"),
     errors: Path | None = typer.Option(None, help="write the tune half's misses as JSON Lines here"),
+    half: list[str] = typer.Option(["tune", "test"], help="split halves to score (tune, test)"),
 ) -> None:
     """Event-level facts per article (killed, wounded, place, day) and the same incident
     across articles (pairwise and B-cubed F1), on the tune and test halves."""
     from eventwire.evaluate import incidents as mod
 
-    mod.main(gold, limit=limit, errors=errors)
+    if not set(half) <= set(mod.PARTS):
+        raise typer.BadParameter("--half is tune or test (repeat it for both)")
+    parts = tuple(h for h in mod.PARTS if h in half)
+    mod.main(gold, limit=limit, errors=errors, parts=parts)  # type: ignore[arg-type]

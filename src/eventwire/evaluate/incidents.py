@@ -342,8 +342,9 @@ def evaluate(folder: Path, limit: int = 0, pipeline: object | None = None,
     return {half: run_half(split[half], incidents, pipe, tick) for half in parts}
 
 
-def main(folder: Path, limit: int = 0, errors: Path | None = None) -> dict[str, dict[str, float]]:
-    """Print both halves (tune, then test) and return their figures."""
+def main(folder: Path, limit: int = 0, errors: Path | None = None,
+         parts: tuple[Part, ...] = PARTS) -> dict[str, dict[str, float]]:
+    """Print ``parts`` (both halves by default: tune, then test) and return their figures."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -354,12 +355,12 @@ def main(folder: Path, limit: int = 0, errors: Path | None = None) -> dict[str, 
             task = bar.add_task("articles", total=total)
             return lambda: bar.advance(task)
 
-        reports = evaluate(folder, limit, progress=progress)
+        reports = evaluate(folder, limit, progress=progress, parts=parts)
     out: dict[str, dict[str, float]] = {}
-    for half in PARTS:
+    for half in parts:
         out[half] = reports[half].figures()
         print(format_report(half, out[half]))
-    if errors is not None:
+    if errors is not None and "tune" in reports:
         with errors.open("w", encoding="utf-8") as fh:
             rows = reports["tune"].rows
             members: dict[str, set[str]] = defaultdict(set)

@@ -6,7 +6,9 @@ noun of people ("civilians", "others"), or a single person named as the one hurt
 2). Its kind comes from the noun ("fighters", "dead"), else from the clause: an outcome
 word ("shot dead", "one fatally", "left one man dead") beats the verb ("were wounded",
 "were treated"), which beats a conjoined verb ("shot and killed"); a person only hit
-("were shot", "stabbed") counts as wounded. In one sentence, those hit less those who
+("were shot", "stabbed") counts as wounded; a harm suffered ("suffered minor injuries")
+is what the harm says. A bare number set off after a person ("Jane Mora, four,") is an
+age, never a count. In one sentence, those hit less those who
 died are the wounded ("four people were shot, one fatally": killed 1, wounded 3). A count
 of anything but people ("the 2700 block of", "ten rounds") is none.
 
@@ -50,6 +52,9 @@ class QuantityLexicon:
     victim_subject_verbs: frozenset[str] = frozenset()
     single_person: frozenset[str] = frozenset()
     fate_nouns: dict[str, str] = field(default_factory=dict)
+    harm_verbs: frozenset[str] = frozenset()
+    harms: dict[str, str] = field(default_factory=dict)
+    fatal_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> QuantityLexicon:
@@ -67,6 +72,9 @@ class QuantityLexicon:
             victim_subject_verbs=frozenset(raw["victim_subject_verbs"]),
             single_person=frozenset(raw["single_person"]),
             fate_nouns=raw["fate_nouns"],
+            harm_verbs=frozenset(raw["harm_verbs"]),
+            harms=raw["harms"],
+            fatal_words=frozenset(raw["fatal_words"]),
         )
 
 
@@ -176,10 +184,25 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+def _harm(verb: Token, lex: QuantityLexicon) -> str | None:
+    """"suffered minor injuries": wounded; "sustained fatal injuries": killed."""
+    if verb.lemma_.lower() not in lex.harm_verbs:
+        return None
+    found = None
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.harms):
+        fatal = any(m.lower_ in lex.fatal_words for m in obj.children if m.dep_ in ("amod", "compound"))
+        found = _stronger(found, "killed" if fatal else lex.harms[obj.lemma_.lower()])
+    return found
+
+
 def clause_kind(verb: Token, lex: QuantityLexicon) -> tuple[str | None, bool]:
     """What a clause says befell the people it counts, and whether they were only hit:
     an outcome ("dead", "fatally") beats the verb, which beats a conjoined verb without a
-    subject of its own ("shot and killed"); a hit verb alone ("were shot") is wounded."""
+    subject of its own ("shot and killed"); a hit verb alone ("were shot") is wounded; a
+    harm suffered ("suffered minor injuries") is what the harm says."""
+    harm = _harm(verb, lex)
+    if harm:
+        return harm, False
     outcome = _outcome(verb, lex)
     own = lex.verbs.get(verb.lemma_.lower())
     conj = [lex.verbs.get(c.lemma_.lower()) for c in verb.children
@@ -253,6 +276,18 @@ def _toll(num: Token, lex: QuantityLexicon) -> str | None:
         if subj.lower_ == "toll" or key in lex.nouns:
             return lex.nouns.get(key) or lex.nouns.get(subj.lower_)
     return None
+
+
+def _age(sent: Span, toks: list[Token], lex: QuantityLexicon) -> bool:
+    """A bare number set off after a person is an age, not a count: "Jane Mora, four,
+    was shot", "the victim (19)"."""
+    first, last = toks[0], toks[-1]
+    if first.i - 2 < sent.start or last.i + 1 >= sent.end:
+        return False
+    opener, person, closer = sent.doc[first.i - 1], sent.doc[first.i - 2], sent.doc[last.i + 1]
+    if (opener.text, closer.text) not in ((",", ","), ("(", ")"), (",", ";"), (",", ".")):
+        return False
+    return person.ent_type_ == "PERSON" or _is_people(person, lex)
 
 
 _SINGLE_DEPS = ("nsubj", "nsubjpass", "dobj")
@@ -345,6 +380,8 @@ def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]
         i += len(toks)
         val = _value(toks, lex)
         noun = _noun(toks[-1])
+        if noun is None and _age(sent, toks, lex):
+            continue
         kind, hit = _kind(noun, toks[-1], lex)
         if val is None or kind is None:
             continue

@@ -7,9 +7,10 @@ reports date an event by their own publication day) and either
 - they happen in the same place (same gazetteer entry, or within ``MAX_KM``) within a
   day of each other, or
 - they happen near each other (within ``NEAR_KM``, a metropolitan area or a county: one
-  outlet names the neighbourhood, another the city) and say the same in other ways:
-  their casualty figures agree, or their sentences share most of their words
-  (``SIMILAR``).
+  outlet names the neighbourhood, another the city; or two places of the same name that
+  the gazetteer resolved apart, one outlet's "Lexington" another's) and say the same in
+  other ways: their casualty figures agree, or their sentences share most of their
+  words (``SIMILAR``).
 
 Figures that disagree inside a cluster (34,000 evacuated by one source, 30,000 by
 another) are contradictions: both are kept, each with its source, and the cluster is
@@ -114,11 +115,21 @@ def same_event(a: Event, b: Event) -> bool:
     if not (_compatible(a.actor1, b.actor1) and _compatible(a.actor2, b.actor2)):
         return False
     dist, gap = _distance(a, b), _gap(a, b)
-    if dist is None or gap is None or gap > SLACK:
+    if gap is None or gap > SLACK:
+        return False
+    if (dist is None or dist > NEAR_KM) and _same_name(a, b):
+        dist = NEAR_KM
+    if dist is None or dist > NEAR_KM:
         return False
     if dist <= MAX_KM and gap <= CLOSE:
         return True
-    return dist <= NEAR_KM and (_figures_agree(a, b) or similarity(a, b) >= SIMILAR)
+    return _figures_agree(a, b) or similarity(a, b) >= SIMILAR
+
+
+def _same_name(a: Event, b: Event) -> bool:
+    """The two places bear the same name, whatever the gazetteer made of each."""
+    la, lb = a.location, b.location
+    return la is not None and lb is not None and la.name.casefold() == lb.name.casefold()
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ cluster's contradiction flag is a function of its members.
 Finding the links stays near-linear through blocking: an event is compared only with
 events of the same PLOVER type whose time windows (widened by ``across.SLACK``) overlap
 and whose place falls in the same or a neighbouring grid cell (cells wider than
-``across.MAX_KM``), or that share its gazetteer entry, or its place name when there are no
-coordinates. Blocking only ever narrows the pairs asked: it must keep every pair that
+``across.MAX_KM``), or that share its gazetteer entry, or its place name (in any country:
+two places of one name may be linked). Blocking only ever narrows the pairs asked: it must keep every pair that
 ``same_event`` could accept (the tests check it on real text).
 
 ``cluster_ids`` computes the clusters of a whole set (the reference, and ``Store.relink``);
@@ -63,7 +63,7 @@ def place_keys(ev: Event) -> list[tuple[object, ...]]:
     loc = ev.location
     if loc is None:
         return []
-    keys: list[tuple[object, ...]] = [("name", loc.name, loc.country)]
+    keys: list[tuple[object, ...]] = [("name", loc.name.casefold())]
     if loc.gazetteer_id:
         keys.append(("gid", loc.gazetteer_id))
     if loc.lat is not None and loc.lon is not None:

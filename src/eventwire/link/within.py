@@ -8,11 +8,13 @@ A count told in a sentence with no event of its own ("The man died at the hospit
 "The fifth man was pronounced dead") belongs to the violent event told before it (else
 the first one after it); the people that event hit, less those who died, are its
 wounded ("five men were shot ... the fifth man was pronounced dead": 1 killed, 4
-wounded).
+wounded). A person named as wounded and, elsewhere in the article, named among the dead
+is one victim who died: the wounded count goes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from eventwire.model import Actor, Event, Quantity
@@ -94,6 +96,24 @@ def _net(quantities: Iterable[Quantity], hit: set[tuple[int, int]], dead: int) -
     return tuple(out)
 
 
+def _names(text: str) -> set[str]:
+    return {w for w in re.findall(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", text)}
+
+
+def _dead_named(events: list[Event], told: list[tuple[Quantity, ...]]) -> set[str]:
+    """The names of the people the article's factual violent events count as killed."""
+    return {w for ev, qs in zip(events, told, strict=True) if is_violent(ev) and ev.status in FACTS
+            for q in qs if q.kind == "killed" for w in _names(q.text)}
+
+
+def _named_dead(q: Quantity, dead: set[str]) -> bool:
+    """A single person counted as wounded whose name is among the dead ("the boy shot
+    Craig Roberts" beside "Craig Roberts was killed"): one victim, who died."""
+    words = q.text.split()
+    return (q.kind == "wounded" and q.value == 1 and bool(words)
+            and words[-1][:1].isupper() and words[-1] in dead)
+
+
 def _day(ev: Event) -> object:
     return ev.time.start if ev.time is not None else None
 
@@ -114,8 +134,12 @@ def attach_counts(events: list[Event], orphans: list[Quantity], hit: set[tuple[i
         if is_violent(ev) and ev.status in FACTS:
             most = max((q.value for q in qs if q.kind == "killed"), default=0)
             dead[_day(ev)] = max(dead.get(_day(ev), 0), most)
+    named = _dead_named(events, told)
     out = []
     for n, (ev, qs) in enumerate(zip(events, told, strict=True)):
+        if any(_named_dead(q, named) for q in qs):
+            qs = tuple(q for q in qs if not _named_dead(q, named))
+            ev = ev.model_copy(update={"quantities": qs})
         if extra.get(n) or any((q.start, q.end) in hit for q in qs):
             ev = ev.model_copy(update={"quantities": _net(qs, hit, dead.get(_day(ev), 0))})
         out.append(ev)

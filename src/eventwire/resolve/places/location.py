@@ -1,7 +1,9 @@
 """An event's place, and its precision in ACLED's and UCDP's codes.
 
 The event takes the place named in its own sentence; else the article's focus; the choice
-and its reason are recorded in ``Location.reason``. Given the parse and the trigger, the
+and its reason are recorded in ``Location.reason``. A sentence that names only a state or
+a country takes the article's focus instead when the focus, told elsewhere, lies inside it
+("a shooting in southern Michigan" in a story about Albion). Given the parse and the trigger, the
 sentence's place is chosen by how it hangs on the trigger (``attach.py``): places of the
 trigger's own clause first, a place another place modifies (its container or reference
 point) before that place, then the most precise; a place that nothing locative ties to the
@@ -62,13 +64,33 @@ def event_location(places: list[Place], start: int, end: int, focus: Place | Non
                                                       or (a.modifier and p.feature == "country"))]
         if ranked:
             best = min(ranked, key=lambda ap: (ap[0], _RANK[ap[1].feature or "country"], ap[1].start))[1]
-            return _location(best, "sentence")
+            return _narrowed(best, focus, start, end)
     elif own:
         best = min(own, key=lambda p: (_RANK[p.feature or "country"], -p.start))
-        return _location(best, "sentence")
+        return _narrowed(best, focus, start, end)
     if focus is not None and usable(focus):
         return _location(focus, "article_focus")
     return None
+
+
+def _inside(small: Place, large: Place) -> bool:
+    """Does ``small`` lie within the first-level division or country ``large``?"""
+    if small.country is None or small.country != large.country:
+        return False
+    if large.feature == "country":
+        return True
+    return large.feature == "admin1" and small.admin1 is not None and small.admin1 == large.admin1
+
+
+def _narrowed(best: Place, focus: Place | None, start: int, end: int) -> Location:
+    """The sentence's place; but when it names only a state or a country ("in northern
+    Michigan", "in eastern Syria") and the article's focus, told outside this sentence, is
+    a town within it, the town: the story says where inside the region it happened."""
+    if (focus is not None and usable(focus) and not (start <= focus.start < end)
+            and _RANK[best.feature or "country"] >= _RANK["admin1"]
+            and _RANK[focus.feature or "country"] <= _RANK["admin2"] and _inside(focus, best)):
+        return _location(focus, f"article_focus;within {best.name or best.text}")
+    return _location(best, "sentence")
 
 
 LOCATIVE_BEFORE = ("in ", "at ", "near ", "outside ", "inside ", "across ", "throughout ")
