@@ -9,11 +9,5 @@ if command -v java >/dev/null 2>&1; then
     exit 0
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    SUDO="sudo"
-fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null
+bash "$(dirname "$0")/apt_install.sh" default-jre-headless
 java -version 2>&1 | head -n 1
