@@ -34,6 +34,7 @@ from eventwire.serve.assets import STATIC_DIR, leaflet_dir, missing_vendor_asset
 from eventwire.serve.security import Access, BodyLimit, SecurityHeaders
 from eventwire.store import dialect
 from eventwire.store.database import Known, Store, Stored
+from eventwire.store.queries import dataset_version
 from eventwire.store.dialect import Connection
 from eventwire.store.writer import announce, withdraw
 
@@ -127,19 +128,6 @@ class AppState:
             self.answers.new_generation()
         return done
 
-    def _stored_version(self) -> int:
-        """On a database other processes write too (PostgreSQL): the number of the last
-        change stored (0 on DuckDB, whose one writer is this server)."""
-        if not self.store.con.dialect.multi_writer:
-            return 0
-        from eventwire.store.queries import dataset_version
-
-        con = self.store.con.cursor()
-        try:
-            return dataset_version(con)
-        finally:
-            con.close()
-
     def fresh_answers(self) -> Answers:
         """The answers kept for the data as stored now. On DuckDB this server is the one
         writer and ``put`` starts each new generation. On PostgreSQL other processes write
@@ -149,7 +137,7 @@ class AppState:
             now = time.monotonic()
             if now - self._version_checked >= VERSION_EVERY:
                 self._version_checked = now
-                version = self._stored_version()
+                version = self.read(dataset_version)
                 if version != self._version_seen:
                     self._version_seen = version
                     self.answers.new_generation()
