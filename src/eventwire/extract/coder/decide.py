@@ -72,17 +72,17 @@ def _denied(root: Token) -> bool:
         for c in root.children)
 
 
-def _no_act(root: Token) -> bool:
-    """A root verb that tells of no act: denied ("No group has claimed ..."), or a view
-    held, a verb with a predicative complement ("considers X to be Y", "regards X as Y")."""
-    return _denied(root) or predicative(root)
+def _tells_an_act(root: Token) -> bool:
+    """A root verb that may tell of an act: not denied ("No group has claimed ..."), nor a
+    view held, a verb with a predicative complement ("considers X to be Y", "regards X as Y")."""
+    return root.pos_ in ("VERB", "AUX") and not (_denied(root) or predicative(root))
 
 
 def worth_coding(sent: Span) -> bool:
     """Is a sentence without a trigger worth the coder's time? Its root is a verb whose
     subject names a person, group or state ("China's health ministry sent ...")."""
     root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or _no_act(root):
+    if not _tells_an_act(root):
         return False
     return any(c.dep_ in SUBJECTS and any(w.ent_type_ in ACTOR_LABELS for w in c.subtree)
                for c in root.children)
@@ -115,7 +115,7 @@ def choose(sent: Span, trigs: Sequence[Trigger], coding: Coding, typer: EventTyp
         return trigs, None
     root = sent.root
     if coding.quad in ROOT_CLASSES and main.token_i != root.i \
-            and root.pos_ in ("VERB", "AUX") and not _no_act(root) \
+            and _tells_an_act(root) \
             and root.lemma_.lower() not in reporting \
             and all(t.token_i != root.i for t in trigs):
         new = _root_trigger(root, coding, typer)
