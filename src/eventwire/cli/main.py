@@ -418,7 +418,6 @@ def _change_pages(db: str, since: object) -> Iterator[ChangePage]:
 
     from eventwire.errors import StoreBusyError
     from eventwire.store.changes import ChangePage, list_changes
-    from eventwire.store.dialect import is_postgres
     from eventwire.store.writer import open_reader, read_announcement
 
     if not _exists(db):
@@ -433,7 +432,7 @@ def _change_pages(db: str, since: object) -> Iterator[ChangePage]:
                     return
                 after = page.next_after
     except StoreBusyError:
-        ann = None if is_postgres(db) else read_announcement(Path(db))
+        ann = read_announcement(db)
         if ann is None:
             raise
     while True:

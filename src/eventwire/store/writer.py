@@ -75,9 +75,13 @@ def withdraw(db: Path, ann: Announcement) -> None:
         announcement_path(db).unlink(missing_ok=True)
 
 
-def read_announcement(db: Path) -> Announcement | None:
+def read_announcement(db: Path | str) -> Announcement | None:
+    """The server announced for ``db``, if any. A PostgreSQL database has none: it takes
+    many writers, and every process writes to it itself."""
+    if dialect.is_postgres(db):
+        return None
     try:
-        data = json.loads(announcement_path(db).read_text(encoding="utf-8"))
+        data = json.loads(announcement_path(Path(db)).read_text(encoding="utf-8"))
         return Announcement(url=str(data["url"]), pid=int(data["pid"]), token=str(data["token"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -101,7 +105,7 @@ def open_reader(db: Path | str, wait_s: float = 30.0) -> Store:
         try:
             return Store(db, read_only=True)
         except StoreBusyError as e:
-            ann = None if dialect.is_postgres(db) else read_announcement(Path(db))
+            ann = read_announcement(db)
             if ann is not None and _alive(ann.pid):
                 raise StoreBusyError(f"{db}: held by `eventwire serve` at {ann.url}; read it"
                                      f" through {ann.url}/api (or stop the server)") from e
@@ -155,9 +159,7 @@ class DatabaseWriter:
         self._delay = 0.05
 
     def _server(self) -> RemoteWriter | None:
-        if isinstance(self.db, str):  # PostgreSQL: every process writes itself
-            return None
-        ann = read_announcement(self.db)
+        ann = read_announcement(self.db)  # none for PostgreSQL: every process writes itself
         if ann is None or not _alive(ann.pid):
             return None
         return RemoteWriter(ann)
