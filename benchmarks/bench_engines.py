@@ -94,8 +94,9 @@ def distinct(folder: Path, n: int) -> list[Path]:
 
 
 def memory_kb(pid: int, field: str) -> int:
-    """``VmHWM`` (peak RSS) from /proc/PID/status, or ``Pss`` from smaps_rollup, in kB."""
-    name = "smaps_rollup" if field == "Pss" else "status"
+    """``VmHWM`` (peak RSS) from /proc/PID/status, or ``Pss``, ``Private_Clean``,
+    ``Private_Dirty`` from smaps_rollup, in kB."""
+    name = "status" if field.startswith("Vm") else "smaps_rollup"
     for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
         if line.startswith(field + ":"):
             return int(line.split()[1])
@@ -199,7 +200,10 @@ def bench_local(arts: list[Article], texts: list[str], repeat: int, words: int) 
                 cpu[label].append(used)
             peaks = [memory_kb(pid, "VmHWM") // 1024 for pid in pool.pids()]
             pss = [memory_kb(pid, "Pss") // 1024 for pid in pool.pids()]
-            print(f"memory, {workers} worker(s): peak RSS {peaks} MB, PSS {pss} MB")
+            uss = [(memory_kb(pid, "Private_Clean") + memory_kb(pid, "Private_Dirty")) // 1024
+                   for pid in pool.pids()]
+            print(f"memory, {workers} worker(s): peak RSS {peaks} MB (pages shared with the parent "
+                  f"included), PSS {pss} MB, private (USS) {uss} MB")
     n = len(arts)
     base = statistics.median(times[bare_label])
     base_cpu = statistics.median(cpu[bare_label])

@@ -90,6 +90,11 @@ class Pipeline:
             coder=coder,
         )
 
+    def warm(self) -> None:
+        """Load now what the parts read on first use, so that workers forked after this
+        share it (``engines.pool``)."""
+        self.geoparser.gaz.warm()
+
     # -- entry points ---------------------------------------------------------------
 
     def process(self, articles: Iterable[Article], batch_size: int = 16,

@@ -101,10 +101,16 @@ class Gazetteer:
         key = translit_key(name)
         if len(key) < FUZZY_MIN_LEN:
             return []
+        found = [(folded, similarity(key, translit_key(folded))) for folded in self.warm().get(skeleton(key), ())]
+        return sorted((f for f in found if f[1] >= min_similarity), key=lambda f: (-f[1], f[0]))
+
+    def warm(self) -> dict[str, tuple[str, ...]]:
+        """Read what loads on first use (the spelling index) now, and return it: a process
+        that forks workers calls this first, so that they share one copy instead of each
+        reading its own."""
         if self._spellings is None:
             self._spellings = self.spelling_index()
-        found = [(folded, similarity(key, translit_key(folded))) for folded in self._spellings.get(skeleton(key), ())]
-        return sorted((f for f in found if f[1] >= min_similarity), key=lambda f: (-f[1], f[0]))
+        return self._spellings
 
     def spelling_index(self) -> dict[str, tuple[str, ...]]:
         """The skeleton -> folded names index of ``spelled_like``, kept beside the gazetteer
