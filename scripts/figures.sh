@@ -28,6 +28,7 @@ for name in "${names[@]}"; do
   cmd=${runs[$name]:?unknown evaluation: $name}
   echo "== $name: eventwire $cmd" >&2
   # shellcheck disable=SC2086
-  $ew $cmd 2>/dev/null | grep -v -E '([0-9]+(\.[0-9]+)? ?s\b|it/s|s/it|elapsed|took)' > "$out/$name.txt"
+  $ew $cmd 2>/dev/null | grep -v -E '([0-9]+(\.[0-9]+)? ?s\b|it/s|s/it|elapsed|took)' \
+    | sed -E 's/seconds [0-9.]+/seconds -/' > "$out/$name.txt"
 done
 echo "figures in $out" >&2
