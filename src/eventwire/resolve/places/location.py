@@ -4,10 +4,12 @@ The event takes the place named in its own sentence; else the article's focus; t
 and its reason are recorded in ``Location.reason``. A sentence that names only a state or
 a country takes the article's focus instead when the focus, told elsewhere, lies inside it
 ("a shooting in southern Michigan" in a story about Albion). Given the parse and the trigger, the
-sentence's place is chosen by how it hangs on the trigger (``attach.py``): places of the
-trigger's own clause first, a place another place modifies (its container or reference
-point) before that place, then the most precise; a place that nothing locative ties to the
-event is not its place. Without them (``doc=None``), the most precise place, latest on a
+sentence's place (or none of them) is chosen by a learned chooser (``choose``: a conditional
+logit over the parse's features, weights in ``data/eventloc/chooser.json``); the hand rule
+(``rule_choice``) is one of its features, and decides alone where the weights are absent:
+places of the trigger's own clause first, a place another place modifies (its container or
+reference point) before that place, then the most precise; a place that nothing locative
+ties to the event is not its place. Without them (``doc=None``), the most precise place, latest on a
 tie. Adjectival mentions ("Syrian") and place names inside organisation names never become
 an event's place.
 """
