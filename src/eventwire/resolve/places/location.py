@@ -4,22 +4,28 @@ The event takes the place named in its own sentence; else the article's focus; t
 and its reason are recorded in ``Location.reason``. A sentence that names only a state or
 a country takes the article's focus instead when the focus, told elsewhere, lies inside it
 ("a shooting in southern Michigan" in a story about Albion). Given the parse and the trigger, the
-sentence's place is chosen by how it hangs on the trigger (``attach.py``): places of the
-trigger's own clause first, a place another place modifies (its container or reference
-point) before that place, then the most precise; a place that nothing locative ties to the
-event is not its place. Without them (``doc=None``), the most precise place, latest on a
+sentence's place (or none of them) is chosen by a learned chooser (``choose``: a conditional
+logit over the parse's features, weights in ``data/eventloc/chooser.json``); the hand rule
+(``rule_choice``) is one of its features, and decides alone where the weights are absent:
+places of the trigger's own clause first, a place another place modifies (its container or
+reference point) before that place, then the most precise; a place that nothing locative
+ties to the event is not its place. Without them (``doc=None``), the most precise place, latest on a
 tie. Adjectival mentions ("Syrian") and place names inside organisation names never become
 an event's place.
 """
 
 from __future__ import annotations
 
+import json
+import math
 from collections import Counter
+from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.model.records import Location, Place, PlacePrecision
-from eventwire.resolve.places.attach import attachment
+from eventwire.resolve.places.attach import LOCATIVE_PREPS, PLACE_NOUNS, REFERENCE_HEADS, attachment
+from eventwire.resolve.places.datafiles import data_file
 
 _PRECISION: dict[str, PlacePrecision] = {
     "point": "point", "city": "city", "admin2": "admin2", "admin1": "admin1", "country": "country",
@@ -55,15 +61,11 @@ def event_location(places: list[Place], start: int, end: int, focus: Place | Non
                    doc: Doc | None = None, trigger: int | None = None) -> Location | None:
     """Where the event between ``start`` and ``end`` happened, with the reason for the
     choice; ``doc`` and ``trigger`` (the trigger's token index): choose by the parse."""
-    own = [p for p in places if usable(p) and start <= p.start and p.end <= end]
+    own = own_places(places, start, end)
     if own and doc is not None and trigger is not None:
-        spans = [(p.start, p.end) for p in own]
-        ranked = [(attachment(doc, trigger, p.start, p.end, [s for s in spans if s != (p.start, p.end)]), p)
-                  for p in own]
-        ranked = [(a, p) for a, p in ranked if not (a.not_locative or a.other_clause > 1 or a.reference
-                                                      or (a.modifier and p.feature == "country"))]
-        if ranked:
-            best = min(ranked, key=lambda ap: (ap[0], _RANK[ap[1].feature or "country"], ap[1].start))[1]
+        model = load_chooser()
+        best = choose(own, doc, trigger, model) if model is not None else rule_choice(own, doc, trigger)
+        if best is not None:
             return _narrowed(best, focus, start, end)
     elif own:
         best = min(own, key=lambda p: (_RANK[p.feature or "country"], -p.start))
@@ -71,6 +73,24 @@ def event_location(places: list[Place], start: int, end: int, focus: Place | Non
     if focus is not None and usable(focus):
         return _location(focus, "article_focus")
     return None
+
+
+def own_places(places: list[Place], start: int, end: int) -> list[Place]:
+    """The usable places between ``start`` and ``end`` (the event's sentence)."""
+    return [p for p in places if usable(p) and start <= p.start and p.end <= end]
+
+
+def rule_choice(own: list[Place], doc: Doc, trigger: int) -> Place | None:
+    """The hand rule: the places of the trigger's clause that something locative ties to it,
+    a place another place modifies before that place, then the most precise, earliest."""
+    spans = [(p.start, p.end) for p in own]
+    ranked = [(attachment(doc, trigger, p.start, p.end, [s for s in spans if s != (p.start, p.end)]), p)
+              for p in own]
+    ranked = [(a, p) for a, p in ranked if not (a.not_locative or a.other_clause > 1 or a.reference
+                                                  or (a.modifier and p.feature == "country"))]
+    if not ranked:
+        return None
+    return min(ranked, key=lambda ap: (ap[0], _RANK[ap[1].feature or "country"], ap[1].start))[1]
 
 
 def _inside(small: Place, large: Place) -> bool:
@@ -125,3 +145,147 @@ def ucdp_where_prec(precision: str, near: bool = False) -> int:
     """UCDP GED ``where_prec`` (1-7) of a place precision; ``near`` a point gives 2."""
     code = _UCDP.get(precision, 6)
     return 2 if near and code == 1 else code
+
+
+# --- the learned chooser -------------------------------------------------------------
+# For one event trigger and the usable places of its sentence, a conditional logit scores
+# every place and "none of them" (the event is not placed by its sentence); the best scores
+# wins. Features are read from the parse (how the place hangs on the trigger, the
+# preposition heading it, the path between them, order and distance, containment among the
+# sentence's places, distance-phrase cues) plus the hand rule's own choice. Weights:
+# ``data/eventloc/chooser.json``, built by ``scripts/train_eventloc.py`` (see MODEL_CARD.md).
+
+CHOOSER_FILE = ("eventloc", "chooser.json")
+NONE = "none"
+
+
+@lru_cache(maxsize=1)
+def load_chooser() -> dict[str, float] | None:
+    """The chooser's weights (feature -> weight), or None where the file is absent (the
+    hand rule then decides)."""
+    path = data_file(*CHOOSER_FILE)
+    if not path.exists():
+        return None
+    return {str(k): float(v) for k, v in json.loads(path.read_text(encoding="utf-8"))["weights"].items()}
+
+
+def choose(own: list[Place], doc: Doc, trigger: int, weights: dict[str, float]) -> Place | None:
+    """The event's place among ``own`` (its sentence's usable places), or None."""
+    feats = choice_features(own, doc, trigger)
+    # a place inside a relative clause ("a man who had lived in X") tells of someone, not
+    # of the event: never chosen, however the weights lean
+    scores = [-math.inf if f.get("path_dep=relcl") and f.get("clause=2")
+              else sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in feats]
+    best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    return None if best == 0 else own[best - 1]
+
+
+def choice_features(own: list[Place], doc: Doc, trigger: int) -> list[dict[str, float]]:
+    """Features of "none" (first) and of each place of ``own``, in order."""
+    spans = [(p.start, p.end) for p in own]
+    atts = [attachment(doc, trigger, p.start, p.end, [s for s in spans if s != (p.start, p.end)]) for p in own]
+    roots = [_root(doc, p) for p in own]
+    rule = rule_choice(own, doc, trigger)
+    trig = doc[trigger]
+    dists = [abs(r.i - trigger) if r is not None else 99 for r in roots]
+    ranks = [_RANK[p.feature or "country"] for p in own]
+    n = len(own)
+    none = {f"{NONE}:bias": 1.0, f"{NONE}:n={min(n, 4)}": 1.0, f"{NONE}:rule_none": float(rule is None),
+            f"{NONE}:trig_pos={trig.pos_}": 1.0, f"{NONE}:trig_dep={_dep(trig)}": 1.0,
+            f"{NONE}:any_tied": float(any(not a.not_locative and a.other_clause == 0 for a in atts))}
+    out = [none]
+    for k, p in enumerate(own):
+        a, r = atts[k], roots[k]
+        f: dict[str, float] = {
+            "bias": 1.0, f"clause={a.other_clause}": 1.0, "modifies_place": float(a.modifies_place),
+            "reference": float(a.reference), "not_locative": float(a.not_locative), "modifier": float(a.modifier),
+            f"feature={p.feature}": 1.0, "rule": float(p is rule), f"rule&n={min(n, 4)}": float(p is rule),
+            "most_precise": float(ranks[k] == min(ranks)), "least_precise": float(ranks[k] == max(ranks) and n > 1),
+            "nearest": float(dists[k] == min(dists)), "log_dist": math.log1p(min(dists[k], 60)),
+            "near": float("qualifier=near" in (p.reason or "")),
+            "contains_other": float(any(_inside(q, p) and _RANK[q.feature or "country"] < ranks[k]
+                                        for q in own if q is not p)),
+            "inside_other": float(any(_inside(p, q) and _RANK[q.feature or "country"] > ranks[k]
+                                      for q in own if q is not p)),
+        }
+        if r is not None:
+            f |= _parse_features(doc, trig, r, {i for j, q in enumerate(roots) if j != k and q is not None
+                                                for i in _span_tokens(doc, own[j])})
+        out.append(f)
+    return out
+
+
+def _root(doc: Doc, p: Place) -> Token | None:
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _span_tokens(doc: Doc, p: Place) -> range:
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "compound", "poss", "amod", "appos", "conj",
+                   "npadvmod", "nmod", "attr", "ROOT", "advmod", "dative", "oprd", "acl", "pcomp"})
+_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "xcomp", "acl", "csubj", "parataxis", "pcomp"})
+_PREPS = LOCATIVE_PREPS | {"of", "from", "to", "for", "by", "with", "against", "after", "during", "since"}
+_CUE_WORDS = REFERENCE_HEADS | {"road", "highway", "border", "route"}
+
+
+def _dep(t: Token) -> str:
+    return t.dep_ if t.dep_ in _DEPS else "other"
+
+
+def _parse_features(doc: Doc, trig: Token, r: Token, others: set[int]) -> dict[str, float]:
+    """How the place's root ``r`` hangs on the trigger ``trig`` in the parse."""
+    f: dict[str, float] = {f"dep={_dep(r)}": 1.0, "after": float(r.i > trig.i)}
+    anchor = r
+    while anchor.dep_ in ("conj", "appos") and anchor.head.i != anchor.i:
+        f[f"via={anchor.dep_}"] = 1.0
+        if anchor.head.i in others:
+            f[f"via_{anchor.dep_}_place"] = 1.0
+        anchor = anchor.head
+    if anchor.dep_ == "pobj":
+        prep = anchor.head
+        word = prep.lower_ if prep.lower_ in _PREPS else "other"
+        f[f"prep={word}"] = 1.0
+        f[f"prep={word}&{'after' if r.i > trig.i else 'before'}"] = 1.0
+        host = prep.head
+        f[f"prep={word}&host={'trigger' if host.i == trig.i else host.pos_}"] = 1.0
+        if host.i in others:
+            f[f"prep={word}&host_place"] = 1.0
+        if host.lower_ in PLACE_NOUNS:
+            f["place_noun"] = 1.0
+        if host.lower_ in _CUE_WORDS:
+            f[f"prep={word}&cue"] = 1.0
+    elif anchor.head.i in others:
+        f[f"dep={_dep(anchor)}&head_place"] = 1.0
+    window = doc[max(0, r.i - 5):r.i]
+    if any(t.lower_ in _CUE_WORDS for t in window) or any(t.like_num and t.i + 1 < len(doc)
+                                                          and doc[t.i + 1].lower_ in REFERENCE_HEADS for t in window):
+        f["distance_cue"] = 1.0
+    up_p, up_t, lca = _lca(r, trig)
+    f[f"up_place={min(up_p, 5)}"] = 1.0
+    f[f"up_place={min(up_p, 5)}&trig_pos={trig.pos_}"] = 1.0
+    f[f"up_trig={min(up_t, 3)}"] = 1.0
+    f["trig_dominates"] = float(up_t == 0)
+    if lca is not None:
+        path = [r, *list(r.ancestors)[:max(up_p - 1, 0)]]
+        verbs = sum(1 for t in path[1:] if t.pos_ in ("VERB", "AUX") and t.i != trig.i)
+        f[f"path_verbs={min(verbs, 2)}"] = 1.0
+        for lab in {t.dep_ for t in path if t.dep_ in _DEPS | _CLAUSES}:
+            f[f"path_dep={lab}"] = 1.0
+    between = doc[min(r.i, trig.i) + 1:max(r.i, trig.i)]
+    f["commas_between"] = float(min(sum(1 for t in between if t.text == ","), 3))
+    f["verbs_between"] = float(min(sum(1 for t in between if t.pos_ == "VERB"), 3))
+    return f
+
+
+def _lca(a: Token, b: Token) -> tuple[int, int, Token | None]:
+    """Hops from ``a`` and from ``b`` up to their lowest common ancestor."""
+    chain_a = [a, *a.ancestors]
+    index = {t.i: k for k, t in enumerate(chain_a)}
+    for k, t in enumerate([b, *b.ancestors]):
+        if t.i in index:
+            return index[t.i], k, t
+    return len(chain_a), 99, None
