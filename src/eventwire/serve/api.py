@@ -17,7 +17,8 @@ from eventwire.serve.app import app_state, opened
 from eventwire.serve.security import write_access
 from eventwire.store import changes, exports, queries
 from eventwire.store.dialect import Connection
-from eventwire.store.queries import CountBy, Filters, IsoDate
+from eventwire.store.filters import Filters, IsoDate
+from eventwire.store.queries import CountBy
 
 router = APIRouter(prefix="/api", tags=["api"])
 

@@ -21,7 +21,8 @@ from eventwire.model import Claim, Event
 from eventwire.serve.api import Con, Id
 from eventwire.serve.assets import BUILD_COMMAND, countries_geojson, missing_message
 from eventwire.store import exports, queries
-from eventwire.store.queries import Filters, Span
+from eventwire.store.filters import Filters
+from eventwire.store.queries import Span
 
 router = APIRouter(include_in_schema=False)
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
