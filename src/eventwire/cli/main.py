@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help="eventwire: news articles in; sourced, geocoded, deduplicated event records out.",
+    epilog="Exit codes: 0 done; 1 every input was skipped; 2 the command could not run "
+           "(one line on standard error names the file or option).",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )

@@ -3,8 +3,10 @@
 Re-ingesting an article already stored (same content hash) stores nothing twice; the same
 URL with another text is a new version of that article (``store/revise.py``): its events
 are added, revised or retracted, and each change is recorded in ``changes``. Clusters
-(the same event told by several articles) are kept equal to a function of the stored set
-(``store/linking.py``), so the same articles give the same database in any order.
+(the same event told by several articles) are kept equal to a function of the stored set:
+``link/stored.py`` decides, ``store/linking.py`` fetches and writes; so the same articles
+give the same database in any order. Reading goes through ``store/queries.py`` with the
+filters of ``store/filters.py``.
 """
 
 from __future__ import annotations

@@ -16,19 +16,24 @@ from urllib.parse import urlencode
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 
-def _iso_date(value: Any) -> Any:
-    """Dates as YYYY-MM-DD only (pydantic alone also takes numbers as Unix times)."""
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError as e:
-            raise ValueError("a date as YYYY-MM-DD") from e
-    if isinstance(value, date) or value is None:
-        return value
-    raise ValueError("a date as YYYY-MM-DD")
+def iso_only(kind: type[date], message: str) -> BeforeValidator:
+    """A validator that takes ``kind`` (a date or a datetime) as ISO 8601 text only:
+    pydantic alone also takes numbers as Unix times."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                return kind.fromisoformat(value)
+            except ValueError as e:
+                raise ValueError(message) from e
+        if isinstance(value, kind) or value is None:
+            return value
+        raise ValueError(message)
+
+    return BeforeValidator(check)
 
 
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+IsoDate = Annotated[date, iso_only(date, "a date as YYYY-MM-DD")]
 BBOX_PATTERN = r"^-?[0-9]+(\.[0-9]+)?(,-?[0-9]+(\.[0-9]+)?){3}$"
 
 # what each filter means, said once: the API's OpenAPI descriptions and the CLI's --help
