@@ -46,11 +46,11 @@ class DocFormat(str, Enum):
     json = "json"
 
 
-class TableFormat(str, Enum):
+class ListFormat(str, Enum):
+    """`quotes` and `changes`: a table to read, or JSON Lines to process."""
+
     table = "table"
     jsonl = "jsonl"
-    csv = "csv"
-    geojson = "geojson"
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -266,7 +266,7 @@ def _print_table(evs: Sequence[Event]) -> None:
 def quotes(
     db: str = DB_OPTION,
     speaker: str | None = typer.Option(None, help="words in the speaker's name"),
-    fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format"),
 ) -> None:
     """List stored quotes with speaker and the outlet they came through."""
     from eventwire.store.writer import open_reader
@@ -284,7 +284,7 @@ def quotes(
             rows = store.query(sql + " ORDER BY article_id, start_char, end_char, speaker, via", params)
     except EventwireError as e:
         fail(e)
-    if fmt is TableFormat.jsonl:
+    if fmt is ListFormat.jsonl:
         for r in rows:
             sys.stdout.write(json.dumps(r, default=str) + "\n")
         return
@@ -361,16 +361,11 @@ def watch(
         err.print("watch stopped", highlight=False)
 
 
-class ChangeFormat(str, Enum):
-    table = "table"
-    jsonl = "jsonl"
-
-
 @app.command()
 def changes(
     db: str = DB_OPTION,
     since: str | None = typer.Option(None, help="changes made at or after this time (ISO 8601, UTC if no zone)"),
-    fmt: ChangeFormat = typer.Option(ChangeFormat.table, "--format"),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format"),
 ) -> None:
     """Events added, revised and retracted, in order, with the article version behind each
     (read from the server when `eventwire serve` holds the database)."""
@@ -389,7 +384,7 @@ def changes(
             first = first or page
             for ch in page.changes:
                 n += 1
-                if fmt is ChangeFormat.jsonl:
+                if fmt is ListFormat.jsonl:
                     sys.stdout.write(ch.model_dump_json() + "\n")
                 else:
                     table.add_row(str(ch.seq), ch.changed_at.isoformat(timespec="seconds"), ch.kind,
@@ -397,7 +392,7 @@ def changes(
                                   ch.event.type.plover, ch.event.evidence.sentence[:80])
     except EventwireError as e:
         fail(e)
-    if fmt is ChangeFormat.table:
+    if fmt is ListFormat.table:
         Console().print(table)
         err.print(f"{n} change(s); dataset version {first.dataset_version if first else 0}",
                   highlight=False)
