@@ -81,9 +81,15 @@ def test_events_filters_and_formats(db: tuple[Path, subprocess.CompletedProcess[
     res = eventwire("events", "--db", str(path), "--country", "KEN", "--format", "jsonl")
     evs = [json.loads(line) for line in res.stdout.splitlines()]
     assert evs and all(e["location"]["country"] == "KEN" for e in evs)
-    res = eventwire("events", "--db", str(path), "--type", "COERCE", "--format", "csv")
+    res = eventwire("events", "--db", str(path), "--type", "COERCE", "--format", "acled-csv")
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
-    assert rows and all(r["type"] == "COERCE" for r in rows)
+    assert rows and all("plover=COERCE" in r["tags"] for r in rows)
+    res = eventwire("events", "--db", str(path), "--type", "Battles", "--format", "plover-jsonl")
+    battles = [json.loads(line) for line in res.stdout.splitlines()]
+    res = eventwire("export", "--db", str(path), "--type", "Battles", "--format", "plover-jsonl")
+    assert battles and [json.loads(line) for line in res.stdout.splitlines()] == battles
+    res = eventwire("events", "--db", str(path), "--format", "xlsx")
+    assert res.returncode == 2 and "acled-csv" in res.stderr
     res = eventwire("events", "--db", str(path), "--status", "denied", "--format", "geojson")
     gj = json.loads(res.stdout)
     assert gj["type"] == "FeatureCollection"

@@ -61,6 +61,7 @@ def test_events_and_filters(client: TestClient) -> None:
     assert total(bbox="37,36,37.5,36.5") == 2 and total(q="100%") == 0
     assert total(bbox="-500,-100,500,100") == 3  # clamped to the globe
     assert total(bbox="37,30,36,40") == 2  # west > east: across the antimeridian
+    assert total(dedup="true") == len({e["cluster_id"] for e in page["events"]})
     assert total(limit="1")
     assert client.get("/api/events", params={"limit": "1"}).json()["events"][0]["location"] == (
         "Saraqib")
@@ -167,3 +168,8 @@ def test_openapi_lists_the_endpoints(client: TestClient) -> None:
             "/api/articles/{article_id}", "/api/quotes", "/api/actors", "/api/places",
             "/api/counts", "/api/export/{format}"} <= set(paths)
     assert "post" in paths["/api/articles"] and "/" not in paths
+    # each filter documented once (store/filters.py), the same words as the CLI's --help
+    from eventwire.store.filters import HELP
+
+    params = {p["name"]: p.get("description") for p in paths["/api/events"]["get"]["parameters"]}
+    assert all(params[name] == words for name, words in HELP.items())

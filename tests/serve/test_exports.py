@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from eventwire.cli.export import export as export_command
 from eventwire.store import exports
 from eventwire.store.database import Store
-from eventwire.store.queries import Filters, events_records
+from eventwire.store.filters import Filters
+from eventwire.store.queries import events_records
 
 from .sample import sample_docs
 
@@ -115,6 +116,7 @@ def test_cli_export(sample_db: Path, tmp_path: Path) -> None:
 def test_cli_export_errors(sample_db: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     missing = runner.invoke(_cli(), ["export", "--db", str(tmp_path / "none.duckdb")])
-    assert missing.exit_code == 1 and "no such database" in missing.output
+    assert missing.exit_code == 2 and "no such database" in missing.output
+    assert "eventwire ingest" in missing.output  # a command that exists
     bad = runner.invoke(_cli(), ["export", "--db", str(sample_db), "--format", "xlsx"])
     assert bad.exit_code == 2 and "acled-csv" in bad.output

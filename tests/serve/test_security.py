@@ -97,7 +97,7 @@ def test_serve_refuses_to_start_open_to_the_network(tmp_path: Path) -> None:
 
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "x.duckdb"),
                                       "--host", "0.0.0.0"], env={"EVENTWIRE_TOKEN": ""})
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     lines = [ln for ln in result.output.splitlines() if ln.strip()]
     assert len(lines) == 1 and "EVENTWIRE_TOKEN" in lines[0], result.output
     assert "Traceback" not in result.output

@@ -68,7 +68,12 @@ def test_event_filters(db_target: str) -> None:
         assert store.events(country="SYR") == []
         assert len(store.events(since=date(2021, 3, 1), until=date(2021, 3, 1))) == 1
         assert store.events(since=date(2021, 3, 2)) == []
-        assert store.events(plover="PROTEST") == []
+        assert store.events(type="PROTEST") == []
+        # --type means one thing everywhere: a PLOVER category, an ACLED event or sub-event type
+        assert [len(store.events(type=t)) for t in ("assault", "Violence against civilians", "attack")] == [1, 1, 1]
+        assert len(store.events(actor="armed group")) == 1 and store.events(actor="army") == []
+        with pytest.raises(TypeError, match="plover"):
+            store.events(plover="ASSAULT")  # not a filter: never silently ignored
 
 
 def test_reopen_keeps_data(db_target: str) -> None:

@@ -15,6 +15,7 @@ import pytest
 
 from eventwire.model import ArticleDoc
 from eventwire.store import changes, exports, queries
+from eventwire.store.filters import Filters
 from eventwire.store.database import Store, contested, contradictions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,13 +46,13 @@ def _fill(target: str, docs: list[ArticleDoc]) -> None:
 
 
 FILTERS = [
-    queries.Filters(),
-    queries.Filters(country="SYR"),
-    queries.Filters(since=date(2016, 12, 14), type="ASSAULT"),
-    queries.Filters(actor="red cross"),
-    queries.Filters(q="killed"),
-    queries.Filters(bbox="30,30,40,40"),
-    queries.Filters(source="observatory"),
+    Filters(),
+    Filters(country="SYR"),
+    Filters(since=date(2016, 12, 14), type="ASSAULT"),
+    Filters(actor="red cross"),
+    Filters(q="killed"),
+    Filters(bbox="30,30,40,40"),
+    Filters(source="observatory"),
 ]
 
 

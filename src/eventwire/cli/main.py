@@ -1,12 +1,14 @@
-"""The `eventwire` command: thin wrappers over library functions."""
+"""The `eventwire` command: thin wrappers over library functions.
+
+Every command ends with the exit codes of ``cli/common.py`` (0 done, 1 every input
+skipped, 2 could not run: one line on standard error naming the file or option)."""
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +19,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from eventwire.cli import evaluate
+from eventwire.cli.common import (
+    ACTOR, ADMIN1, BBOX, COUNTRY, DB_OPTION, DEDUP, NOTHING_READ, SINCE, SOURCE, STATUS, TEXT, TYPE,
+    UNTIL, err, fail, filters, need_database)
 from eventwire.cli.export import export
 from eventwire.cli.serve import serve
 from eventwire.errors import EventwireError
@@ -27,15 +32,13 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help="eventwire: news articles in; sourced, geocoded, deduplicated event records out.",
+    epilog="Exit codes: 0 done; 1 every input was skipped; 2 the command could not run "
+           "(one line on standard error names the file or option).",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
 app.add_typer(evaluate.app, name="evaluate")
-err = Console(stderr=True)
 
-DEFAULT_DB = Path("eventwire.duckdb")
-DB_OPTION = typer.Option(str(DEFAULT_DB), "--db", envvar="EVENTWIRE_DB", help=(
-    "the database: a DuckDB file, or a PostgreSQL server's postgresql://USER@HOST/NAME"))
 
 
 class DocFormat(str, Enum):
@@ -43,11 +46,11 @@ class DocFormat(str, Enum):
     json = "json"
 
 
-class TableFormat(str, Enum):
+class ListFormat(str, Enum):
+    """`quotes` and `changes`: a table to read, or JSON Lines to process."""
+
     table = "table"
     jsonl = "jsonl"
-    csv = "csv"
-    geojson = "geojson"
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -57,11 +60,6 @@ def _parse_date(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError as e:
         raise typer.BadParameter(f"not a date (YYYY-MM-DD): {value}") from e
-
-
-def _fail(e: EventwireError) -> None:
-    err.print(f"[red]error:[/red] {e}", highlight=False)
-    raise typer.Exit(2)
 
 
 def _progress(total: int) -> Progress:
@@ -108,9 +106,9 @@ def extract(
                 _print_doc(doc, fmt)
                 bar.advance(task)
     except EventwireError as e:
-        _fail(e)
+        fail(e)
     if _skipped(report) and report.read == 0:
-        raise typer.Exit(1)
+        raise typer.Exit(NOTHING_READ)
 
 
 def _print_doc(doc: ArticleDoc, fmt: DocFormat) -> None:
@@ -147,7 +145,7 @@ def ingest(
             n = write_documents(paths, out, out_format, report, pub, engine=engine, master=master,
                                 partitions=partitions)
         except EventwireError as e:
-            _fail(e)
+            fail(e)
         err.print(f"{n} article document(s) written to {out} ({out_format})", highlight=False)
         _skipped(report)
         return
@@ -156,7 +154,7 @@ def ingest(
                                partitions=partitions, workers=workers, time_limit=time_limit,
                                fast=fast)
     except EventwireError as e:
-        _fail(e)
+        fail(e)
     err.print(summary.line(db), highlight=False)
     _skipped(report)
 
@@ -211,88 +209,82 @@ class IngestSummary:
 @app.command()
 def events(
     db: str = DB_OPTION,
-    since: str | None = typer.Option(None, help="events ending on or after YYYY-MM-DD"),
-    until: str | None = typer.Option(None, help="events starting on or before YYYY-MM-DD"),
-    country: str | None = typer.Option(None, help="ISO3 country code of the event location"),
-    event_type: str | None = typer.Option(None, "--type", help="PLOVER category, e.g. ASSAULT"),
-    status: str | None = typer.Option(None, help="asserted, claimed, alleged, denied, negated, planned, background"),
-    source: str | None = typer.Option(None, help="source or via name contains this"),
-    fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
-    limit: int = typer.Option(0, help="at most N events (0: all)"),
-    dedup: bool = typer.Option(False, "--dedup", help="one event per cluster (the same event told by several articles)"),
+    since: datetime | None = SINCE,
+    until: datetime | None = UNTIL,
+    country: str | None = COUNTRY,
+    admin1: str | None = ADMIN1,
+    event_type: str | None = TYPE,
+    actor: str | None = ACTOR,
+    status: str | None = STATUS,
+    source: str | None = SOURCE,
+    bbox: str | None = BBOX,
+    q: str | None = TEXT,
+    dedup: bool = DEDUP,
+    fmt: str = typer.Option("table", "--format", help=(
+        "table, or an export format drawn from the same events: acled-csv | geojson |"
+        " plover-jsonl | jsonl")),
+    limit: int = typer.Option(0, min=0, help="at most N events (0: all)"),
 ) -> None:
-    """List stored events."""
+    """List stored events, by date then id. The filters mean what they mean for `export`
+    and for /api/events."""
+    from eventwire.store.exports import event_table, registry
     from eventwire.store.writer import open_reader
 
-    if not _exists(db):
-        _fail(EventwireError(f"{db}: no such database; run `eventwire ingest FILE --db {db}` first"))
+    renderers = {name: e.render for name, e in registry().items() if e.render is not None}
+    if fmt != "table" and fmt not in renderers:
+        raise typer.BadParameter(f"table or one of {', '.join(renderers)}", param_hint="--format")
+    need_database(db)
+    chosen = filters(since=since, until=until, country=country, admin1=admin1, type=event_type,
+                     actor=actor, status=status, source=source, bbox=bbox, q=q, dedup=dedup)
     try:
         with open_reader(db) as store:
-            evs = store.events(since=_parse_date(since), until=_parse_date(until), country=country,
-                               plover=event_type, status=status, source=source, limit=limit or None,
-                               dedup=dedup)
+            table = event_table(store.con, chosen, limit or None)
     except EventwireError as e:
-        _fail(e)
-    _print_events(evs, fmt)
-
-
-def _row(ev: Event) -> dict[str, object]:
-    loc, tm = ev.location, ev.time
-    return {
-        "id": ev.id, "date": tm.start.isoformat() if tm else "", "precision": tm.precision if tm else "",
-        "type": ev.type.plover, "acled": " / ".join(ev.type.acled) if ev.type.acled else "",
-        "status": ev.status, "actor1": ev.actor1.name if ev.actor1 else "",
-        "actor2": ev.actor2.name if ev.actor2 else "", "location": loc.name if loc else "",
-        "country": loc.country if loc else "", "lat": loc.lat if loc else "", "lon": loc.lon if loc else "",
-        "killed": max((q.value for q in ev.quantities if q.kind == "killed"), default=""),
-        "source": ev.source.name if ev.source else "", "sentence": ev.evidence.sentence,
-    }
-
-
-def _print_events(evs: Sequence[Event], fmt: TableFormat) -> None:
-    if fmt is TableFormat.jsonl:
-        for ev in evs:
-            sys.stdout.write(ev.model_dump_json() + "\n")
-    elif fmt is TableFormat.csv:
-        w = csv.DictWriter(sys.stdout, fieldnames=list(_row(evs[0]).keys()) if evs else ["id"])
-        w.writeheader()
-        for ev in evs:
-            w.writerow(_row(ev))
-    elif fmt is TableFormat.geojson:
-        feats = [
-            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [ev.location.lon, ev.location.lat]},
-             "properties": _row(ev)}
-            for ev in evs if ev.location and ev.location.lat is not None
-        ]
-        sys.stdout.write(json.dumps({"type": "FeatureCollection", "features": feats}) + "\n")
+        fail(e)
+    if fmt == "table":
+        _print_table(table.events)
     else:
-        table = Table(show_lines=False)
-        cols = ["date", "type", "status", "actor1", "actor2", "location", "killed", "source"]
-        for c in cols:
-            table.add_column(c)
-        for ev in evs:
-            r = _row(ev)
-            table.add_row(*(str(r[c]) for c in cols))
-        Console().print(table)
+        renderers[fmt](table, sys.stdout)
+        sys.stdout.flush()
+
+
+def _print_table(evs: Sequence[Event]) -> None:
+    """The events as a table on the terminal: what a person reads first."""
+    table = Table(show_lines=False)
+    for c in ("date", "type", "status", "actor1", "actor2", "location", "killed", "source"):
+        table.add_column(c)
+    for ev in evs:
+        killed = max((q.value for q in ev.quantities if q.kind == "killed"), default=None)
+        table.add_row(ev.time.start.isoformat() if ev.time else "", ev.type.plover, ev.status,
+                      ev.actor1.name if ev.actor1 else "", ev.actor2.name if ev.actor2 else "",
+                      ev.location.name if ev.location else "", "" if killed is None else str(killed),
+                      ev.source.name if ev.source else "")
+    Console().print(table)
 
 
 @app.command()
 def quotes(
     db: str = DB_OPTION,
-    speaker: str | None = typer.Option(None, help="speaker name contains this"),
-    fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
+    speaker: str | None = typer.Option(None, help="words in the speaker's name"),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format"),
 ) -> None:
     """List stored quotes with speaker and the outlet they came through."""
     from eventwire.store.writer import open_reader
 
-    with open_reader(db) as store:
-        sql = "SELECT speaker, speaker_country, via, text, article_id, start_char, end_char FROM quotes"
-        params: list[object] = []
-        if speaker:
-            sql += " WHERE speaker ILIKE ?"
-            params.append(f"%{speaker}%")
-        rows = store.query(sql + " ORDER BY article_id, start_char, end_char, speaker, via", params)
-    if fmt is TableFormat.jsonl:
+    from eventwire.store.filters import has
+
+    need_database(db)
+    sql = "SELECT speaker, speaker_country, via, text, article_id, start_char, end_char FROM quotes"
+    params: list[object] = []
+    if speaker:
+        sql += f" WHERE {has('speaker')}"
+        params.append(speaker)
+    try:
+        with open_reader(db) as store:
+            rows = store.query(sql + " ORDER BY article_id, start_char, end_char, speaker, via", params)
+    except EventwireError as e:
+        fail(e)
+    if fmt is ListFormat.jsonl:
         for r in rows:
             sys.stdout.write(json.dumps(r, default=str) + "\n")
         return
@@ -312,9 +304,13 @@ def contradictions(db: str = DB_OPTION) -> None:
     from eventwire.store.database import contradictions as find
     from eventwire.store.writer import open_reader
 
-    with open_reader(db) as store:
-        found = find(store)
-        disputed = contested(store)
+    need_database(db)
+    try:
+        with open_reader(db) as store:
+            found = find(store)
+            disputed = contested(store)
+    except EventwireError as e:
+        fail(e)
     table = Table()
     for c in ("cluster", "kind", "value", "qualifier", "source", "article"):
         table.add_column(c)
@@ -360,27 +356,19 @@ def watch(
             Watcher(sources, db, run, writer, known, state).loop(
                 seconds, rounds, say=lambda line: err.print(line, highlight=False, soft_wrap=True))
     except EventwireError as e:
-        _fail(e)
+        fail(e)
     except KeyboardInterrupt:
         err.print("watch stopped", highlight=False)
-
-
-class ChangeFormat(str, Enum):
-    table = "table"
-    jsonl = "jsonl"
 
 
 @app.command()
 def changes(
     db: str = DB_OPTION,
     since: str | None = typer.Option(None, help="changes made at or after this time (ISO 8601, UTC if no zone)"),
-    fmt: ChangeFormat = typer.Option(ChangeFormat.table, "--format"),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format"),
 ) -> None:
     """Events added, revised and retracted, in order, with the article version behind each
     (read from the server when `eventwire serve` holds the database)."""
-    from datetime import datetime
-
-
     try:
         when = datetime.fromisoformat(since) if since else None
     except ValueError as e:
@@ -396,15 +384,15 @@ def changes(
             first = first or page
             for ch in page.changes:
                 n += 1
-                if fmt is ChangeFormat.jsonl:
+                if fmt is ListFormat.jsonl:
                     sys.stdout.write(ch.model_dump_json() + "\n")
                 else:
                     table.add_row(str(ch.seq), ch.changed_at.isoformat(timespec="seconds"), ch.kind,
                                   ch.event_id, ch.article_id, str(ch.version or ""),
                                   ch.event.type.plover, ch.event.evidence.sentence[:80])
     except EventwireError as e:
-        _fail(e)
-    if fmt is ChangeFormat.table:
+        fail(e)
+    if fmt is ListFormat.table:
         Console().print(table)
         err.print(f"{n} change(s); dataset version {first.dataset_version if first else 0}",
                   highlight=False)
@@ -420,8 +408,7 @@ def _change_pages(db: str, since: object) -> Iterator[ChangePage]:
     from eventwire.store.changes import ChangePage, list_changes
     from eventwire.store.writer import open_reader, read_announcement
 
-    if not _exists(db):
-        raise EventwireError(f"{db}: no such database; run `eventwire ingest FILE --db {db}` first")
+    need_database(db)
     after = 0
     try:
         with open_reader(db) as store:
@@ -444,12 +431,6 @@ def _change_pages(db: str, since: object) -> Iterator[ChangePage]:
         if page.next_after is None:
             return
         after = page.next_after
-
-
-def _exists(db: str) -> bool:
-    from eventwire.store.dialect import exists
-
-    return exists(db)
 
 
 app.command("serve")(serve)

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import typer
 
+from eventwire.cli.common import DB_OPTION, fail
 from eventwire.serve.security import MAX_BODY_BYTES, TOKEN_ENV
-
-DEFAULT_DB = Path("eventwire.duckdb")
 
 
 def serve(
-    db: str = typer.Option(str(DEFAULT_DB), "--db", envvar="EVENTWIRE_DB", help=(
-        "the database: a DuckDB file, or a PostgreSQL server's postgresql://USER@HOST/NAME")),
+    db: str = DB_OPTION,
     host: str = typer.Option("127.0.0.1", help="address to listen on (beyond this machine "
                                                 "only with a --token)"),
     port: int = typer.Option(8000, help="port to listen on"),
@@ -47,8 +44,7 @@ def serve(
         print(f"eventwire serve: {db} is being written by another process; waiting for it",
               file=sys.stderr)
     except EventwireError as e:
-        print(f"eventwire serve: {e}", file=sys.stderr)
-        raise typer.Exit(1) from e
+        fail(e)
 
     missing = missing_vendor_assets()
     if missing:

@@ -13,11 +13,12 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from eventwire.model import ArticleDoc, Event, Quote
-from eventwire.serve.app import app_state, opened
+from eventwire.serve.app import app_state, found, opened
 from eventwire.serve.security import write_access
 from eventwire.store import changes, exports, queries
 from eventwire.store.dialect import Connection
-from eventwire.store.queries import CountBy, Filters, IsoDate
+from eventwire.store.filters import Filters, IsoDate
+from eventwire.store.queries import CountBy
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -60,11 +61,11 @@ async def events(request: Request, f: EventFilters, limit: Limit = queries.PAGE_
         total = answers.memo(("total", filters), lambda: queries.count_events(con, f))
         version = answers.memo(("version",), lambda: queries.dataset_version(con))
         try:
-            found = queries.list_events(con, f, limit=limit, offset=offset, cursor=cursor,
-                                        total=total, version=version)
+            listed = queries.list_events(con, f, limit=limit, offset=offset, cursor=cursor,
+                                         total=total, version=version)
         except ValueError as e:
             raise HTTPException(422, f"cursor: {e}") from e
-        return found.model_dump_json().encode("utf-8")
+        return listed.model_dump_json().encode("utf-8")
 
     key = ("events", filters, limit, offset, cursor)
     body = await answers.page(key, lambda: state.read(page))
@@ -84,10 +85,7 @@ def change_feed(con: Con, since: Annotated[changes.IsoTime | None, Query(
 @router.get("/events/{event_id}", response_model=queries.EventDetail, responses=ERRORS,
             summary="One event with its evidence spans")
 def event(con: Con, event_id: Id) -> queries.EventDetail:
-    found = queries.get_event(con, event_id)
-    if found is None:
-        raise HTTPException(404, f"no event {event_id!r}")
-    return found
+    return found(queries.get_event(con, event_id), "event", event_id)
 
 
 @router.get("/articles", response_model=list[queries.ArticleInfo], summary="Articles")
@@ -99,10 +97,7 @@ def articles(con: Con, q: Words = None, limit: Limit = 100, offset: Offset = 0
 @router.get("/articles/{article_id}", response_model=queries.ArticleDetail, responses=ERRORS,
             summary="One article with its text and every evidence span")
 def article(con: Con, article_id: Id) -> queries.ArticleDetail:
-    found = queries.get_article(con, article_id)
-    if found is None:
-        raise HTTPException(404, f"no article {article_id!r}")
-    return found
+    return found(queries.get_article(con, article_id), "article", article_id)
 
 
 @router.get("/quotes", response_model=list[queries.QuoteRow], summary="Quotes")

@@ -158,20 +158,22 @@ def create_app(db: Path | str, pipeline_factory: PipelineFactory = load_pipeline
     and announces itself beside it (``store/writer.py``)."""
     from eventwire.serve import api, handoff, pages
 
+    where = dialect.target(db)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         ann = None
         if announce_url is not None:
             await asyncio.to_thread(open_waiting, app, wait_s)
-        if announce_url is not None and not dialect.is_postgres(db):
+        if announce_url is not None and isinstance(where, Path):
             # a PostgreSQL database takes many writers: ingest writes to it directly
-            ann = announce(Path(db), announce_url)
+            ann = announce(where, announce_url)
             app.state.writer_token = ann.token
         try:
             yield
         finally:
-            if ann is not None:
-                withdraw(Path(db), ann)
+            if ann is not None and isinstance(where, Path):
+                withdraw(where, ann)
             opened = getattr(app.state, "ew", None)
             if opened is not None:
                 opened.writer.close()
@@ -186,7 +188,7 @@ def create_app(db: Path | str, pipeline_factory: PipelineFactory = load_pipeline
     )
     app.state.ew = None
     app.state.opening = threading.Lock()
-    app.state.db = db if dialect.is_postgres(db) else Path(db)
+    app.state.db = where
     app.state.pipeline_factory = pipeline_factory
     app.state.vendor_missing = missing_vendor_assets()
     app.state.writer_token = None
@@ -250,6 +252,13 @@ def wants_json(request: Request) -> bool:
         return True
     accept = request.headers.get("accept", "")
     return "application/json" in accept and "text/html" not in accept
+
+
+def found(value: T | None, what: str, key: str) -> T:
+    """``value``, or the app's 404 answer: "no event 'abc'"."""
+    if value is None:
+        raise StarletteHTTPException(404, f"no {what} {key!r}")
+    return value
 
 
 def error_response(request: Request, status: int, message: str, detail: Any = None,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -19,9 +19,11 @@ from pydantic import ValidationError
 
 from eventwire.model import Claim, Event
 from eventwire.serve.api import Con, Id
+from eventwire.serve.app import found
 from eventwire.serve.assets import BUILD_COMMAND, countries_geojson, missing_message
 from eventwire.store import exports, queries
-from eventwire.store.queries import Filters, Span
+from eventwire.store.filters import Filters
+from eventwire.store.queries import Span
 
 router = APIRouter(include_in_schema=False)
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -74,10 +76,8 @@ def index(request: Request, con: Con, f: Annotated[Filters, Depends(form_filters
 
 @router.get("/events/{event_id}")
 def event_page(con: Con, event_id: Id) -> RedirectResponse:
-    found = queries.get_event(con, event_id)
-    if found is None:
-        raise HTTPException(404, f"no event {event_id!r}")
-    return RedirectResponse(f"/articles/{found.article.id}?event={event_id}", status_code=303)
+    detail = found(queries.get_event(con, event_id), "event", event_id)
+    return RedirectResponse(f"/articles/{detail.article.id}?event={event_id}", status_code=303)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -86,19 +86,17 @@ def article_page(
     event: Annotated[str | None, Query(max_length=200)] = None,
     partial: bool = False,
 ) -> HTMLResponse:
-    found = queries.get_article(con, article_id)
-    if found is None:
-        raise HTTPException(404, f"no article {article_id!r}")
-    chosen = [e for e in found.events if e.id == event] or found.events
+    doc = found(queries.get_article(con, article_id), "article", article_id)
+    chosen = [e for e in doc.events if e.id == event] or doc.events
     ids = {e.id for e in chosen}
-    spans = [s for s in found.spans if s.event_id is None or s.event_id in ids]
-    fields = {e.id: sorted((s for s in found.spans if s.event_id == e.id), key=lambda s: s.start)
-              for e in found.events}
+    spans = [s for s in doc.spans if s.event_id is None or s.event_id in ids]
+    fields = {e.id: sorted((s for s in doc.spans if s.event_id == e.id), key=lambda s: s.start)
+              for e in doc.events}
     template = "article_body.html" if partial else "article.html"
     return TEMPLATES.TemplateResponse(request, template, {
-        "doc": found, "chosen": ids if event else set(), "fields": fields,
-        "claims": {e.id: claim_rows(e) for e in found.events},
-        "segments": highlight(found.text, spans), "partial": partial,
+        "doc": doc, "chosen": ids if event else set(), "fields": fields,
+        "claims": {e.id: claim_rows(e) for e in doc.events},
+        "segments": highlight(doc.text, spans), "partial": partial,
     })
 
 

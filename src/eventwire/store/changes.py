@@ -4,28 +4,17 @@ that caused it (``eventwire changes``, ``GET /api/changes``)."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, field_validator
+from pydantic import Field, field_validator
 
 from eventwire.model import Event
 from eventwire.store.dialect import Connection
+from eventwire.store.filters import iso_only
 from eventwire.store.queries import Row, dataset_version, rows
 
 
-def _iso_time(value: Any) -> Any:
-    """Times as ISO 8601 text only (pydantic alone also takes numbers as Unix times)."""
-    if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError as e:
-            raise ValueError("a time as ISO 8601 (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)") from e
-    if isinstance(value, datetime) or value is None:
-        return value
-    raise ValueError("a time as ISO 8601 (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)")
-
-
-IsoTime = Annotated[datetime, BeforeValidator(_iso_time)]
+IsoTime = Annotated[datetime, iso_only(datetime, "a time as ISO 8601 (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)")]
 
 
 class ChangeRow(Row):

@@ -3,8 +3,10 @@
 Re-ingesting an article already stored (same content hash) stores nothing twice; the same
 URL with another text is a new version of that article (``store/revise.py``): its events
 are added, revised or retracted, and each change is recorded in ``changes``. Clusters
-(the same event told by several articles) are kept equal to a function of the stored set
-(``store/linking.py``), so the same articles give the same database in any order.
+(the same event told by several articles) are kept equal to a function of the stored set:
+``link/stored.py`` decides, ``store/linking.py`` fetches and writes; so the same articles
+give the same database in any order. Reading goes through ``store/queries.py`` with the
+filters of ``store/filters.py``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,8 +26,9 @@ from eventwire.errors import StoreBusyError, StoreError
 from eventwire.link.across import Figure, conflicting_figures
 from eventwire.model import Actor, Article, ArticleDoc, Event
 from eventwire.model.records import Place, StoredEvent
-from eventwire.store import dialect, linking, revise
+from eventwire.store import dialect, linking, queries, revise
 from eventwire.store.dialect import Connection
+from eventwire.store.filters import Filters
 
 if TYPE_CHECKING:
     from eventwire.resolve.places.priors import OutletPriors
@@ -198,41 +201,13 @@ class Store:
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
 
-    def events(
-        self,
-        *,
-        since: date | None = None,
-        until: date | None = None,
-        country: str | None = None,
-        plover: str | None = None,
-        status: str | None = None,
-        source: str | None = None,
-        limit: int | None = None,
-        dedup: bool = False,
-    ) -> list[StoredEvent]:
-        """Stored events, filtered, ordered by date then id; ``dedup``: one per cluster
-        (the same event told by several articles)."""
-        where, params = event_filters(
-            since=since, until=until, country=country, plover=plover, status=status, source=source
-        )
-        if dedup:
-            where += (" AND " if where else "WHERE ") + (
-                "id = (SELECT min(x.id) FROM events x WHERE x.cluster_id = events.cluster_id)")
-        sql = (f"SELECT {STORED_COLUMNS} FROM events {where} ORDER BY date_start NULLS LAST, id")
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return [stored_event(r) for r in self.query(sql, params)]
-
-
-STORED_COLUMNS = "record, cluster_id, flagged, change_seq, changed_at"
-
-
-def stored_event(row: dict[str, Any]) -> StoredEvent:
-    """An event row (``STORED_COLUMNS``) as the record the store shows."""
-    data = json.loads(row["record"])
-    data.update(cluster_id=row["cluster_id"], flagged=bool(row["flagged"]),
-                change_seq=row["change_seq"], changed_at=row["changed_at"])
-    return StoredEvent.model_validate(data)
+    def events(self, limit: int | None = None, **filters: Any) -> list[StoredEvent]:
+        """Stored events matching ``filters`` (the fields of ``store.filters.Filters``), by
+        date then id: the same query the CLI, the API and the exports make."""
+        unknown = set(filters) - set(Filters.model_fields)
+        if unknown:
+            raise TypeError(f"not an event filter: {', '.join(sorted(unknown))}")
+        return queries.events_records(self.con, Filters(**filters), limit)
 
 
 def is_lock_error(e: Exception) -> bool:
@@ -267,25 +242,6 @@ class Stored:
     added: int = 0
     revised: int = 0
     retracted: int = 0
-
-
-def event_filters(**f: Any) -> tuple[str, list[Any]]:
-    """WHERE clause for the common event filters (shared by the CLI and the API)."""
-    clauses, params = [], []
-    if f.get("since"):
-        clauses.append("coalesce(date_end, date_start) >= ?")
-        params.append(f["since"])
-    if f.get("until"):
-        clauses.append("date_start <= ?")
-        params.append(f["until"])
-    for key, col in (("country", "country"), ("plover", "plover"), ("status", "status")):
-        if f.get(key):
-            clauses.append(f"upper({col}) = upper(?)")
-            params.append(f[key])
-    if f.get("source"):
-        clauses.append("(source ILIKE ? OR source_via ILIKE ?)")
-        params += [f"%{f['source']}%"] * 2
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def _insert_article(con: Connection, doc: ArticleDoc, version: int) -> None:

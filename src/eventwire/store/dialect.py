@@ -42,6 +42,11 @@ def is_postgres(target: Path | str) -> bool:
     return str(target).startswith(POSTGRES_SCHEMES)
 
 
+def target(db: Path | str) -> Path | str:
+    """The database ``db`` names: a PostgreSQL address as given, else a file's path."""
+    return str(db) if is_postgres(db) else Path(db)
+
+
 def exists(target: Path | str) -> bool:
     """Is there a database at ``target``? (A server is assumed to be there.)"""
     return is_postgres(target) or Path(target).exists()

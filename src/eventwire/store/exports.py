@@ -1,9 +1,11 @@
 """Exporters: stored events out as ACLED-style CSV, GeoJSON, PLOVER JSON Lines or Parquet.
 
-An exporter is a small callable registered by versioned name, like spaCy's components:
-``write(con, filters, path)`` writes every event matching the filters to ``path``. All
-built-ins are registered in :func:`registry` (no registration at import time); the CLI
-and the API look exporters up there by their short name.
+An exporter is registered by versioned name, like spaCy's components, in :func:`registry`
+(no registration at import time); the CLI and the API look exporters up there by their
+short name. As datasette computes a table once and hands it to a renderer, the events a
+request selects are computed once (``event_table``) and an exporter's ``render`` draws
+them as text; ``write(con, filters, path)`` does both into a file. Parquet is the one
+exporter written by the database itself (the events table's own columns).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import timezone
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import pycountry
 from pydantic import BaseModel, ConfigDict
@@ -23,8 +25,23 @@ from eventwire.model import Actor, Event
 from eventwire.model.records import StoredEvent
 from eventwire.store.database import schema_sql
 from eventwire.store.dialect import Connection
-from eventwire.store.queries import Filters, dataset_version, events_records, rows, where_clause
+from eventwire.store.filters import Filters, where_clause
+from eventwire.store.queries import dataset_version, events_records, rows
 
+
+@dataclass(frozen=True)
+class EventTable:
+    """The events one request selects, computed once: what every renderer draws."""
+
+    events: list[StoredEvent]
+    dataset_version: int
+
+
+def event_table(con: Connection, f: Filters, limit: int | None = None) -> EventTable:
+    return EventTable(events_records(con, f, limit), dataset_version(con))
+
+
+Render = Callable[[EventTable, TextIO], None]
 Writer = Callable[[Connection, Filters, Path], int]
 
 
@@ -34,8 +51,19 @@ class Exporter:
     version: str  # registered name ("export.acled_csv.v1")
     media_type: str
     suffix: str
-    write: Writer
     description: str
+    render: Render | None = None  # draws an event table as text
+    written: Writer | None = None  # or writes the file itself (Parquet)
+
+    def write(self, con: Connection, f: Filters, path: Path) -> int:
+        """Write the events matching ``f`` to ``path``; how many."""
+        if self.render is None:
+            assert self.written is not None
+            return self.written(con, f, path)
+        table = event_table(con, f)
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            self.render(table, fh)
+        return len(table.events)
 
 
 # ---------------------------------------------------------------- ACLED CSV
@@ -179,15 +207,12 @@ def _timestamp(ev: StoredEvent) -> int | None:
     return int(ev.changed_at.replace(tzinfo=timezone.utc).timestamp())
 
 
-def write_acled_csv(con: Connection, f: Filters, path: Path) -> int:
-    events = events_records(con, f)
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        out = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
-        out.writeheader()
-        for ev in events:
-            row = acled_row(ev, _timestamp(ev))
-            out.writerow({k: "" if v is None else v for k, v in row.model_dump().items()})
-    return len(events)
+def render_acled_csv(table: EventTable, fh: TextIO) -> None:
+    out = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
+    out.writeheader()
+    for ev in table.events:
+        row = acled_row(ev, _timestamp(ev))
+        out.writerow({k: "" if v is None else v for k, v in row.model_dump().items()})
 
 
 def read_acled_csv(path: Path) -> list[AcledRow]:
@@ -221,12 +246,10 @@ def geojson_feature(ev: Event) -> dict[str, object]:
     }
 
 
-def write_geojson(con: Connection, f: Filters, path: Path) -> int:
-    events = events_records(con, f)
-    doc = {"type": "FeatureCollection", "dataset_version": dataset_version(con),
-           "features": [geojson_feature(e) for e in events]}
-    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    return len(events)
+def render_geojson(table: EventTable, fh: TextIO) -> None:
+    doc = {"type": "FeatureCollection", "dataset_version": table.dataset_version,
+           "features": [geojson_feature(e) for e in table.events]}
+    fh.write(json.dumps(doc, ensure_ascii=False))
 
 
 def plover_record(ev: Event) -> dict[str, object]:
@@ -261,12 +284,9 @@ def plover_record(ev: Event) -> dict[str, object]:
     }
 
 
-def write_plover_jsonl(con: Connection, f: Filters, path: Path) -> int:
-    events = events_records(con, f)
-    with path.open("w", encoding="utf-8") as fh:
-        for ev in events:
-            fh.write(json.dumps(plover_record(ev), ensure_ascii=False) + "\n")
-    return len(events)
+def render_plover_jsonl(table: EventTable, fh: TextIO) -> None:
+    for ev in table.events:
+        fh.write(json.dumps(plover_record(ev), ensure_ascii=False) + "\n")
 
 
 def write_parquet(con: Connection, f: Filters, path: Path) -> int:
@@ -278,30 +298,26 @@ def write_parquet(con: Connection, f: Filters, path: Path) -> int:
     return int(n)
 
 
-def write_json(con: Connection, f: Filters, path: Path) -> int:
+def render_jsonl(table: EventTable, fh: TextIO) -> None:
     """Full event records (the DESIGN.md contract), one JSON document per line."""
-    events = events_records(con, f)
-    version = dataset_version(con)
-    with path.open("w", encoding="utf-8") as fh:
-        for ev in events:
-            fh.write(json.dumps({**ev.model_dump(mode="json"), "dataset_version": version},
-                                ensure_ascii=False) + "\n")
-    return len(events)
+    for ev in table.events:
+        fh.write(json.dumps({**ev.model_dump(mode="json"), "dataset_version": table.dataset_version},
+                            ensure_ascii=False) + "\n")
 
 
 def registry() -> dict[str, Exporter]:
     """Every built-in exporter by short name: the one place they are registered."""
     built_in = [
         Exporter("acled-csv", "export.acled_csv.v1", "text/csv; charset=utf-8", ".csv",
-                 write_acled_csv, "ACLED-compatible CSV (ACLED's column names)"),
+                 "ACLED-compatible CSV (ACLED's column names)", render=render_acled_csv),
         Exporter("geojson", "export.geojson.v1", "application/geo+json", ".geojson",
-                 write_geojson, "GeoJSON FeatureCollection of event points"),
+                 "GeoJSON FeatureCollection of event points", render=render_geojson),
         Exporter("plover-jsonl", "export.plover_jsonl.v1", "application/x-ndjson", ".jsonl",
-                 write_plover_jsonl, "PLOVER-style events, one JSON object per line"),
+                 "PLOVER-style events, one JSON object per line", render=render_plover_jsonl),
         Exporter("parquet", "export.parquet.v1", "application/vnd.apache.parquet", ".parquet",
-                 write_parquet, "the events table as Parquet (DuckDB)"),
+                 "the events table as Parquet (DuckDB)", written=write_parquet),
         Exporter("jsonl", "export.records_jsonl.v1", "application/x-ndjson", ".jsonl",
-                 write_json, "full eventwire event records, one per line"),
+                 "full eventwire event records, one per line", render=render_jsonl),
     ]
     return {e.name: e for e in built_in}
 

@@ -1,51 +1,57 @@
 """Keep the stored clusters equal to ``link.clusters.cluster_ids`` of the stored set.
 
-Inside the transaction that stores an article: each new event is filed under its
-blocking keys (table ``link_keys``), compared with the events filed under its probe keys,
-and the clusters it links are merged under their smallest id; an event removed (a
-retraction, a new version) splits its old cluster into the components of what remains.
-Flags follow their clusters. ``relink`` recomputes everything from the set (older
-databases, and a check).
+The decisions are ``link/stored.py``'s; this module only fetches what they need and
+writes what they decide, inside the transaction that stores an article: each new event
+is filed under its blocking keys (table ``link_keys``), the events filed under its probe
+keys are fetched with their clusters, and the clusters ``stored.join`` links are merged
+under their smallest id; an event removed (a retraction, a new version) splits its old
+cluster into the components of what remains. Flags follow their clusters. ``relink``
+recomputes everything from the set (older databases, and a check).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from eventwire.link import clusters
+from eventwire.link import stored
 from eventwire.model import Event
 from eventwire.store.dialect import Connection
 
+PROBE_CHUNK = 1000  # block keys per query (PostgreSQL takes at most 65,535 parameters)
 
-def _events(con: Connection, sql: str, params: list[object]) -> list[tuple[Event, str]]:
-    return [(Event.model_validate_json(rec), cid) for rec, cid in con.execute(sql, params).fetchall()]
+
+def _events(con: Connection, sql: str, params: list[object]) -> list[Event]:
+    return [Event.model_validate_json(r[0]) for r in con.execute(sql, params).fetchall()]
+
+
+def _filed(con: Connection, keys: list[str]) -> list[stored.Filed]:
+    """The stored events filed under any of ``keys``, with their clusters and those keys."""
+    found: dict[str, tuple[str, str, set[str]]] = {}
+    for at in range(0, len(keys), PROBE_CHUNK):
+        chunk = keys[at:at + PROBE_CHUNK]
+        marks = ", ".join(["?"] * len(chunk))
+        for eid, rec, cid, key in con.execute(
+                "SELECT e.id, e.record, e.cluster_id, k.key FROM link_keys k"
+                f" JOIN events e ON e.id = k.event_id WHERE k.key IN ({marks})", chunk).fetchall():
+            found.setdefault(eid, (rec, cid, set()))[2].add(key)
+    return [stored.Filed(Event.model_validate_json(rec), cid, frozenset(ks))
+            for _, (rec, cid, ks) in sorted(found.items())]
 
 
 def add_events(con: Connection, events: Iterable[Event]) -> None:
     """File new events (already inserted, each its own cluster) and merge their clusters."""
     events = list(events)
-    rows = [(key, ev.id) for ev in events for key in clusters.index_keys(ev)]
+    rows = stored.filing(events)
     if rows:
         con.executemany("INSERT INTO link_keys VALUES (?, ?)", rows)
-    touched: set[str] = set()
-    for ev in events:
-        probes = clusters.probe_keys(ev)
-        if not probes:
-            continue
-        marks = ", ".join(["?"] * len(probes))
-        found = _events(con, "SELECT e.record, e.cluster_id FROM events e WHERE e.id IN"
-                             f" (SELECT event_id FROM link_keys WHERE key IN ({marks})) AND e.id <> ?",
-                        [*probes, ev.id])
-        joined = clusters.merge(ev, found)
-        if not joined:
-            continue
-        own = con.execute("SELECT cluster_id FROM events WHERE id = ?", [ev.id]).fetchone()
-        ids = sorted(joined | {own[0] if own else ev.id})
-        marks = ", ".join(["?"] * len(ids))
-        con.execute(f"UPDATE events SET cluster_id = ? WHERE cluster_id IN ({marks})", [ids[0], *ids])
-        touched = {c for c in touched if c not in ids} | {ids[0]}
-    for cid in sorted(touched):
-        _flag(con, cid)
+    keys = stored.probes(events)
+    if not keys:
+        return
+    for merge in stored.join(events, _filed(con, keys)):
+        marks = ", ".join(["?"] * len(merge.clusters))
+        con.execute(f"UPDATE events SET cluster_id = ? WHERE cluster_id IN ({marks})",
+                    [merge.into, *merge.clusters])
+        _flag(con, merge.into)
 
 
 def remove_events(con: Connection, ids: list[str]) -> None:
@@ -59,41 +65,29 @@ def remove_events(con: Connection, ids: list[str]) -> None:
                        ("quantities", "event_id"), ("events", "id")):
         con.execute(f"DELETE FROM {table} WHERE {col} IN ({marks})", ids)
     for cid in sorted(left):
-        members = [ev for ev, _ in _events(
-            con, "SELECT record, cluster_id FROM events WHERE cluster_id = ?", [cid])]
-        parts = clusters.cluster_ids(members)
-        for root in sorted(set(parts.values())):
-            mine = [eid for eid, r in parts.items() if r == root]
-            m = ", ".join(["?"] * len(mine))
-            con.execute(f"UPDATE events SET cluster_id = ? WHERE id IN ({m})", [root, *mine])
-            _flag(con, root)
+        members = _events(con, "SELECT record FROM events WHERE cluster_id = ?", [cid])
+        for part in stored.split(members):
+            m = ", ".join(["?"] * len(part.members))
+            con.execute(f"UPDATE events SET cluster_id = ?, flagged = ? WHERE id IN ({m})",
+                        [part.id, part.flagged, *part.members])
 
 
 def _flag(con: Connection, cluster_id: str) -> None:
-    members = [ev for ev, _ in _events(
-        con, "SELECT record, cluster_id FROM events WHERE cluster_id = ?", [cluster_id])]
+    members = _events(con, "SELECT record FROM events WHERE cluster_id = ?", [cluster_id])
     con.execute("UPDATE events SET flagged = ? WHERE cluster_id = ?",
-                [clusters.flagged(members), cluster_id])
+                [stored.flagged(members), cluster_id])
 
 
 def relink(con: Connection) -> int:
     """Recompute every cluster, flag and blocking key from the stored set; the number of
     clusters."""
-    events = [ev for ev, _ in _events(con, "SELECT record, cluster_id FROM events ORDER BY id", [])]
-    ids = clusters.cluster_ids(events)
+    events = _events(con, "SELECT record FROM events ORDER BY id", [])
+    found = stored.recluster(events)
     con.execute("DELETE FROM link_keys")
-    _bulk(con, "link_keys", [(key, ev.id) for ev in events for key in clusters.index_keys(ev)])
+    con.bulk_insert("link_keys", list(stored.filing(events)))
     con.execute("CREATE TEMP TABLE IF NOT EXISTS relinked (id VARCHAR, cluster_id VARCHAR, flagged BOOLEAN)")
     con.execute("DELETE FROM relinked")
-    members: dict[str, list[Event]] = {}
-    for ev in events:
-        members.setdefault(ids[ev.id], []).append(ev)
-    flags = {cid: clusters.flagged(evs) for cid, evs in members.items()}
-    _bulk(con, "relinked", [(ev.id, ids[ev.id], flags[ids[ev.id]]) for ev in events])
+    con.bulk_insert("relinked", [(eid, c.id, c.flagged) for c in found for eid in c.members])
     con.execute("UPDATE events SET cluster_id = r.cluster_id, flagged = r.flagged"
                 " FROM relinked r WHERE events.id = r.id")
-    return len(members)
-
-
-def _bulk(con: Connection, table: str, rows: list[tuple[object, ...]]) -> None:
-    con.bulk_insert(table, rows)
+    return len(found)

@@ -1,130 +1,26 @@
 """Read-side queries for the API, the web page and the exports.
 
-Each function takes an open DuckDB connection (a per-request cursor in the server) and
-returns typed records, so the JSON API, the HTML page and the exports render the same
-data computed once.
+Each function takes an open connection (a per-request cursor in the server) and the
+event filters (``store/filters.py``, the same for the CLI, the API, the page and the
+exports) and returns typed records, so every reader renders the same data computed once.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, timezone
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from eventwire.model import Event
 from eventwire.model.records import StoredEvent
-from eventwire.store.database import STORED_COLUMNS, event_filters, stored_event
 from eventwire.store.dialect import Connection, Dialect
-
-def _iso_date(value: Any) -> Any:
-    """Dates as YYYY-MM-DD only (pydantic alone also takes numbers as Unix times)."""
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError as e:
-            raise ValueError("a date as YYYY-MM-DD") from e
-    if isinstance(value, date) or value is None:
-        return value
-    raise ValueError("a date as YYYY-MM-DD")
-
-
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
-BBOX_PATTERN = r"^-?[0-9]+(\.[0-9]+)?(,-?[0-9]+(\.[0-9]+)?){3}$"
+from eventwire.store.filters import Filters, has, where_clause
 
 CountBy = Literal["day", "month", "type", "acled", "country", "status"]
-
-
-class Filters(BaseModel):
-    """The event filters shared by the API, the page and the exports."""
-
-    # unknown query parameters (the page's own) are ignored, not an error
-    model_config = ConfigDict(frozen=True, extra="ignore")
-
-    since: IsoDate | None = Field(None, description="events ending on or after this date")
-    until: IsoDate | None = Field(None, description="events starting on or before this date")
-    country: str | None = Field(None, max_length=100, description="ISO3 country code")
-    admin1: str | None = Field(None, max_length=200, description="first-level region")
-    type: str | None = Field(
-        None, max_length=200, description="PLOVER category, ACLED event type or sub-event type"
-    )
-    actor: str | None = Field(None, max_length=200, description="words in an actor's name")
-    status: str | None = Field(None, max_length=40, description="asserted, claimed, alleged...")
-    source: str | None = Field(None, max_length=200, description="words in the source's name")
-    bbox: str | None = Field(
-        None, max_length=200, pattern=BBOX_PATTERN, examples=["35,35,38,37"],
-        description="min_lon,min_lat,max_lon,max_lat (west > east crosses the antimeridian)",
-    )
-    q: str | None = Field(None, max_length=500, description="words in the evidence sentence")
-    article: str | None = Field(None, max_length=200, description="article id")
-
-    @field_validator("bbox")
-    @classmethod
-    def _check_bbox(cls, v: str | None) -> str | None:
-        if v:
-            parse_bbox(v)
-        return v
-
-    def query_string(self) -> str:
-        """The filters as a URL query string (links to exports and the API)."""
-        from urllib.parse import urlencode
-
-        return urlencode({k: str(v) for k, v in self.model_dump().items() if v not in (None, "")})
-
-
-def parse_bbox(text: str) -> tuple[float, float, float, float]:
-    """``"min_lon,min_lat,max_lon,max_lat"``: four numbers, clamped to the globe's range.
-
-    A box whose west edge is east of its east edge crosses the antimeridian; latitudes
-    given the wrong way round are swapped.
-    """
-    if not re.fullmatch(BBOX_PATTERN, text):
-        raise ValueError("bbox needs four numbers: min_lon,min_lat,max_lon,max_lat")
-    w, s, e, n = (float(p) for p in text.split(","))
-    w, e = (min(180.0, max(-180.0, v)) for v in (w, e))
-    s, n = sorted(min(90.0, max(-90.0, v)) for v in (s, n))
-    return w, s, e, n
-
-
-def where_clause(f: Filters, alias: str = "e") -> tuple[str, list[Any]]:
-    """WHERE clause over ``events AS e``: the store's common filters plus the page's."""
-    common, params = event_filters(
-        since=f.since, until=f.until, country=f.country, status=f.status, source=f.source
-    )
-    clauses = [common.removeprefix("WHERE ")] if common else []
-    if f.admin1:
-        clauses.append("lower(admin1) = lower(?)")
-        params.append(f.admin1)
-    if f.type:
-        clauses.append(
-            "(lower(plover) = lower(?) OR lower(acled_event_type) = lower(?)"
-            " OR lower(acled_sub_event_type) = lower(?))"
-        )
-        params += [f.type] * 3
-    if f.actor:
-        clauses.append(
-            f"{alias}.id IN (SELECT event_id FROM actors WHERE {_has('name')} OR {_has('text')})"
-        )
-        params += [f.actor] * 2
-    if f.bbox:
-        w, s, e, n = parse_bbox(f.bbox)
-        joint = "AND" if w <= e else "OR"  # OR: the box crosses the antimeridian
-        clauses.append(f"(lon >= ? {joint} lon <= ?) AND lat BETWEEN ? AND ?")
-        params += [w, e, s, n]
-    if f.q:
-        clauses.append(_has("sentence"))
-        params.append(f.q)
-    if f.article:
-        clauses.append("article_id = ?")
-        params.append(f.article)
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def _has(column: str) -> str:
-    """SQL: the column contains the parameter's words, case-insensitively, no wildcards."""
-    return f"strpos(lower({column}), lower(?)) > 0"
 
 
 def rows(con: Connection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -269,13 +165,26 @@ def list_events(
     )
 
 
-def events_records(con: Connection, f: Filters) -> list[StoredEvent]:
-    """Full event records with their cluster and last change (exports), by date then id."""
+STORED_COLUMNS = "record, cluster_id, flagged, change_seq, changed_at"
+
+
+def stored_event(row: dict[str, Any]) -> StoredEvent:
+    """An event row (``STORED_COLUMNS``) as the record the store shows."""
+    data = json.loads(row["record"])
+    data.update(cluster_id=row["cluster_id"], flagged=bool(row["flagged"]),
+                change_seq=row["change_seq"], changed_at=row["changed_at"])
+    return StoredEvent.model_validate(data)
+
+
+def events_records(con: Connection, f: Filters, limit: int | None = None) -> list[StoredEvent]:
+    """Full event records with their cluster and last change (the CLI, the exports), by
+    date then id; at most ``limit`` of them."""
     where, params = where_clause(f)
-    found = rows(
-        con, f"SELECT {STORED_COLUMNS} FROM events e {where} ORDER BY date_start NULLS LAST, id",
-        params)
-    return [stored_event(r) for r in found]
+    sql = f"SELECT {STORED_COLUMNS} FROM events e {where} ORDER BY date_start NULLS LAST, id"
+    if limit:
+        sql += " LIMIT ?"
+        params = [*params, limit]
+    return [stored_event(r) for r in rows(con, sql, params)]
 
 
 def dataset_version(con: Connection) -> int:
@@ -374,7 +283,7 @@ def list_articles(
 ) -> list[ArticleInfo]:
     where, params = "", []
     if q:
-        where, params = f"WHERE {_has('a.title')} OR {_has('a.text')}", [q, q]
+        where, params = f"WHERE {has('a.title')} OR {has('a.text')}", [q, q]
     found = rows(
         con,
         f"SELECT {ARTICLE_COLUMNS} FROM articles a {where}"
@@ -496,10 +405,10 @@ def list_quotes(
 ) -> list[QuoteRow]:
     clauses, params = [], []
     if speaker:
-        clauses.append(f"({_has('speaker')} OR {_has('via')})")
+        clauses.append(f"({has('speaker')} OR {has('via')})")
         params += [speaker, speaker]
     if q:
-        clauses.append(_has("text"))
+        clauses.append(has("text"))
         params.append(q)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     found = rows(con, f"SELECT * FROM quotes {where} ORDER BY article_id, start_char, end_char, speaker, via"
@@ -525,7 +434,7 @@ def list_places(
 ) -> list[PlaceCount]:
     where, params = "WHERE name IS NOT NULL", []
     if q:
-        where += f" AND ({_has('name')} OR {_has('text')})"
+        where += f" AND ({has('name')} OR {has('text')})"
         params += [q, q]
     found = rows(
         con,

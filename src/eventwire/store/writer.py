@@ -150,7 +150,7 @@ class DatabaseWriter:
 
     def __init__(self, db: Path | str, *, wait_s: float = WAIT_S, batch: int = BATCH,
                  on_wait: Callable[[str], None] | None = None) -> None:
-        self.db: Path | str = db if dialect.is_postgres(db) else Path(db)
+        self.db: Path | str = dialect.target(db)
         self.wait_s = wait_s
         self.batch = batch
         self.on_wait = on_wait
