@@ -12,8 +12,10 @@
     ucdp_date_prec(start, end, precision)
                                      UCDP GED date_prec 1-5 (precision.py)
 
-Calendar arithmetic is in calendar.py, detection in patterns.py (built from the word
-lists of data/time_words.json), resolution in absolute.py and relative.py.
+Calendar arithmetic is in calendar.py. Each rule is one declaration in patterns.py: the
+pattern that finds an expression (built from the word lists of data/time_words.json), the
+resolver that dates it (absolute.py, relative.py) and a cue that lets a text without its
+words skip it; a resolver gives a ``Period`` or a typed reason (``result.Unresolved``).
 """
 
 from __future__ import annotations
