@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.model.records import Time
-from eventwire.resolve.time import (
+from eventwire.resolve.timex import (
     acled_time_precision,
     event_time,
     find_times,

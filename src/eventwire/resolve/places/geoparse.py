@@ -14,7 +14,7 @@ from eventwire.resolve.places.mentions import Mention, find_mentions, load_knowl
 from eventwire.resolve.places.priors import OutletPriors
 from eventwire.resolve.places.resolve import Choice, Resolver, place_waters
 
-REGISTERED_NAME = "geocode.gazetteer.v1"
+REGISTERED_NAME = "geocode.gazetteer.v1"  # the geoparser component's name (eventwire.registrations)
 
 
 class Geoparser:

@@ -6,18 +6,21 @@
                                      the time governing an event's clause (event.py)
     article_time(event_times, published)
                                      the story's own day of the happening (event.py)
+    dated_by_lede(events, published) undated events take the story's day (event.py)
     recalled(event_time, published)  why a happening is told as context (event.py)
     acled_time_precision(precision)  ACLED time_precision 1-3 (precision.py)
     ucdp_date_prec(start, end, precision)
                                      UCDP GED date_prec 1-5 (precision.py)
 
-Calendar arithmetic is in calendar.py, detection in patterns.py (built from the word
-lists of data/time_words.json), resolution in absolute.py and relative.py.
+Calendar arithmetic is in calendar.py. Each rule is one declaration in patterns.py: the
+pattern that finds an expression (built from the word lists of data/time_words.json), the
+resolver that dates it (absolute.py, relative.py) and a cue that lets a text without its
+words skip it; a resolver gives a ``Period`` or a typed reason (``result.Unresolved``).
 """
 
 from __future__ import annotations
 
-from eventwire.resolve.timex.event import article_time, event_time, recalled
+from eventwire.resolve.timex.event import article_time, dated_by_lede, event_time, recalled
 from eventwire.resolve.timex.find import find_times
 from eventwire.resolve.timex.precision import acled_time_precision, ucdp_date_prec
 from eventwire.resolve.timex.published import infer_published
@@ -25,6 +28,7 @@ from eventwire.resolve.timex.published import infer_published
 __all__ = [
     "acled_time_precision",
     "article_time",
+    "dated_by_lede",
     "event_time",
     "find_times",
     "infer_published",

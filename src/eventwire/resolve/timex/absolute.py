@@ -1,7 +1,7 @@
 """Resolvers for expressions that name their calendar unit: dates, months, years.
 
-A resolver takes the regex match and the context and returns a ``Period``, or a string
-giving the reason it cannot (``"no publication date"``, ``"invalid date"``).
+A resolver takes the regex match and the context and returns a ``Period``, or the reason
+it cannot (``result.Unresolved``).
 """
 
 from __future__ import annotations
@@ -12,16 +12,14 @@ from datetime import date
 from eventwire.resolve.timex import calendar as cal
 from eventwire.resolve.timex.calendar import Period
 from eventwire.resolve.timex.context import Context
-
-NO_PUB = "no publication date"
-Result = Period | str
+from eventwire.resolve.timex.result import Result, Unresolved
 
 
-def _year_of_day(ctx: Context, m: re.Match[str], mon: int, d: int) -> int | str:
+def _year_of_day(ctx: Context, m: re.Match[str], mon: int, d: int) -> int | Unresolved:
     """The year of a month-day without one: past by default, future if the clause is."""
     pub = ctx.published
     if pub is None:
-        return NO_PUB
+        return Unresolved.NO_PUBLICATION_DATE
     wd = m.groupdict().get("wd")
     if wd:  # "Thursday, April 9": the year (near publication) where the weekday fits
         want = ctx.lex.weekdays[wd]
@@ -55,12 +53,12 @@ def _nearest_year(pub: date, here: date) -> int:
 def _day_range(y: int, mon: int, d: int, d2: str | None) -> Result:
     first = cal.safe_date(y, mon, d)
     if first is None:
-        return "invalid date"
+        return Unresolved.INVALID_DATE
     if not d2:
         return cal.day(first)
     last = cal.safe_date(y, mon, int(d2.rstrip("stndrh")))
     if last is None or last <= first:
-        return "invalid date"
+        return Unresolved.INVALID_DATE
     prec = cal.precision_for_length(first, last)
     return Period(first, last, prec, f"{first.isoformat()}/{last.isoformat()}")
 
@@ -71,14 +69,14 @@ def _int(s: str) -> int:
 
 def resolve_iso(m: re.Match[str], ctx: Context) -> Result:
     d = cal.safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
-    return cal.day(d) if d else "invalid date"
+    return cal.day(d) if d else Unresolved.INVALID_DATE
 
 
 def resolve_month_day(m: re.Match[str], ctx: Context) -> Result:
     mon = ctx.lex.month_number(m["mon"])
     d = _int(m["d"])
-    y: int | str = int(m["y"]) if m["y"] else _year_of_day(ctx, m, mon, d)
-    if isinstance(y, str):
+    y: int | Unresolved = int(m["y"]) if m["y"] else _year_of_day(ctx, m, mon, d)
+    if isinstance(y, Unresolved):
         return y
     return _day_range(y, mon, d, m["d2"])
 
@@ -120,9 +118,9 @@ def month_is_word(m: re.Match[str], ctx: Context) -> bool:
 
 def resolve_month(m: re.Match[str], ctx: Context) -> Result:
     if not month_is_word(m, ctx):
-        return "not a month"
+        return Unresolved.NOT_A_MONTH
     if ctx.published is None:
-        return NO_PUB
+        return Unresolved.NO_PUBLICATION_DATE
     future = ctx.is_future(m.start(), m.end())
     return month_near(ctx.published, ctx.lex.month_number(m["mon"]), m["rel"], future)
 
@@ -130,7 +128,7 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Result:
 def resolve_month_rel_year(m: re.Match[str], ctx: Context) -> Result:
     """"July last year", "January this year"."""
     if ctx.published is None:
-        return NO_PUB
+        return Unresolved.NO_PUBLICATION_DATE
     rely = m["rely"].lower()
     shift = -1 if rely.startswith("last") else 1 if rely.startswith("next") else 0
     return cal.month(ctx.published.year + shift, ctx.lex.month_number(m["mon"]))
@@ -149,9 +147,9 @@ def resolve_decade(m: re.Match[str], ctx: Context) -> Result:
             century = 2000
         return cal.decade(century + digit * 10)
     if not m.group(0).lower().startswith("the") and m["c"] is None:
-        return "not a decade"
+        return Unresolved.NOT_A_DECADE
     if m["c"] is None:
-        return "not a decade"
+        return Unresolved.NOT_A_DECADE
     return cal.decade(int(m["c"]) * 100 + int(m["dd"]) * 10)
 
 
@@ -160,7 +158,7 @@ def resolve_qcode(m: re.Match[str], ctx: Context) -> Result:
     if m["y"]:
         return cal.quarter(int(m["y"]), q)
     if ctx.published is None:
-        return NO_PUB
+        return Unresolved.NO_PUBLICATION_DATE
     return quarter_near(ctx, m, q)
 
 
@@ -180,7 +178,7 @@ def resolve_spelled_year(m: re.Match[str], ctx: Context) -> Result:
     if m["c"]:
         rest = ctx.lex.number(m["r"])
         if rest is None or not 10 <= rest < 100:
-            return "not a year"
+            return Unresolved.NOT_A_YEAR
         return cal.year((1900 if m["c"].lower() == "nineteen" else 1800) + int(rest))
     rest = ctx.lex.number(m["r2"]) if m["r2"] else 0
     return cal.year(2000 + int(rest or 0))

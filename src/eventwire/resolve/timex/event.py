@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from eventwire.model.records import Time, TimeRef
+from eventwire.model.records import Event, Time, TimeRef
 
 
 def _distance(t: Time, anchor: int) -> int:
@@ -79,3 +79,16 @@ def event_time(
         return None
     return TimeRef(start=published, end=published, precision="day", text=None,
                    reason="publication_date")
+
+
+def dated_by_lede(events: list[Event], published: date | None, *,
+                  not_dating: frozenset[str] = frozenset()) -> list[Event]:
+    """Events without a time of their own take the story's day of the happening (see
+    ``article_time``) rather than the publication date. An event whose extractor is in
+    ``not_dating`` (the coder's proposal for a sentence without a trigger: a statement,
+    an aside) does not date the story."""
+    focus = article_time([e.time for e in events if e.evidence.extractor not in not_dating], published)
+    if focus is None:
+        return events
+    return [e.model_copy(update={"time": focus}) if e.time is not None and e.time.reason == "publication_date"
+            else e for e in events]

@@ -10,47 +10,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from eventwire.model.records import Time
-from eventwire.resolve.timex import absolute as ab
-from eventwire.resolve.timex import relative as rel
 from eventwire.resolve.timex.calendar import Period, precision_for_length
 from eventwire.resolve.timex.context import Context, Mention
 from eventwire.resolve.timex.patterns import Rule, default_rules
+from eventwire.resolve.timex.result import Unresolved
 from eventwire.resolve.timex.words import Lexicon, load_lexicon
 
-Resolver = Callable[[re.Match[str], Context], "Period | str"]
-
-RESOLVERS: dict[str, Resolver] = {
-    "iso": ab.resolve_iso,
-    "slash": ab.resolve_iso,
-    "mdy": ab.resolve_month_day,
-    "dmy": ab.resolve_month_day,
-    "month_year": ab.resolve_month_year,
-    "month": ab.resolve_month,
-    "month_rel_year": ab.resolve_month_rel_year,
-    "year": ab.resolve_year,
-    "spelled_year": ab.resolve_spelled_year,
-    "fiscal_year": rel.resolve_fiscal_year,
-    "decade": ab.resolve_decade,
-    "year_period": ab.resolve_year,
-    "qcode": ab.resolve_qcode,
-    "weekday": rel.resolve_weekday,
-    "deictic": rel.resolve_deictic,
-    "relunit": rel.resolve_relunit,
-    "quarter": rel.resolve_quarter,
-    "quarter_ref": rel.resolve_quarter_ref,
-    "the_year": rel.resolve_the_year,
-    "half": rel.resolve_half,
-    "season": rel.resolve_season,
-    "yearend": rel.resolve_yearend,
-    "ago": rel.resolve_ago,
-    "year_ago_adj": rel.resolve_year_ago_adj,
-}
-NOT_TIME = ("not a month", "not a season", "not a decade", "not a year")
 DURATION_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
                  "century": "CE", "quarter": "Q", "hour": "H", "minute": "MIN",
                  "weekend": "WE"}
@@ -64,8 +33,12 @@ class Candidate:
     start: int
     end: int
     rank: int
-    kind: str
+    rule: Rule
     match: re.Match[str]
+
+    @property
+    def kind(self) -> str:
+        return self.rule.kind
 
 
 def _span(m: re.Match[str]) -> tuple[int, int]:
@@ -90,14 +63,17 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 
 
 def candidates(text: str, rules: tuple[Rule, ...]) -> list[Candidate]:
-    """Matches of all rules, the longest kept where they overlap (ties: rule order)."""
-    pieces = _pieces(text)
-    found = [
-        Candidate(*_span(m), rank, rule.kind, m)
-        for rank, rule in enumerate(rules)
-        for start, end in pieces
-        for m in rule.pattern.finditer(text, start, end)
-    ]
+    """Matches of all rules, the longest kept where they overlap (ties: rule order). A
+    rule whose cue a piece lacks is not tried there (rules share cues: each is looked
+    for once)."""
+    found: list[Candidate] = []
+    for start, end in _pieces(text):
+        cued: dict[re.Pattern[str], bool] = {}
+        for rank, rule in enumerate(rules):
+            if rule.cue not in cued:
+                cued[rule.cue] = rule.cue.search(text, start, end) is not None
+            if cued[rule.cue]:
+                found.extend(Candidate(*_span(m), rank, rule, m) for m in rule.pattern.finditer(text, start, end))
     found.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
     taken: list[Candidate] = []  # kept in text order, never overlapping
     starts: list[int] = []
@@ -139,13 +115,13 @@ def _since(t: Time, text: str, published: date | None) -> Time:
 
 def resolve_one(c: Candidate, ctx: Context) -> Time | None:
     text = ctx.text
-    if c.kind == "duration":
+    if c.rule.resolve is None:
         return _duration(c, text, ctx.lex)
-    out = RESOLVERS[c.kind](c.match, ctx)
-    if isinstance(out, str):
-        if out in NOT_TIME:
+    out = c.rule.resolve(c.match, ctx)
+    if isinstance(out, Unresolved):
+        if out.dropped:
             return None
-        return Time(text=text[c.start : c.end], start=c.start, end=c.end, reason=out)
+        return Time(text=text[c.start : c.end], start=c.start, end=c.end, reason=out.value)
     ctx.history.append(Mention(c.start, c.end, out, c.kind))
     return _since(_time(text, c.start, c.end, out, c.kind), text, ctx.published)
 

@@ -11,9 +11,10 @@ import re
 from datetime import date, timedelta
 
 from eventwire.resolve.timex import calendar as cal
-from eventwire.resolve.timex.absolute import NO_PUB, Result, quarter_near
+from eventwire.resolve.timex.absolute import quarter_near
 from eventwire.resolve.timex.calendar import Period
 from eventwire.resolve.timex.context import Context
+from eventwire.resolve.timex.result import Result, Unresolved
 
 REL_SHIFT = {"last": -1, "this": 0, "next": 1, "the current": 0, "the coming": 1,
              "the following": 1, "the previous": -1, "the prior": -1, "the preceding": -1,
@@ -44,7 +45,7 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Result:
         ref = ctx.last_with("day", m.start())
         base = ref.start if ref else base
     if base is None:
-        return NO_PUB
+        return Unresolved.NO_PUBLICATION_DATE
     future = ctx.is_future(m.start(), m.end())
     return cal.day(_weekday_from(base, ctx.lex.weekdays[m["wd"]], rel, future))
 
@@ -57,7 +58,7 @@ DEICTIC_SHIFT = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 
 def resolve_deictic(m: re.Match[str], ctx: Context) -> Result:
     pub = ctx.published
     if pub is None:
-        return NO_PUB
+        return Unresolved.NO_PUBLICATION_DATE
     word = " ".join(m["w"].lower().split())
     if word == "overnight":
         night = pub - timedelta(days=1)
@@ -112,7 +113,7 @@ def resolve_relunit(m: re.Match[str], ctx: Context) -> Result:
     pub = ctx.published
     base = _anaphor_base(ctx, m) if rel in ANAPHORIC else pub
     if base is None:
-        return NO_PUB
+        return Unresolved.NO_PUBLICATION_DATE
     if unit == "weekend" and rel not in ANAPHORIC and pub is not None:
         return _weekend(pub, rel, ctx.is_future(m.start(), m.end()))
     if unit == "quarter" and rel == "this":
@@ -121,7 +122,7 @@ def resolve_relunit(m: re.Match[str], ctx: Context) -> Result:
             return ref
     period = _unit_period(unit, base, REL_SHIFT.get(rel, 0))
     if period is None:
-        return "unsupported unit"
+        return Unresolved.UNSUPPORTED_UNIT
     mod = (m["mod"] or "").lower()
     return _modified(period, mod, pub) if pub and rel not in ANAPHORIC else period
 
@@ -162,7 +163,7 @@ def resolve_quarter(m: re.Match[str], ctx: Context) -> Result:
     if y is not None:
         return cal.quarter(y, q)
     if ctx.published is None:
-        return NO_PUB
+        return Unresolved.NO_PUBLICATION_DATE
     return quarter_near(ctx, m, q)
 
 
@@ -170,12 +171,12 @@ def resolve_quarter_ref(m: re.Match[str], ctx: Context) -> Result:
     """"the quarter", "the year-ago quarter", "the corresponding period last year"."""
     which = " ".join((m["kind"] or "").lower().split())
     if ctx.published is not None and which in ("current",):
-        return _unit_period("quarter", ctx.published, 0) or NO_PUB
+        return _unit_period("quarter", ctx.published, 0) or Unresolved.NO_PUBLICATION_DATE
     if ctx.published is not None and which in ("latest", "most recent", "just-ended"):
         return last_ended_quarter(ctx.published)
     ref = reporting_quarter(ctx, m.start())
     if ref is None:
-        return NO_PUB
+        return Unresolved.NO_PUBLICATION_DATE
     y_ref, q = int(ref.value[:4]), int(ref.value[-1])
     if m["ord"]:
         q = ctx.lex.ordinals[m["ord"].lower()]
@@ -190,7 +191,7 @@ def resolve_quarter_ref(m: re.Match[str], ctx: Context) -> Result:
 def resolve_the_year(m: re.Match[str], ctx: Context) -> Result:
     ref = ctx.last_with("year", m.start())
     if ctx.published is None:
-        return cal.year(ref.start.year) if ref else NO_PUB
+        return cal.year(ref.start.year) if ref else Unresolved.NO_PUBLICATION_DATE
     return cal.year(ctx.published.year)
 
 
@@ -200,7 +201,7 @@ def resolve_half(m: re.Match[str], ctx: Context) -> Result:
         return cal.half(int(m["y"]), h)
     pub = ctx.published
     if pub is None:
-        return NO_PUB
+        return Unresolved.NO_PUBLICATION_DATE
     rel = (m["rely"] or "").lower()
     shift = -1 if rel.startswith("last") else 1 if rel.startswith("next") else 0
     if not rel:
@@ -215,15 +216,15 @@ def resolve_season(m: re.Match[str], ctx: Context) -> Result:
     if word == "fall" and not (rel in ("last", "this", "next", "early", "late", "mid") or m["y"]):
         after = ctx.text[m.end() : m.end() + 4]
         if rel != "the" or after.startswith(" of"):
-            return "not a season"
+            return Unresolved.NOT_A_SEASON
     code, first, last = ctx.lex.seasons[word]
     if m["y"]:
         return cal.season(int(m["y"]), code, first, last)
     if not rel:
-        return "not a season"
+        return Unresolved.NOT_A_SEASON
     pub = ctx.published
     if pub is None:
-        return NO_PUB
+        return Unresolved.NO_PUBLICATION_DATE
     near = [cal.season(y, code, first, last) for y in (pub.year - 1, pub.year, pub.year + 1)]
     if rel == "this":
         return near[0] if near[0].end >= pub else near[1]
@@ -237,7 +238,7 @@ def resolve_season(m: re.Match[str], ctx: Context) -> Result:
 def resolve_yearend(m: re.Match[str], ctx: Context) -> Result:
     pub = ctx.published
     if pub is None:
-        return NO_PUB
+        return Unresolved.NO_PUBLICATION_DATE
     before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
     future = ctx.is_future(m.start(), m.end()) or re.search(r"\b(by|until|before)\s*$", before)
     y = pub.year if future or "this" in m.group(0).lower() else pub.year - 1
@@ -261,9 +262,9 @@ def resolve_ago(m: re.Match[str], ctx: Context) -> Result:
     unit = ctx.lex.units.get(m["unit"].lower(), "")
     direction = " ".join(m["dir"].lower().split())
     if n is None or unit not in ("day", "week", "month", "year", "decade", "quarter"):
-        return "vague"
+        return Unresolved.VAGUE
     if direction in ("before", "after"):
-        return "relative to an event"
+        return Unresolved.RELATIVE_TO_AN_EVENT
     sign = -1 if direction in ("ago", "earlier", "previously") else 1
     if direction in ("earlier", "later") or (unit == "year" and n == 1):
         # "a year ago" in a quarterly report is the same quarter a year before
@@ -272,7 +273,7 @@ def resolve_ago(m: re.Match[str], ctx: Context) -> Result:
         if ref is not None and (moved := _shift(ref, unit, sign * int(n))) is not None:
             return moved
     if ctx.published is None:
-        return NO_PUB
+        return Unresolved.NO_PUBLICATION_DATE
     return _from_pub(ctx.published, unit, sign * int(n))
 
 
@@ -290,16 +291,16 @@ def resolve_year_ago_adj(m: re.Match[str], ctx: Context) -> Result:
     """"year-earlier results": the year before the story's reference time."""
     ref = ctx.last_of_kind(NAMED_QUARTER, m.start())
     if ref is not None:
-        return _shift(ref, "year", -1) or "no reference"
+        return _shift(ref, "year", -1) or Unresolved.NO_REFERENCE
     if ctx.published is None:
-        return NO_PUB
+        return Unresolved.NO_PUBLICATION_DATE
     return cal.year(ctx.published.year - 1)
 
 
 def resolve_fiscal_year(m: re.Match[str], ctx: Context) -> Result:
     """"the fiscal year", "the full year": the year of publication; "latest": the one before."""
     if ctx.published is None:
-        return NO_PUB
+        return Unresolved.NO_PUBLICATION_DATE
     which = m["which"].lower()
     shift = -1 if which.startswith(("latest", "previous")) else 1 if which.startswith("next") else 0
     return cal.year(ctx.published.year + shift)
