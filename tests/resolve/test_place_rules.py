@@ -40,3 +40,11 @@ def test_a_rule_names_its_reason(nlp, text: str, name: str, reason: set[Reason])
     assert rule.reason in reason
     assert (rule.outcome is Outcome.REJECT) == (rule.reason in {Reason.FIRST_NAME_OF_PERSON, Reason.UNKNOWN_NAME})
 
+
+def test_a_places_reason_is_typed_and_reads_back_from_its_string() -> None:
+    from eventwire.model.records import Place
+    p = Place(text="Aleppo", start=0, end=6, name="Aleppo", how="context", qualifier="near", in_org=True)
+    assert p.reason == "context;qualifier=near;in_org"
+    assert Place.model_validate_json(p.model_dump_json()) == p
+    inside = Place(text="Royal Street", start=0, end=12, name="New Orleans", how="inside_city")
+    assert inside.reason == "inside:New Orleans" and Place.model_validate(inside.model_dump()) == inside
