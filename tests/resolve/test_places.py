@@ -655,25 +655,3 @@ def test_a_region_named_in_the_sentence_takes_the_focus_town_inside_it() -> None
     loc = event_location([elsewhere, state], *sentence, focus=elsewhere)
     assert loc is not None and loc.name == "Michigan" and loc.reason == "sentence"
 
-
-def test_a_name_known_in_another_spelling_is_sought_in_the_articles_countries(nlp, geoparser) -> None:
-    text = "Fighting spread to Hodan district, residents of Mogadishu said."
-    p = first(parse(nlp, geoparser, text), "Hodan")
-    assert p.country in {None, "SOM"}  # never a namesake spelled alike abroad
-    text = "Troops entered Maarat al-Numan in Syria's Idlib province on Tuesday."
-    places = parse(nlp, geoparser, text)
-    town = next((q for q in places if q.text.startswith("Maarat")), None)
-    assert town is None or town.country == "SYR"
-
-
-def test_a_name_after_the_heading_its_phrase_is_no_town(nlp, geoparser) -> None:
-    text = "Saudi Arabia and its allies in the Gulf cut ties with Qatar."
-    p = first(parse(nlp, geoparser, text), "Gulf")
-    assert p.feature != "admin1" and p.country != "PNG"
-
-
-def test_a_piece_of_an_events_name_and_a_legislature_are_no_places(nlp, geoparser) -> None:
-    text = "Hurricane Harvey flooded Houston in August. Lawmakers in Congress promised aid."
-    places = parse(nlp, geoparser, text)
-    assert not any(p.text in {"Harvey", "Congress"} and p.lat is not None for p in places)
-    assert first(places, "Houston").country == "USA"

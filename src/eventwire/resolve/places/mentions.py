@@ -90,8 +90,6 @@ class Mention:
     water: bool = False  # a river or lake the gazetteer does not know ('the Catawba River')
     local: bool = False  # a street, neighbourhood or building: inside the article's city ('Royal Street')
     weak: bool = False  # taken only for a big town's name, no cue, no place label ('Metro police')
-    spellings: tuple[str, ...] = ()  # the gazetteer's names spelled like an unknown name, best first
-    determined: bool = False  # 'the' before it, and it heads its phrase ('in the Atlantic', 'the Gulf')
 
 
 @dataclass(frozen=True)
@@ -452,7 +450,6 @@ class Reason(Enum):
     ACRONYM = "acronym"  # 'SANA' is an acronym, not Saña
     NAMES_AN_ORG = "names_an_org"  # 'University of Aleppo', 'Aleppo Police Department'
     FRAGMENT_OF_ENTITY = "fragment_of_entity"  # 'Red' of 'the Red River'
-    PIECE_OF_NAME = "piece_of_name"  # 'Harvey' of 'Hurricane Harvey': a piece of an event's or a work's name
     TIME_ENTITY = "time_entity"  # 'March' of 'through March 27', 'Thursday'
     FIRST_NAME_OF_PERSON = "first_name_of_person"  # 'Mary Walker', 'Virginia Madsen'
     INSIDE_PERSON = "inside_person"  # 'Michael' of 'Michael R. Pannell'
@@ -521,18 +518,6 @@ def _acronym(c: _Case) -> bool:
         and not c.country_or_state and state_abbreviation(c.span, c.gaz) is None
 
 
-NAMED_THINGS = {"EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
-
-
-def _piece_of_name(span: Span, ent: Span | None) -> bool:
-    """A name after another capitalised word inside the name of an event, a work, a
-    product or a law ('Hurricane Harvey', 'Operation Euphrates Shield' when so tagged): a
-    piece of a multiword name is never a place on its own ('the Battle of Aleppo' and
-    'the Paris Agreement' still name their place)."""
-    return ent is not None and ent.label_ in NAMED_THINGS and span.start > ent.start \
-        and _capitalised(span.doc[span.start - 1])
-
-
 def _time_entity(c: _Case) -> bool:
     return c.ent is not None and c.ent.label_ in TIME_LABELS and not c.country_or_state \
         and not _misread_time(c.doc, c.span)
@@ -587,7 +572,6 @@ RULES: tuple[Rule, ...] = (
     Rule(Reason.NAMES_AN_ORG, lambda c: _names_an_org(c.span, c.know), Outcome.IN_ORG),
     Rule(Reason.FRAGMENT_OF_ENTITY, lambda c: c.ent is not None and _fragment_of_entity(c.span, c.ent, c.know, c.gaz),
          Outcome.REJECT),
-    Rule(Reason.PIECE_OF_NAME, lambda c: _piece_of_name(c.span, c.ent), Outcome.REJECT),
     Rule(Reason.TIME_ENTITY, _time_entity, Outcome.REJECT),
     Rule(Reason.FIRST_NAME_OF_PERSON, lambda c: _first_name_of_a_person(c.span, c.ent, c.know), Outcome.REJECT),
     Rule(Reason.INSIDE_PERSON, _inside_person_only, Outcome.REJECT),
@@ -1044,22 +1028,8 @@ def _mention(doc: Doc, span: Span, label: str, know: _Knowledge, gaz: Gazetteer,
         qualifier=span[0].lower_ if region else _qualifier(doc, span),
         container=None if adjectival else _named_container(doc, full, gaz), in_org=in_org,
         sentence=span[0].sent.start if doc.has_annotation("SENT_START") else 0, division=division,
-        headed=_compass_headed(doc, span, gaz), determined=not adjectival and _determined(doc, span, end_tok),
+        headed=_compass_headed(doc, span, gaz),
     )
-
-
-def _determined(doc: Doc, span: Span, end: int) -> bool:
-    """'the' before the name (lower-case words between: 'the tropical Atlantic') and no noun
-    after it: the name heads its phrase ('in the Gulf', 'across the Atlantic'), as a sea's,
-    a region's or a plural country's does and a town's does not ('the Aleppo countryside'
-    is the town's countryside)."""
-    i = span.start - 1
-    while i >= 0 and span.start - i <= 3 and doc[i].is_lower and doc[i].is_alpha and doc[i].lower_ != "the":
-        i -= 1
-    if i < 0 or doc[i].lower_ != "the" or end < span.end or span.start - i > 3:
-        return False
-    nxt = doc[end] if end < len(doc) else None
-    return nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "NUM"}
 
 
 def _without_city_word(span: Span, gaz: Gazetteer) -> str | None:
@@ -1125,6 +1095,5 @@ def _unknown_places(doc: Doc, covered: set[int], gaz: Gazetteer) -> list[Mention
             spelled = gaz.spelled_like(span.text)  # 'Maarat al-Numan': GeoNames' 'Ma'arrat an Nu'man'
             out.append(Mention(span.start_char, span.end_char, span.text, spelled[0][0] if spelled else span.text,
                                ent.label_, container=_named_container(doc, span, gaz),
-                               sentence=ent.sent.start if doc.has_annotation("SENT_START") else 0,
-                               spellings=tuple(name for name, _ in spelled)))
+                               sentence=ent.sent.start if doc.has_annotation("SENT_START") else 0))
     return out

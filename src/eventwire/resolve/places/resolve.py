@@ -45,7 +45,6 @@ W_NEAR = 1.5
 W_CLUSTER = 2.5
 NEAR_KM = 60.0
 W_LIST = 4.0  # names listed together share a kind
-W_DETERMINED = 2.0  # 'in the Atlantic', 'the Gulf': a town's or a division's name rarely takes 'the'
 W_PRIOR_COUNTRY = 3.0  # the outlet's home region (priors.py), learned from its texts
 W_PRIOR_ADMIN1 = 3.0
 W_PRIOR_NEAR = 2.5
@@ -64,34 +63,8 @@ class Choice:
     reason: PlaceHow
 
 
-def _spelled_in_countries(gaz: Gazetteer, mentions: list[Mention]) -> dict[int, list[Candidate]]:
-    """The candidates of each name known only in another spelling (``Mention.spellings``):
-    those of its closest spelling that has places in a country the article names (as a
-    country, a demonym or its other names' likeliest places), since what the text says
-    constrains every candidate before the sizes do: 'Hodan' in a Mogadishu story is no
-    Romanian 'Hodoni'; none when no spelling has (the name is then reported unresolved).
-    An article that names no country keeps the closest spelling's."""
-    countries = {m.country for m in mentions if m.adjectival and m.country}
-    for m in mentions:
-        if not m.spellings and not m.adjectival:
-            cands = gaz.lookup(m.lookup)
-            named = [c.entry.country for c in cands if c.entry.feature == "country" and not c.alternate]
-            countries.update(named[:1] or [c.entry.country for c in cands[:1]])
-    countries.discard("")
-    out = {}
-    for m in mentions:
-        if m.spellings:
-            found = ([c for c in gaz.lookup(name) if c.entry.country in countries] for name in m.spellings)
-            out[m.start] = next((cs for cs in found if cs), []) if countries else gaz.lookup(m.spellings[0])
-    return {k: cs[:MAX_CANDIDATES] for k, cs in out.items()}
-
-
 def candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
-    """The gazetteer's places of the mention's name; after 'the', those known with it too
-    ('the Gulf', the Persian Gulf's short name)."""
     cands = gaz.lookup(m.lookup)
-    if m.determined:
-        cands = [c for c in gaz.lookup(f"the {m.lookup}") if c.entry.gid not in {d.entry.gid for d in cands}] + cands
     if m.level:
         suffixed = gaz.lookup(m.division) if m.division else gaz.lookup(m.text)
         if suffixed:
@@ -146,8 +119,6 @@ def base_score(m: Mention, c: Candidate, same_name_city: set[tuple[str, str]],
         s -= 1.0
     if m.qualifier == "based":
         s += W_BASED * math.log10(e.pop + 100)
-    if m.determined and e.feature in {"city", "admin2", "admin1"}:
-        s -= W_DETERMINED
     return s
 
 
@@ -238,10 +209,8 @@ class Resolver:
         self.cands: list[list[Candidate]] = []
         self.base: list[np.ndarray] = []
         self.contained: list[PlaceHow | None] = []  # None, "container" or "container_area" (container_filter)
-        spelled = _spelled_in_countries(gaz, mentions)
         for m in mentions:
-            found = spelled.get(m.start) if m.spellings else (candidates(m, gaz) if not m.adjectival else [])
-            cs, inside = container_filter(m, found or [], gaz)
+            cs, inside = container_filter(m, candidates(m, gaz) if not m.adjectival else [], gaz)
             same = _same_name_cities(cs, m.lookup)
             self.cands.append(cs)
             self.contained.append(inside)
