@@ -300,7 +300,7 @@ def _evaluate(name: str, arts: list[GoldArticle], docs: list, parser, miss_rows:
         # streets and buildings placed in the article's city ('inside:'), which LGL and GeoVirus
         # do not annotate, are left out as organisation names are
         own = [p for p in places if p.lat is not None and not p.adjectival
-               and "in_org" not in (p.reason or "") and "inside:" not in (p.reason or "")]
+               and not p.in_org and p.how != "inside_city"]
         predicted += len(own)
         predicted_gold += sum(any(min(p.end, t.end) > max(p.start, t.start) for t in art.toponyms) for p in own)
         for t in art.toponyms:

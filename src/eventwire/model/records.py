@@ -9,9 +9,9 @@ replace it.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 Status = Literal["asserted", "claimed", "alleged", "denied", "negated", "planned", "background"]
 ActorKind = Literal[
@@ -107,6 +107,19 @@ class Location(Record):
     reason: str | None = None  # "sentence" | "article_focus" | ...
 
 
+PlaceHow = Literal[
+    "context",  # chosen among candidates by the article's other places and the sizes
+    "only_candidate",  # the gazetteer has one place of that name
+    "container",  # the text names its container ('Aleppo, Syria', 'Alexandria, La.')
+    "container_area",  # no town of that name in the container: the container itself
+    "adjectival",  # a demonym or region adjective ('Syrian'): a reference, not a place
+    "inside_city",  # a street, neighbourhood or building, at the article's city (``name``)
+    "not_in_gazetteer",  # unresolved: no such name
+    "local_without_city",  # unresolved: a street or building, and the article names no city
+    "water_in_focus",  # a river or lake the gazetteer lacks, at the article's division
+]
+
+
 class Place(Record):
     """A place mention in the article, resolved or with the reason it is not."""
 
@@ -121,8 +134,46 @@ class Place(Record):
     feature: str | None = None  # country | admin1 | admin2 | city | point | region | continent | water
     gazetteer_id: str | None = None
     adjectival: bool = False  # "Syrian": a reference to the country, not an event place
-    reason: str | None = None  # why unresolved, or how resolved
+    how: PlaceHow | None = None  # how resolved, or why unresolved
+    qualifier: str | None = None  # what the text says before or after it: 'near', 'eastern', 'based' ('X-based')
+    in_org: bool = False  # heads or sits inside an organisation's name ('University of Aleppo'): no event's place
     score: float | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def reason(self) -> str | None:
+        """``how``, ``qualifier`` and ``in_org`` as one readable string, as stored and
+        exported: 'context;qualifier=near;in_org', 'inside:Chicago'."""
+        if self.how is None:
+            return None
+        head = f"inside:{self.name}" if self.how == "inside_city" else self.how
+        return head + (f";qualifier={self.qualifier}" if self.qualifier else "") + (";in_org" if self.in_org else "")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_reason(cls, data: object) -> object:
+        """A stored or exported place gives ``reason`` as the string; read its parts back."""
+        if not isinstance(data, dict) or "reason" not in data:
+            return data
+        data = dict(data)
+        for field, value in cls.reason_fields(data.pop("reason")).items():
+            data.setdefault(field, value)
+        return data
+
+    @staticmethod
+    def reason_fields(reason: str | None) -> dict[str, Any]:
+        """The typed fields the ``reason`` string stands for: 'context;qualifier=near;in_org'
+        -> how 'context', qualifier 'near', in_org; 'inside:Chicago' -> how 'inside_city'."""
+        parts = (reason or "").split(";")
+        out: dict[str, Any] = {}
+        if parts[0]:
+            out["how"] = "inside_city" if parts[0].startswith("inside:") else parts[0]
+        for part in parts[1:]:
+            if part == "in_org":
+                out["in_org"] = True
+            elif part.startswith("qualifier="):
+                out["qualifier"] = part.removeprefix("qualifier=")
+        return out
 
 
 class Time(Record):

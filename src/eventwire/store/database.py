@@ -184,7 +184,7 @@ class Store:
                 continue
             by_article.setdefault(aid, (key, []))[1].append(Place(
                 text=text, start=start, end=end, name=name, country=country, admin1=admin1, lat=lat,
-                lon=lon, feature=feature, gazetteer_id=gid, adjectival=bool(adjectival), reason=reason,
+                lon=lon, feature=feature, gazetteer_id=gid, adjectival=bool(adjectival), **Place.reason_fields(reason),
                 score=score))
         for key, places in by_article.values():
             priors.add(key, places)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -87,6 +89,18 @@ def read_city_aliases() -> dict[str, str]:
 def read_country_points() -> dict[str, tuple[float, float]]:
     """ISO3 -> a hand-written reference point that overrides countryinfo's ``latlng``."""
     return {r[0]: (float(r[1]), float(r[2])) for r in _rows(data_file("places", "country_points.tsv"))}
+
+
+@lru_cache(maxsize=1)
+def read_mention_words() -> dict[str, frozenset[str]]:
+    """The word tables of ``mentions.py`` ('cue_words', 'directions', 'particles'...), each
+    with its use and origin noted in ``places/mention_words.json``; read once."""
+    path = data_file("places", "mention_words.json")
+    try:
+        tables = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise SetupError(f"{path}: knowledge file missing or unreadable; reinstall eventwire") from e
+    return {name: frozenset(t["words"]) for name, t in tables.items() if not name.startswith("_")}
 
 
 CENSUS_NAME_FILES = ("dist.all.last", "dist.male.first", "dist.female.first")

@@ -49,24 +49,24 @@ class Geoparser:
             if region is not None:
                 return Place(text=m.text, start=m.start, end=m.end, name=region.name, country=region.country or None,
                              admin1=region.admin1 or None, lat=region.lat, lon=region.lon, feature=region.feature,
-                             gazetteer_id=region.gid, adjectival=True, reason="adjectival")
+                             gazetteer_id=region.gid, adjectival=True, how="adjectival")
             if not m.country:
-                return Place(text=m.text, start=m.start, end=m.end, adjectival=True, reason="adjectival")
+                return Place(text=m.text, start=m.start, end=m.end, adjectival=True, how="adjectival")
             country = self.gaz.country(m.country)
             return Place(text=m.text, start=m.start, end=m.end, name=country.name if country else m.country,
                          country=m.country, lat=country.lat if country else None,
                          lon=country.lon if country else None, feature="country",
                          gazetteer_id=country.gid if country else None, adjectival=True,
-                         reason="adjectival")
+                         how="adjectival")
         e = c.entry
         if e is None:
-            return Place(text=m.text, start=m.start, end=m.end, reason=c.reason)
-        reason = c.reason + (f";qualifier={m.qualifier}" if m.qualifier else "") + (";in_org" if m.in_org else "")
+            return Place(text=m.text, start=m.start, end=m.end, how=c.reason)
         # a river or lake placed at the article's division is no event's own place (location.usable)
         feature = "water" if m.water else e.feature
         return Place(text=m.text, start=m.start, end=m.end, name=e.name, country=e.country or None,
                      admin1=e.admin1 or None, lat=e.lat, lon=e.lon, feature=feature,
-                     gazetteer_id=e.gid, reason=reason, score=round(c.margin, 3))
+                     gazetteer_id=e.gid, how=c.reason, qualifier=m.qualifier, in_org=m.in_org,
+                     score=round(c.margin, 3))
 
 
 def _inside_city(m: Mention, p: Place, resolved: list[tuple[Mention, Place, int]], text: str) -> Place:
@@ -78,9 +78,9 @@ def _inside_city(m: Mention, p: Place, resolved: list[tuple[Mention, Place, int]
     ``feature`` says so."""
     cities = [(n, q, size) for n, q, size in resolved
               if q.feature == "city" and q.lat is not None and not q.adjectival and not n.local
-              and "in_org" not in (q.reason or "")]
+              and not q.in_org]
     if not cities:
-        return p.model_copy(update={"reason": "local_without_city"})
+        return p.model_copy(update={"how": "local_without_city", "qualifier": None, "in_org": False})
     after = [q for _, q, _ in cities if 0 <= q.start - p.end <= 4 and text[p.end:q.start].strip() in {",", "in"}]
     counts = Counter(q.gazetteer_id for _, q, _ in cities)
     same = [(q, size) for n, q, size in cities if n.sentence == m.sentence]
@@ -89,7 +89,7 @@ def _inside_city(m: Mention, p: Place, resolved: list[tuple[Mention, Place, int]
                                                             -qs[0].start))[0]
     return Place(text=p.text, start=p.start, end=p.end, name=city.name, country=city.country, admin1=city.admin1,
                  lat=city.lat, lon=city.lon, feature="city", gazetteer_id=city.gazetteer_id,
-                 reason=f"inside:{city.name}")
+                 how="inside_city")
 
 
 def _title_end(text: str, hints: dict | None) -> int:

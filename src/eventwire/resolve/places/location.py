@@ -43,7 +43,7 @@ _UCDP = {"point": 1, "city": 1, "admin2": 3, "admin1": 4, "region": 5, "country"
 def usable(p: Place) -> bool:
     """A place an event can happen at: resolved, not adjectival, not an organisation's name;
     a region within one country ('Darfur') at the precision of a first-level division."""
-    return (p.lat is not None and not p.adjectival and "in_org" not in (p.reason or "")
+    return (p.lat is not None and not p.adjectival and not p.in_org
             and (p.feature in _PRECISION or (p.feature == "region" and bool(p.country))))
 
 
@@ -129,7 +129,7 @@ def not_actors(places: list[Place], actors: list[tuple[int, int]], text: str = "
 
 
 def _location(p: Place, reason: str) -> Location:
-    near = "qualifier=near" in (p.reason or "")
+    near = p.qualifier == "near"
     return Location(name=p.name or p.text, country=p.country, admin1=p.admin1, lat=p.lat, lon=p.lon,
                     precision=_PRECISION.get(p.feature or "country", "admin1"), gazetteer_id=p.gazetteer_id,
                     text=p.text, start=p.start, end=p.end, reason=reason + (";near" if near else ""))

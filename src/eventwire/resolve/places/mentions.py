@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from enum import Enum
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,6 +32,7 @@ from eventwire.resolve.places.datafiles import (
     read_city_aliases,
     read_feature_words,
     read_local_words,
+    read_mention_words,
     read_org_words,
     read_personal_names,
     read_us_states,
@@ -41,30 +44,24 @@ from eventwire.resolve.timex.words import load_lexicon
 MAX_TOKENS = 5
 PLACE_LABELS = {"GPE", "LOC"}
 TIME_LABELS = {"DATE", "TIME"}
-CUE_WORDS = {"in", "from", "near", "at", "to", "of", "outside", "around", "across", "into",
-             "toward", "towards", "through", "between", "throughout", "via", "inside", "within",
-             "over", "across", "leave", "leaving", "visit", "visited", "visiting", "reach",
-             "capital", "town", "village", "hometown", "suburb"}  # 'the capital Colombo'
-DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-              "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
-              "northwestern", "southeastern", "southwestern", "downtown", "rural", "greater"}
-NOT_COMPASS = {"downtown", "rural", "greater"}
-LOCATIVES = {"in", "near", "outside", "at", "inside"}
-STRONG_CUES = LOCATIVES | {"from", "into", "across", "throughout", "within", "around", "toward", "towards"}
-JOINERS = {"of", "to", "and", "in", "near"}  # lower-case words between two names in one entity
-POSSESSIVES = {"'s", "’s", "'", "’"}
-DATELINE_ENDS = {",", "(", "-", "--", "—", "–", ":"}
-SENTENCE_ENDS = {".", "!", "?"}
-NEAR_WORDS = {"near", "outside", "around", "nearby", "close"}
-PARTY_LETTERS = {"D", "R", "I"}  # "state Sen. Ray Miller, D-Columbus": party and home town
-LIST_JOINERS = {",", "and", "or", "&"}
+_WORDS = read_mention_words()  # the word tables, each with its use and origin: data/places/mention_words.json
+CUE_WORDS = _WORDS["cue_words"]  # 'in Aleppo', 'the capital Colombo'
+DIRECTIONS = _WORDS["directions"]
+NOT_COMPASS = _WORDS["not_compass"]
+LOCATIVES = _WORDS["locatives"]
+STRONG_CUES = LOCATIVES | _WORDS["strong_cue_extra"]
+JOINERS = _WORDS["joiners"]  # lower-case words between two names in one entity
+POSSESSIVES = _WORDS["possessives"]
+DATELINE_ENDS = _WORDS["dateline_ends"]
+SENTENCE_ENDS = _WORDS["sentence_ends"]
+NEAR_WORDS = _WORDS["near_words"]
+PARTY_LETTERS = _WORDS["party_letters"]  # "state Sen. Ray Miller, D-Columbus": party and home town
+LIST_JOINERS = _WORDS["list_joiners"]
 MAX_LIST_TOKENS = 30
-HYPHENS = {"-", "‑"}
-PARTICLES = {"of", "the", "de", "do", "da", "dos", "das", "du", "des", "del", "della", "di", "au", "aux",
-             "al", "el", "la", "le", "les", "y", "upon", "on", "sur", "am", "an", "kwa", "van", "von", "der",
-             "es", "ed", "ul", "ar", "as", "ash", "az", "ad"}  # Arabic article forms: 'Dar es Salaam'
-NAME_ABBREVIATIONS = {"st", "ste", "mt", "ft", "pt"}  # their dot may stand apart: 'Sault Ste. Marie'
-POSSESSIVE_JOINS = {"'s", "’s"}  # inside a name when glued and followed by a capital: "People's Republic"
+HYPHENS = _WORDS["hyphens"]
+PARTICLES = _WORDS["particles"]  # inside a name: 'Dar es Salaam', 'Rio Grande do Sul'
+NAME_ABBREVIATIONS = _WORDS["name_abbreviations"]  # their dot may stand apart: 'Sault Ste. Marie'
+POSSESSIVE_JOINS = _WORDS["possessive_joins"]  # inside a name when glued and followed by a capital: "People's Republic"
 MAX_CONNECTORS = 3
 STATE_MIN_POP = 100_000  # a division smaller than this gives its name no state's standing (_main_name_of)
 BIG_TOWN_POP = 50_000  # a town this size needs no cue (_big_town)
@@ -190,7 +187,7 @@ def _adjective(text: str, gaz: Gazetteer) -> bool:
 
 
 LOCAL_LABELS = PLACE_LABELS | {"FAC", "ORG"}
-STREET_CUES = {"on", "of", "at", "in", "near", "along"}
+STREET_CUES = _WORDS["street_cues"]
 
 
 def _with_local_points(doc: Doc, gaz: Gazetteer, know: _Knowledge, mentions: list[Mention]) -> list[Mention]:
@@ -223,8 +220,8 @@ def _with_local_points(doc: Doc, gaz: Gazetteer, know: _Knowledge, mentions: lis
     return out
 
 
-WATER_WORDS = {"river", "creek", "lake", "reservoir", "pond", "brook", "canal"}
-WATER_HEADS = {"lake", "river", "loch", "lough"}
+WATER_WORDS = _WORDS["water_words"]
+WATER_HEADS = _WORDS["water_heads"]
 
 
 def _with_waters(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
@@ -313,7 +310,7 @@ def _misread_time(doc: Doc, span: Span) -> bool:
     return not any(t.lower_.rstrip(".") in calendar for t in span)
 
 
-def _after_word(doc: Doc, span: Span, words: set[str]) -> bool:
+def _after_word(doc: Doc, span: Span, words: AbstractSet[str]) -> bool:
     """The word before the span is one of ``words``."""
     return span.start > 0 and doc[span.start - 1].lower_ in words
 
@@ -426,84 +423,204 @@ def _plausible(span: Span) -> bool:
     return True
 
 
+class Outcome(Enum):
+    """What a judging rule does with the name it applies to."""
+
+    REJECT = "reject"  # not a place here
+    PLACE = "place"
+    ADJECTIVAL = "adjectival"  # a demonym or region adjective: a reference to the place, not a place
+    IN_ORG = "in_org"  # a place naming an organisation: listed, never an event's place
+    PLACE_OR_WEAK = "place_or_weak"  # a place; weak (kept only where the article's places allow it) without a cue
+
+
+class Reason(Enum):
+    """Why a name the gazetteer knows is, or is not, a place mention (one per rule)."""
+
+    UNDOTTED_SHORT_FORM = "undotted_short_form"  # 'Man' is no Manitoba, nor 'B.C.' after a year British Columbia
+    DEMONYM = "demonym"  # 'the Canadian capital' is Canada's; 'in Canadian, Texas' is the town
+    REGION_ADJECTIVE = "region_adjective"  # 'European', 'the EU': Europe
+    LISTED_DIVISION_NAME = "listed_division_name"  # 'Oconee' of 'Oconee and Clarke counties'
+    CITY_ALIAS = "city_alias"  # 'L.A.'
+    UNKNOWN_NAME = "unknown_name"  # the gazetteer does not know it
+    ORG_WORD = "org_word"  # 'University' alone
+    FEATURE_WORD = "feature_word"  # 'Bay', 'Square' alone
+    DATELINE = "dateline"  # 'BEIRUT (AP) -'
+    LISTED_DIVISION = "listed_division"  # 'Jackson' of 'Barrow, Jackson and Madison counties'
+    IN_NAMED_DIVISION = "in_named_division"  # 'bombed Khan Sheikhoun in southern Idlib', whatever the NER
+    ACRONYM = "acronym"  # 'SANA' is an acronym, not Saña
+    NAMES_AN_ORG = "names_an_org"  # 'University of Aleppo', 'Aleppo Police Department'
+    FRAGMENT_OF_ENTITY = "fragment_of_entity"  # 'Red' of 'the Red River'
+    TIME_ENTITY = "time_entity"  # 'March' of 'through March 27', 'Thursday'
+    FIRST_NAME_OF_PERSON = "first_name_of_person"  # 'Mary Walker', 'Virginia Madsen'
+    INSIDE_PERSON = "inside_person"  # 'Michael' of 'Michael R. Pannell'
+    GLUED_AFTER_NAME = "glued_after_name"  # 'Grove' of 'a Meadow Grove man'
+    HEADS_A_NAME = "heads_a_name"  # 'Cottonport' of 'the Cottonport Fire Station'
+    ARTICLE_SURNAME = "article_surname"  # 'coach Ripley' after 'Darren Ripley', however the NER tags it
+    PLACE_LABEL = "place_label"  # the NER says GPE or LOC
+    FIRST_NAME_OF_NAME = "first_name_of_name"  # 'Paul' of 'councillor Paul Van Meerbergen'
+    PERSONAL_NAME_PLACED = "personal_name_placed"  # 'in Jones', 'Jones, Okla.', or a state's name
+    PERSONAL_NAME_CUED = "personal_name_cued"  # 'Teresa Pilkington of Jeannette', 'a Winona man'
+    PERSONAL_NAME = "personal_name"  # 'of Jones' does not make 'Jones' a town
+    PIECE_OF_ORG = "piece_of_org"  # a place inside a longer ORG entity
+    HEADLINE_PLACED = "headline_placed"  # a title-case headline, the name after a strong cue
+    HEADLINE_UNPLACED = "headline_unplaced"  # 'Grand Jury Indicts Man In December Slaying'
+    COUNTRY_OR_STATE = "country_or_state"
+    CUED = "cued"  # a cue word, a container, the name taken elsewhere, a division word
+    BIG_TOWN = "big_town"  # 'Gainesville's mayor', whatever the NER
+    NO_CUE = "no_cue"  # nothing in the text makes it a place
+
+
+class _Case:
+    """One matched name to judge, with what the rules ask of it worked out once, when asked."""
+
+    def __init__(self, doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowledge,
+                 taken: set[str], local: frozenset[str]) -> None:
+        self.doc, self.span, self.ent, self.gaz, self.know = doc, span, ent, gaz, know
+        self.taken, self.local = taken, local
+        self.label = ent.label_ if ent is not None else ""
+        self.key = fold(span.text)
+
+    @cached_property
+    def iso3(self) -> str | None:
+        return self.gaz.demonym(self.span.text)
+
+    @cached_property
+    def country_or_state(self) -> bool:
+        return _is_country_or_state(self.span.text, self.gaz)
+
+    @cached_property
+    def glued(self) -> str | None:
+        return _glued_to_name(self.doc, self.span, self.ent, self.gaz, self.know)
+
+    @cached_property
+    def personal(self) -> bool:
+        """A lone word the article's people or the census bear as a name, not tagged a place elsewhere."""
+        return len(self.span) == 1 and self.key not in _ner_places(self.doc) \
+            and (self.key in _person_words(self.doc) or self.key in self.know.personal_names)
+
+    @cached_property
+    def cued(self) -> bool:
+        return _has_cue(self.doc, self.span, self.gaz, self.know) or self.key in self.taken or self.key in self.local \
+            or (len(self.span) > 1 and self.span[-1].lower_ in self.know.suffixes)  # 'Madison County', whatever the NER
+
+    @cached_property
+    def headline(self) -> bool:
+        return _title_case(self.span) and not _party_home(self.doc, self.span)
+
+
+def _demonym(c: _Case) -> bool:
+    return c.iso3 is not None and (not c.gaz.has_name(c.span.text) or not (
+        c.label in PLACE_LABELS or _has_cue(c.doc, c.span, c.gaz, c.know)))
+
+
+def _acronym(c: _Case) -> bool:
+    return c.span.text.isupper() and len(c.span.text) <= 5 and c.label not in PLACE_LABELS \
+        and not c.country_or_state and state_abbreviation(c.span, c.gaz) is None
+
+
+def _time_entity(c: _Case) -> bool:
+    return c.ent is not None and c.ent.label_ in TIME_LABELS and not c.country_or_state \
+        and not _misread_time(c.doc, c.span)
+
+
+def _inside_person_only(c: _Case) -> bool:
+    return _inside_person(c.span, c.ent) and not c.country_or_state and _container(c.doc, c.span, c.gaz) is None \
+        and not _party_home(c.doc, c.span) and not _before_division_word(c.doc, c.span, c.know)
+
+
+def _personal_name_cued(c: _Case) -> bool:
+    d, span = c.doc, c.span
+    return c.personal and c.key not in _person_words(d) and (
+        _hometown(d, span) or _qualifier(d, span) is not None
+        or (span.end < len(d) and d[span.end].text in c.know.after_cues)
+        or c.key in _strongly_placed(d) or c.key in c.local)
+
+
+def _headline_placed(c: _Case) -> bool:
+    strong = c.span.start == 0 or _after_word(c.doc, c.span, STRONG_CUES) \
+        or _container(c.doc, c.span, c.gaz) is not None or c.key in c.local
+    return c.headline and (strong or (c.cued and c.country_or_state))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named test on a matched name and what it decides: the first rule that applies wins."""
+
+    reason: Reason
+    applies: Callable[[_Case], bool]
+    outcome: Outcome
+
+
+# The rules in the order they are tried (matching, in ``_gazetteer_spans``, has found a name
+# the gazetteer knows or a demonym; these decide whether it is a place here, and why).
+RULES: tuple[Rule, ...] = (
+    Rule(Reason.UNDOTTED_SHORT_FORM, lambda c: c.key in c.know.dotted and not _written_dotted(c.doc, c.span),
+         Outcome.REJECT),
+    Rule(Reason.DEMONYM, _demonym, Outcome.ADJECTIVAL),
+    Rule(Reason.REGION_ADJECTIVE, lambda c: c.iso3 is None and c.gaz.region_adjective(c.span.text) is not None,
+         Outcome.ADJECTIVAL),
+    Rule(Reason.LISTED_DIVISION_NAME, lambda c: _known_division(c.span, c.gaz, c.know), Outcome.PLACE),
+    Rule(Reason.CITY_ALIAS, lambda c: c.span.text in c.know.city_aliases, Outcome.PLACE),
+    Rule(Reason.UNKNOWN_NAME, lambda c: not _known(c.span, c.gaz), Outcome.REJECT),
+    Rule(Reason.ORG_WORD, lambda c: c.key in c.know.org_words, Outcome.REJECT),
+    Rule(Reason.FEATURE_WORD, lambda c: c.key in c.know.feature_words, Outcome.REJECT),
+    Rule(Reason.DATELINE, lambda c: _dateline(c.doc, c.span), Outcome.PLACE),
+    Rule(Reason.LISTED_DIVISION, lambda c: _coordinated_level(c.doc, c.span, c.know) is not None, Outcome.PLACE),
+    Rule(Reason.IN_NAMED_DIVISION, lambda c: _division_after(c.doc, c.span, c.gaz) is not None
+         and (len(c.span) > 1 or c.label != "PERSON"), Outcome.PLACE),
+    Rule(Reason.ACRONYM, _acronym, Outcome.REJECT),
+    Rule(Reason.NAMES_AN_ORG, lambda c: _names_an_org(c.span, c.know), Outcome.IN_ORG),
+    Rule(Reason.FRAGMENT_OF_ENTITY, lambda c: c.ent is not None and _fragment_of_entity(c.span, c.ent, c.know, c.gaz),
+         Outcome.REJECT),
+    Rule(Reason.TIME_ENTITY, _time_entity, Outcome.REJECT),
+    Rule(Reason.FIRST_NAME_OF_PERSON, lambda c: _first_name_of_a_person(c.span, c.ent, c.know), Outcome.REJECT),
+    Rule(Reason.INSIDE_PERSON, _inside_person_only, Outcome.REJECT),
+    Rule(Reason.GLUED_AFTER_NAME, lambda c: c.glued == "after", Outcome.REJECT),
+    Rule(Reason.HEADS_A_NAME, lambda c: c.glued == "before", Outcome.IN_ORG),
+    Rule(Reason.ARTICLE_SURNAME, lambda c: len(c.span) == 1 and c.key in _surnames(c.doc, c.know)
+         and not _placed_by_text(c.doc, c.span, c.gaz, c.know), Outcome.REJECT),
+    Rule(Reason.PLACE_LABEL, lambda c: c.label in PLACE_LABELS, Outcome.PLACE),
+    Rule(Reason.FIRST_NAME_OF_NAME, lambda c: _first_name_of_a_name(c.doc, c.span, c.gaz, c.know), Outcome.REJECT),
+    Rule(Reason.PERSONAL_NAME_PLACED, lambda c: c.personal and (
+        _placed_by_text(c.doc, c.span, c.gaz, c.know) or c.country_or_state), Outcome.PLACE),
+    Rule(Reason.PERSONAL_NAME_CUED, _personal_name_cued, Outcome.PLACE),
+    Rule(Reason.PERSONAL_NAME, lambda c: c.personal, Outcome.REJECT),
+    Rule(Reason.PIECE_OF_ORG, lambda c: c.ent is not None and c.label == "ORG"
+         and (c.ent.start, c.ent.end) != (c.span.start, c.span.end), Outcome.IN_ORG),
+    Rule(Reason.HEADLINE_PLACED, _headline_placed, Outcome.PLACE),
+    Rule(Reason.HEADLINE_UNPLACED, lambda c: c.headline, Outcome.REJECT),
+    Rule(Reason.COUNTRY_OR_STATE, lambda c: c.country_or_state, Outcome.PLACE),
+    Rule(Reason.CUED, lambda c: c.cued, Outcome.PLACE_OR_WEAK),
+    Rule(Reason.BIG_TOWN, lambda c: _big_town(c.span, c.gaz, c.know), Outcome.PLACE_OR_WEAK),
+    Rule(Reason.NO_CUE, lambda c: True, Outcome.REJECT),
+)
+
+
+def judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowledge,
+          taken: set[str], local: frozenset[str] = frozenset()) -> Rule:
+    """The first rule of ``RULES`` that applies to the matched name ``span`` (``ent``: the
+    NER entity over its first token; ``taken``: names already placed in the article;
+    ``local``: the outlet's local lexicon): its reason says why it is or is not a place."""
+    case = _Case(doc, span, ent, gaz, know, taken, local)
+    return next(rule for rule in RULES if rule.applies(case))
+
+
 def _judge(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know: _Knowledge,
            taken: set[str], local: frozenset[str] = frozenset()) -> Mention | None:
+    """The mention ``span`` makes, as the first rule that applies decides; None if none."""
+    outcome = judge(doc, span, ent, gaz, know, taken, local).outcome
+    if outcome is Outcome.REJECT:
+        return None
     label = ent.label_ if ent is not None else ""
-    if fold(span.text) in know.dotted and not _written_dotted(doc, span):
-        return None  # 'Man' is no Manitoba, nor 'B.C.' after a year British Columbia
-    iso3 = gaz.demonym(span.text)
-    if iso3 and (not gaz.has_name(span.text) or not (label in PLACE_LABELS or _has_cue(doc, span, gaz, know))):
-        # 'the Canadian capital' is Canada's; 'in Canadian, Texas' is the town
-        return _mention(doc, span, label, know, gaz, adjectival=True, country=iso3)
-    if iso3 is None and gaz.region_adjective(span.text) is not None:
-        return _mention(doc, span, label, know, gaz, adjectival=True)  # 'European', 'the EU': Europe
-    if _known_division(span, gaz, know):
-        return _mention(doc, span, label, know, gaz)
-    if span.text in know.city_aliases:
-        return _mention(doc, span, label, know, gaz)
-    if not _known(span, gaz) or fold(span.text) in know.org_words or fold(span.text) in know.feature_words:
-        return None
-    if _dateline(doc, span) or _coordinated_level(doc, span, know) is not None:
-        return _mention(doc, span, label, know, gaz)
-    if _division_after(doc, span, gaz) is not None and (len(span) > 1 or label != "PERSON"):
-        return _mention(doc, span, label, know, gaz)  # 'bombed Khan Sheikhoun in southern Idlib', whatever the NER
-    if span.text.isupper() and len(span.text) <= 5 and label not in PLACE_LABELS \
-            and not _is_country_or_state(span.text, gaz) and state_abbreviation(span, gaz) is None:
-        return None  # "SANA" is an acronym, not Saña
-    if _names_an_org(span, know):
-        return _mention(doc, span, label, know, gaz, in_org=True)
-    if ent is not None and _fragment_of_entity(span, ent, know, gaz):
-        return None
-    if ent is not None and ent.label_ in TIME_LABELS and not _is_country_or_state(span.text, gaz) \
-            and not _misread_time(doc, span):
-        return None  # 'March' of 'through March 27', 'Thursday'
-    if _first_name_of_a_person(span, ent, know):
-        return None  # 'Mary Walker', 'Virginia Madsen': a state's or province's name as a first name
-    if _inside_person(span, ent) and not _is_country_or_state(span.text, gaz) \
-            and _container(doc, span, gaz) is None and not _party_home(doc, span) \
-            and not _before_division_word(doc, span, know):
-        return None  # 'Michael' of 'Michael R. Pannell'
-    glued = _glued_to_name(doc, span, ent, gaz, know)
-    if glued == "after":
-        return None
-    if glued == "before":
-        return _mention(doc, span, label, know, gaz, in_org=True)
-    key = fold(span.text)
-    if len(span) == 1 and key in _surnames(doc, know) and not _placed_by_text(doc, span, gaz, know):
-        return None  # 'coach Ripley' after 'Darren Ripley', however the NER tags it
-    if label in PLACE_LABELS:
-        return _mention(doc, span, label, know, gaz)
-    if _first_name_of_a_name(doc, span, gaz, know):
-        return None  # 'Paul' of 'councillor Paul Van Meerbergen', whatever the NER made of it
-    if len(span) == 1 and key not in _ner_places(doc) and (key in _person_words(doc) or key in know.personal_names):
-        # 'Roy Jones' in the article, or a common first name or surname: 'of Jones' does not
-        # make 'Jones' a town; a person's name needs a locative preposition or a container
-        # ('Jones, Okla.')
-        if _placed_by_text(doc, span, gaz, know) or _is_country_or_state(span.text, gaz):
-            return _mention(doc, span, label, know, gaz)
-        if key not in _person_words(doc) and (
-                _hometown(doc, span) or _qualifier(doc, span) is not None
-                or (span.end < len(doc) and doc[span.end].text in know.after_cues)
-                or key in _strongly_placed(doc) or key in local):
-            return _mention(doc, span, label, know, gaz)  # 'Teresa Pilkington of Jeannette', 'a Winona man'
-        return None
-    cued = _has_cue(doc, span, gaz, know) or key in taken or key in local \
-        or (len(span) > 1 and span[-1].lower_ in know.suffixes)  # 'Madison County', whatever the NER says
-    if ent is not None and label == "ORG" and (ent.start, ent.end) != (span.start, span.end):
-        return _mention(doc, span, label, know, gaz, in_org=True)
-    if _title_case(span) and not _party_home(doc, span):  # 'Grand Jury Indicts Man In December Slaying'
-        strong = span.start == 0 or _after_word(doc, span, STRONG_CUES) or _container(doc, span, gaz) is not None \
-            or key in local
-        return _mention(doc, span, label, know, gaz) if strong or (cued and _is_country_or_state(span.text, gaz)) \
-            else None
-    if _is_country_or_state(span.text, gaz):
-        return _mention(doc, span, label, know, gaz)
-    if cued or _big_town(span, gaz, know):  # without a place label or a locative, kept only where
-        # the article's other places allow its country ('Metro police' in Chicago: no Indonesian town)
-        weak = label not in PLACE_LABELS and not _after_word(doc, span, STRONG_CUES) and key not in local \
+    if outcome is Outcome.ADJECTIVAL:
+        return _mention(doc, span, label, know, gaz, adjectival=True, country=gaz.demonym(span.text))
+    m = _mention(doc, span, label, know, gaz, in_org=outcome is Outcome.IN_ORG)
+    if outcome is Outcome.PLACE_OR_WEAK:  # without a place label or a locative, kept only where the
+        # article's other places allow its country ('Metro police' in Chicago: no Indonesian town)
+        weak = label not in PLACE_LABELS and not _after_word(doc, span, STRONG_CUES) and fold(span.text) not in local \
             and not any(c.entry.pop >= WORLD_CITY_POP for c in gaz.lookup(span.text)[:1])  # 'Tijuana' stands
-        return replace(_mention(doc, span, label, know, gaz), weak=weak)
-    return None
+        return replace(m, weak=weak)
+    return m
 
 
 def _big_town(span: Span, gaz: Gazetteer, know: _Knowledge) -> bool:
@@ -820,8 +937,13 @@ def _named_container(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
     return None if container is None or fold(container) in DIRECTIONS else container
 
 
-_KIND_OF = re.compile(r"\b([A-Z][\w-]+)\s+(?:(?:port\s+)?city|town|village|capital|port|province|region|district|"
-                      r"governorate|state|enclave|camp|oblast)\s+of\s+(?:the\s+)?$")
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of the words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+_KIND_OF = re.compile(r"\b([A-Z][\w-]+)\s+(?:port\s+city|" + _alternation(_WORDS["kind_words"])
+                      + r")\s+of\s+(?:the\s+)?$")
 
 
 def _adjective_before(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
@@ -835,8 +957,7 @@ def _adjective_before(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
     return country.name if country is not None else None
 
 
-_IN_DIVISION = re.compile(r"^\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|"
-                          r"western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?"
+_IN_DIVISION = re.compile(r"^\s+in\s+(?:the\s+)?(?:(?:" + _alternation(_WORDS["compass_adjectives"]) + r")\s+)?"
                           r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})")
 
 

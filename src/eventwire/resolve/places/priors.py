@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from eventwire.resolve.places.gazetteer import Entry, Gazetteer
     from eventwire.resolve.places.geoparse import Geoparser
 
-SURE_REASONS = ("only_candidate", "container")
+SURE_REASONS = frozenset({"only_candidate", "container", "container_area"})
 SURE_MARGIN = 2.0  # a contextual choice counts when it beat the runner-up by this much
 MAX_POINTS = 200
 HOME_VOTES = 3  # the town an outlet is named after counts as this many sure places
@@ -76,16 +76,15 @@ def article_outlet(url: str | None, outlet: str | None) -> str | None:
 
 def _local(p: Place) -> bool:
     """A town or district the article took as a place in its own right."""
-    return p.lat is not None and not p.adjectival and "in_org" not in (p.reason or "") \
+    return p.lat is not None and not p.adjectival and not p.in_org \
         and p.feature in LOCAL_FEATURES
 
 
 def sure(p: Place) -> bool:
     """An unambiguous place: usable as evidence of where an outlet writes about."""
-    reason = p.reason or ""
-    if p.lat is None or p.adjectival or "in_org" in reason or not p.country:
+    if p.lat is None or p.adjectival or p.in_org or not p.country:
         return False
-    if reason.startswith(SURE_REASONS):
+    if p.how in SURE_REASONS:
         return True
     return p.feature in {"admin1", "country"} and (p.score or 0.0) >= SURE_MARGIN
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from eventwire.model.records import PlaceHow
 from eventwire.resolve.places.gazetteer import Candidate, Entry, Gazetteer
 from eventwire.resolve.places.mentions import DIRECTIONS, LIST_GAP, NOT_COMPASS, Mention
 from eventwire.resolve.places.names import fold
@@ -59,7 +60,7 @@ class Choice:
     entry: Entry | None
     score: float
     margin: float
-    reason: str
+    reason: PlaceHow
 
 
 def candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
@@ -72,14 +73,14 @@ def candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     return keep[:MAX_CANDIDATES]
 
 
-def container_filter(m: Mention, cands: list[Candidate], gaz: Gazetteer) -> tuple[list[Candidate], str]:
+def container_filter(m: Mention, cands: list[Candidate], gaz: Gazetteer) -> tuple[list[Candidate], PlaceHow | None]:
     """Keep the candidates inside the container named after a comma, if any are
     ("container"); a country's name has no container ('Mexico, China and Japan' is a
     list). A town the gazetteer lacks, or knows only elsewhere ('Stroud, Ontario', where
     only the English Stroud is known), is placed at its container, the state or
     country, at that precision ("container_area"), rather than at a namesake abroad."""
     if not m.container or any(c.entry.feature == "country" and not c.alternate for c in cands):
-        return cands, ""
+        return cands, None
     key = fold(m.container)
     state = gaz.state_abbrevs.get(key)
     outer = [c for c in gaz.lookup(m.container)[:3] if c.entry.feature in {"country", "admin1"}]
@@ -93,7 +94,7 @@ def container_filter(m: Mention, cands: list[Candidate], gaz: Gazetteer) -> tupl
         return inside, "container"
     if outer and m.level is None and not any(c.entry.feature not in {"city", "admin2"} for c in cands):
         return [Candidate(outer[0].entry, False)], "container_area"
-    return cands, ""
+    return cands, None
 
 
 def base_score(m: Mention, c: Candidate, same_name_city: set[tuple[str, str]],
@@ -207,7 +208,7 @@ class Resolver:
         self.weights = [2.0 if m.start < title_end else 1.0 for m in mentions]
         self.cands: list[list[Candidate]] = []
         self.base: list[np.ndarray] = []
-        self.contained: list[str] = []  # "", "container" or "container_area" (container_filter)
+        self.contained: list[PlaceHow | None] = []  # None, "container" or "container_area" (container_filter)
         for m in mentions:
             cs, inside = container_filter(m, candidates(m, gaz) if not m.adjectival else [], gaz)
             same = _same_name_cities(cs, m.lookup)
