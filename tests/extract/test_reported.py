@@ -80,9 +80,31 @@ def test_every_event_inside_a_content_carries_its_source(nlp):
     assert att is not None and att.source.text == "Local officials"
 
 
-def test_a_vow_is_the_actors_own_commitment_not_a_report(nlp):
+def test_a_vow_is_the_actors_own_commitment_sourced_to_it(nlp):
     doc, found = contents(nlp, "The workers' union vowed to block the port next month.")
     block = next(t.i for t in doc if t.text == "block")
-    assert attribution(doc, block, quotes=found) is None
+    att = attribution(doc, block, quotes=found)
+    assert att is not None and att.source.text == "The workers' union" and att.agency
     q = next(q for q in found if q.arc == "xcomp")
     assert q.text.text.startswith("block the port")
+
+
+def test_who_urges_another_to_act_is_the_source_not_the_actor(nlp):
+    doc, found = contents(nlp, "The bishops urged the governor to pardon the two students.")
+    pardon = next(t.i for t in doc if t.text == "pardon")
+    att = attribution(doc, pardon, quotes=found)
+    assert att is not None and att.source.text == "The bishops" and not att.agency
+
+
+def test_what_lies_deeper_in_a_pledge_is_not_the_pledgers_act(nlp):
+    doc, found = contents(nlp, "The farmers pledged to stay on the square until the minister resigns.")
+    resigns = next(t.i for t in doc if t.text == "resigns")
+    att = attribution(doc, resigns, quotes=found)
+    assert att is not None and att.source.text == "The farmers" and not att.agency
+
+
+def test_a_report_of_a_plan_is_sourced_to_the_reporter(nlp):
+    doc, found = contents(nlp, "Two diplomats said the navy intends to escort the tankers.")
+    escort = next(t.i for t in doc if t.text == "escort")
+    att = attribution(doc, escort, quotes=found)
+    assert att is not None and att.source.text == "Two diplomats" and not att.agency

@@ -8,7 +8,13 @@ paragraph break) and collects every reporting frame that governs it:
 * an "according to X" dependent ("killed 12, according to the Observatory");
 * a parenthetical reporting clause hung on the path ("Gunmen, witnesses said, stormed");
 * else, the speaker of the smallest quote or reported content (``extract.reported``) that
-  holds the trigger: every event inside an attributed content carries its source.
+  holds the trigger: every event inside an attributed content carries its source;
+* else, a stated intention that governs it ("the party vowed to hold rallies", "the
+  council plans to release", "X called on Y to apologize"): the one who states it is the
+  source. Where the intention's subject is the one who will act (no object between:
+  "vowed to", not "urged Y to") the subject is the actor as well (``agency``). A report
+  around the intention outranks it ("officials said the army plans to deploy": the
+  officials are the source, the army the actor).
 
 The innermost frame is the source; the next one out (or the "according to X" of the
 same verb, or the subject of a verb "citing X") is ``via``.
@@ -66,7 +72,7 @@ def attribution(
         return claimed
     frames = frames_for(doc[trigger_i], cues)
     if not frames:
-        frame = quote_frame(doc, trigger_i, cues, quotes)
+        frame = quote_frame(doc, trigger_i, cues, quotes) or intention_frame(doc[trigger_i], cues)
         if frame is None:
             return None
         frames = [frame]
@@ -124,6 +130,55 @@ def _reports(node: Token, trigger: Token, came_by: str | None, cues: ClaimCues) 
         # reporting verb is an act of its own, not what that verb reports
         return False
     return came_by not in NOT_REPORTED_DEPS
+
+
+def intention_frame(trigger: Token, cues: ClaimCues) -> Frame | None:
+    """The innermost stated intention the trigger lies in: a commitment verb whose
+    ``xcomp`` holds it ("Clinton pledged to push for an amendment", "the centre plans to
+    release its analysis", "the family called on police to release the videos")."""
+    below: Token | None = None
+    for node in path_up(trigger):
+        if below is not None and below.dep_ == "xcomp" and node.lemma_.lower() in cues.commitment_verbs \
+                and not _passive(node):
+            subject = _intending_subject(node)
+            if subject is None:
+                return None
+            # the subject acts in what it vows itself ("vowed to protest", "vowed to hold
+            # rallies"), not in what lies deeper in it ("... until the president resigns")
+            own = trigger.i == below.i or trigger.head.i == below.i and trigger.dep_ in ("conj", "dobj")
+            return Frame(source_span(subject, cues), node.text, node.i,
+                         agency=own and not _has_object(node))
+        below = node
+    return None
+
+
+def _intending_subject(verb: Token) -> Token | None:
+    """The subject of a commitment verb, or of the verb it is coordinated with or hangs
+    on as a participle ("..., promising to meet", "..., encouraging supporters to vote")."""
+    node = verb
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _has_object(verb: Token) -> bool:
+    """An object between the commitment and what it commits to: "urged Y to", "called on
+    Y to" (Y will act, not the subject)."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            return True
+        if child.dep_ == "prep" and any(p.dep_ == "pobj" for p in child.children) and child.lower_ == "on":
+            return True
+    return False
 
 
 def acting_subject(sent: Span, trigger_i: int, cues: ClaimCues) -> Span | None:

@@ -72,6 +72,8 @@ def status(
         attribution = find_attribution(doc, trigger_i, cues=cues)
     if attribution is not None and attribution.agency and attribution.token_i is not None:
         verb = doc[attribution.token_i].lemma_.lower()  # "X claimed responsibility for"
+        if verb in cues.commitment_verbs:  # "X offered to mediate": X's own intent
+            return StatusDecision("planned", f"commitment:{verb}", attribution.source)
         if verb in cues.denial_verbs:
             return StatusDecision("denied", f"responsibility:{verb}", attribution.source)
         return StatusDecision("claimed", f"responsibility:{verb}", attribution.source)
