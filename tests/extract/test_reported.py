@@ -108,3 +108,10 @@ def test_a_report_of_a_plan_is_sourced_to_the_reporter(nlp):
     escort = next(t.i for t in doc if t.text == "escort")
     att = attribution(doc, escort, quotes=found)
     assert att is not None and att.source.text == "Two diplomats" and not att.agency
+
+
+def test_a_possessive_owner_is_resolved_to_the_person(nlp):
+    doc, found = contents(nlp, "Defence Minister Omar Haddad spoke on Monday. "
+                               "His claim that the border was quiet drew scorn.")
+    q = content_of(found, "the border was quiet")
+    assert q.speaker is not None and q.speaker.text == "Defence Minister Omar Haddad"

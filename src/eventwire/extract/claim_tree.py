@@ -161,7 +161,7 @@ def resolve_pronoun(tok: Token, cues: ClaimCues, before: int | None = None) -> T
     ``before``: a token index the antecedent must end before (the opening of a quote,
     so a name inside the quoted words is not taken for its speaker).
     """
-    word = tok.lower_
+    word = POSSESSIVE.get(tok.lower_, tok.lower_)  # "his claim": the claim of whom "he" is
     if word not in cues.person_pronouns and word not in cues.group_pronouns:
         return None
     doc = tok.doc
@@ -230,6 +230,7 @@ def quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
     return ranges
 
 
+POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 PRONOUN_REACH = 3  # sentences back in which a subject is taken before the nearest mention
 
 
