@@ -115,3 +115,20 @@ def test_a_possessive_owner_is_resolved_to_the_person(nlp):
                                "His claim that the border was quiet drew scorn.")
     q = content_of(found, "the border was quiet")
     assert q.speaker is not None and q.speaker.text == "Defence Minister Omar Haddad"
+
+
+def test_an_as_clause_reports_the_clause_it_hangs_on(nlp):
+    _, found = contents(nlp, "As several engineers have pointed out, the old dam is unlikely to hold.")
+    q = content_of(found, "the old dam")
+    assert q.speaker is not None and q.speaker.text == "several engineers"
+
+
+def test_who_issues_a_statement_owns_it(nlp):
+    _, found = contents(nlp, "The water board issued a statement that the pumps had failed.")
+    q = content_of(found, "the pumps had failed")
+    assert q.speaker is not None and q.speaker.text == "The water board"
+
+
+def test_who_rejects_a_claim_does_not_own_it(nlp):
+    _, found = contents(nlp, "The water board rejected the claim that the pumps had failed.")
+    assert all(q.speaker is None or q.speaker.text != "The water board" or q.arc != "noun" for q in found)
