@@ -132,3 +132,9 @@ def test_who_issues_a_statement_owns_it(nlp):
 def test_who_rejects_a_claim_does_not_own_it(nlp):
     _, found = contents(nlp, "The water board rejected the claim that the pumps had failed.")
     assert all(q.speaker is None or q.speaker.text != "The water board" or q.arc != "noun" for q in found)
+
+
+def test_they_stands_for_people_not_a_place(nlp):
+    _, found = contents(nlp, "Nairobi was quiet on Monday. They said the canal would be dug again.")
+    q = content_of(found, "the canal")
+    assert q.speaker is not None and "Nairobi" not in q.speaker.text

@@ -237,8 +237,10 @@ PRONOUN_REACH = 3  # sentences back in which a subject is taken before the neare
 def _compatible(ent: Span, word: str, cues: ClaimCues) -> bool:
     if word in cues.person_pronouns:
         return ent.label_ == "PERSON" or _is_speaker_title(ent.root, cues)
-    # a name used as a modifier ("Republican lawmakers", "U.S. senator") is not the group
-    return ent.label_ in ("ORG", "NORP", "GPE") and ent.root.dep_ not in ("amod", "compound")
+    # a name used as a modifier ("Republican lawmakers", "U.S. senator") is not the group;
+    # "they" speak as people or bodies, not as a place ("they said" is not Chicago)
+    labels = ("ORG", "NORP") if word == "they" else ("ORG", "NORP", "GPE")
+    return ent.label_ in labels and ent.root.dep_ not in ("amod", "compound")
 
 
 def _sentence_starts(doc: Doc, sent_start: int) -> int:
