@@ -11,8 +11,7 @@ paragraph break) and collects every reporting frame that governs it:
   holds the trigger: every event inside an attributed content carries its source;
 * else, a stated intention that governs it ("the party vowed to hold rallies", "the
   council plans to release", "X called on Y to apologize"): the one who states it is the
-  source. Where the intention's subject is the one who will act (no object between:
-  "vowed to", not "urged Y to") the subject is the actor as well (``agency``). A report
+  source (and, through ``acting_subject``, the actor of what it vows itself). A report
   around the intention outranks it ("officials said the army plans to deploy": the
   officials are the source, the army the actor).
 
@@ -33,6 +32,7 @@ from eventwire.extract.claim_cues import ClaimCues, load_cues
 from eventwire.extract.claim_tree import (
     according_to_object,
     cited_object,
+    is_punct_or_space,
     is_reporting_verb,
     path_up,
     segment,
@@ -45,6 +45,8 @@ from eventwire.model.candidates import Attribution, QuoteCandidate, TextSpan
 NOT_REPORTED_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "npadvmod"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl"})
 COMMITMENT_ARCS = frozenset({"xcomp"})
+# right-hand dependents where the words naming a subject end
+SUBJECT_ENDS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
 
 
 @dataclass(frozen=True)
@@ -143,11 +145,9 @@ def intention_frame(trigger: Token, cues: ClaimCues) -> Frame | None:
             subject = _intending_subject(node)
             if subject is None:
                 return None
-            # the subject acts in what it vows itself ("vowed to protest", "vowed to hold
-            # rallies"), not in what lies deeper in it ("... until the president resigns")
-            own = trigger.i == below.i or trigger.head.i == below.i and trigger.dep_ in ("conj", "dobj")
-            return Frame(source_span(subject, cues), node.text, node.i,
-                         agency=own and not _has_object(node))
+            # no agency: who acts is left to the roles (``acting_subject`` where they
+            # found no one), which keep a coordinated subject's parts apart
+            return Frame(source_span(subject, cues), node.text, node.i)
         below = node
     return None
 
@@ -170,31 +170,32 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def _has_object(verb: Token) -> bool:
-    """An object between the commitment and what it commits to: "urged Y to", "called on
-    Y to" (Y will act, not the subject)."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative"):
-            return True
-        if child.dep_ == "prep" and any(p.dep_ == "pobj" for p in child.children) and child.lower_ == "on":
-            return True
-    return False
-
-
 def acting_subject(sent: Span, trigger_i: int, cues: ClaimCues) -> Span | None:
     """Who acts, when the role rules found no one and speech names them: the subject of
     a speech act that is an event ("the coalition threatened"), or of the commitment
     verb whose ``xcomp`` the trigger is ("the coalition threatened to strike")."""
-    tok = sent.doc[trigger_i]
-    verb = tok
+    doc = sent.doc
+    tok = doc[trigger_i]
+    for _ in range(3):  # "vowed to hold rallies", "decided to ease curfew hours": who does it
+        if tok.dep_ == "xcomp" or tok.dep_ not in ("dobj", "conj", "compound") or tok.head.i == tok.i:
+            break
+        tok = tok.head
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.commitment_verbs | cues.threat_verbs:
-        verb = tok.head
-    elif tok.lemma_.lower() not in cues.event_speech_verbs:
+        subject = _intending_subject(tok.head)
+    elif doc[trigger_i].lemma_.lower() in cues.event_speech_verbs:
+        subject = next((c for c in doc[trigger_i].children if c.dep_ == "nsubj"), None)
+    else:
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON" or not sent.start <= subject.i < sent.end:
         return None
-    return sent.doc[subject.left_edge.i : subject.i + 1]
+    last = subject.i
+    for child in subject.rights:  # "Republicans in Congress", not "..., who said"
+        if child.dep_ in SUBJECT_ENDS:
+            break
+        last = child.right_edge.i
+    while last > subject.i and is_punct_or_space(doc[last]):
+        last -= 1
+    return doc[subject.left_edge.i : last + 1]
 
 
 def responsibility(trigger: Token, cues: ClaimCues) -> Attribution | None:
