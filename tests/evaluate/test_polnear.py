@@ -67,3 +67,12 @@ def test_overlap_rule_and_pronoun_source(tmp_path: Path) -> None:
     assert f["content_recall"] == 0.5 and f["quoted_recall"] == 1.0 and f["paraphrase_recall"] == 0.0
     assert f["source"] == 1.0  # "she" resolved to the mayor, and the product names her
     assert f["quote_precision"] == round(2 / 3, 3)
+
+
+def test_a_relative_pronoun_source_stands_for_the_words_it_follows() -> None:
+    from eventwire.evaluate.polnear import antecedent
+
+    text = "The plan was backed by the farmers' union, which said it would help."
+    assert antecedent(text, text.index("which")) == "backed by the farmers' union"  # five words back
+    text = "Aid came from Dr. Amal Noor and Mr. Idris Bello, who flew in (with the convoy) on Friday."
+    assert antecedent(text, text.index("who")) == "Noor and Mr. Idris Bello"

@@ -85,3 +85,19 @@ def test_paragraph_break_stops_attribution(nlp):
     text = "Officials said little about the talks.\n\nMilitants attacked a checkpoint on Sunday."
     _, att = attr_of(nlp, text, "attacked")
     assert att is None
+
+
+@pytest.mark.parametrize(("text", "word", "actor"), [
+    ("The town council in Gulu has decided to lift the curfew hours in the old market.", "curfew",
+     "The town council in Gulu"),
+    ("Farmers from the delta vowed to hold more sit-ins next month.", "sit", "Farmers from the delta"),
+    ("The militia threatened to shell the airport.", "shell", "The militia"),
+])
+def test_who_commits_acts_in_what_it_commits_to(nlp, text: str, word: str, actor: str):
+    from eventwire.extract.attribution import acting_subject
+    from eventwire.extract.claim_cues import load_cues
+
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text.startswith(word))
+    found = acting_subject(doc[i].sent, i, load_cues())
+    assert found is not None and found.text == actor

@@ -80,9 +80,61 @@ def test_every_event_inside_a_content_carries_its_source(nlp):
     assert att is not None and att.source.text == "Local officials"
 
 
-def test_a_vow_is_the_actors_own_commitment_not_a_report(nlp):
+def test_a_vow_is_the_actors_own_commitment_sourced_to_it(nlp):
     doc, found = contents(nlp, "The workers' union vowed to block the port next month.")
     block = next(t.i for t in doc if t.text == "block")
-    assert attribution(doc, block, quotes=found) is None
+    att = attribution(doc, block, quotes=found)
+    assert att is not None and att.source.text == "The workers' union"
     q = next(q for q in found if q.arc == "xcomp")
     assert q.text.text.startswith("block the port")
+
+
+def test_who_urges_another_to_act_is_the_source(nlp):
+    doc, found = contents(nlp, "The bishops urged the governor to pardon the two students.")
+    pardon = next(t.i for t in doc if t.text == "pardon")
+    att = attribution(doc, pardon, quotes=found)
+    assert att is not None and att.source.text == "The bishops"
+
+
+def test_what_lies_deeper_in_a_pledge_is_sourced_to_the_pledger(nlp):
+    doc, found = contents(nlp, "The farmers pledged to stay on the square until the minister resigns.")
+    resigns = next(t.i for t in doc if t.text == "resigns")
+    att = attribution(doc, resigns, quotes=found)
+    assert att is not None and att.source.text == "The farmers"
+
+
+def test_a_report_of_a_plan_is_sourced_to_the_reporter(nlp):
+    doc, found = contents(nlp, "Two diplomats said the navy intends to escort the tankers.")
+    escort = next(t.i for t in doc if t.text == "escort")
+    att = attribution(doc, escort, quotes=found)
+    assert att is not None and att.source.text == "Two diplomats"
+
+
+def test_a_possessive_owner_is_resolved_to_the_person(nlp):
+    doc, found = contents(nlp, "Defence Minister Omar Haddad spoke on Monday. "
+                               "His claim that the border was quiet drew scorn.")
+    q = content_of(found, "the border was quiet")
+    assert q.speaker is not None and q.speaker.text == "Defence Minister Omar Haddad"
+
+
+def test_an_as_clause_reports_the_clause_it_hangs_on(nlp):
+    _, found = contents(nlp, "As several engineers have pointed out, the old dam is unlikely to hold.")
+    q = content_of(found, "the old dam")
+    assert q.speaker is not None and q.speaker.text == "several engineers"
+
+
+def test_who_issues_a_statement_owns_it(nlp):
+    _, found = contents(nlp, "The water board issued a statement that the pumps had failed.")
+    q = content_of(found, "the pumps had failed")
+    assert q.speaker is not None and q.speaker.text == "The water board"
+
+
+def test_who_rejects_a_claim_does_not_own_it(nlp):
+    _, found = contents(nlp, "The water board rejected the claim that the pumps had failed.")
+    assert all(q.speaker is None or q.speaker.text != "The water board" or q.arc != "noun" for q in found)
+
+
+def test_they_stands_for_people_not_a_place(nlp):
+    _, found = contents(nlp, "Nairobi was quiet on Monday. They said the canal would be dug again.")
+    q = content_of(found, "the canal")
+    assert q.speaker is not None and "Nairobi" not in q.speaker.text

@@ -35,6 +35,8 @@ def status_of(nlp, text: str, word: str, actor_text: str | None = None):
         ("The army failed to break the siege.", "break", "negated"),
         ("The convoy left without waiting for an escort.", "waiting", "negated"),
         ("The group threatened to kill the hostages.", "kill", "planned"),
+        ("The elders offered to mediate between the two clans.", "mediate", "planned"),
+        ("The chiefs resolved to rebuild the burned market.", "rebuild", "planned"),
         ("The ministry will deploy extra police in the capital.", "deploy", "planned"),
         ("The army is set to begin withdrawing next week.", "begin", "planned"),
         (

@@ -14,7 +14,10 @@ product's quotes (direct and indirect) and events are scored:
   product quote has a speaker naming it: the speaker's words and the gold source's share
   a content word (a pronoun source — "he", "she", "they", "it", "I", "we" — is first
   resolved to the nearest gold source before it that is not a pronoun, so "he" is right
-  when the product names the person it stands for, or the pronoun itself).
+  when the product names the person it stands for, or the pronoun itself; a relative
+  pronoun source — "who", "which", "that" — to the words it follows, up to five back from
+  the last clause mark: "the ministry, which said" is right when the product names the
+  ministry).
 * **quote precision**: the share of the product's quotes that lie in some gold content
   (same "at least half of the quote's tokens" rule).
 * **unsourced events**: of the product's events whose trigger lies inside a gold content
@@ -42,6 +45,9 @@ from eventwire.model import ArticleDoc
 WORD = re.compile(r"\w+")
 QUOTE_MARKS = frozenset("\"“”")
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "him", "her", "them", "you"})
+RELATIVES = frozenset({"who", "which", "that"})
+CLAUSE_MARK = re.compile(r"[;:!?()\n\u2014\u201c\u201d\"]|, ")
+ANTECEDENT_WORDS = 5
 STOP = frozenset({"the", "a", "an", "of", "s", "and", "to", "in", "for", "on", "his", "her", "its",
                   "their", "mr", "mrs", "ms", "dr"})
 
@@ -154,12 +160,26 @@ def _with_referents(
         if source is not None and src_text is not None and _is_pronoun(src_text):
             before = [t for s, t in named if s < source[0][0]]
             referent = before[-1] if before else src_text
+        elif source is not None and src_text is not None and _is_relative(src_text):
+            referent = antecedent(text, source[0][0])
         yield GoldAttribution(content, _join(text, content), source, src_text, referent,
                               _join(text, cue))
 
 
 def _is_pronoun(words: str) -> bool:
     return words.strip().lower() in PRONOUNS
+
+
+def _is_relative(words: str) -> bool:
+    return words.strip().lower() in RELATIVES
+
+
+def antecedent(text: str, at: int) -> str:
+    """The words a relative pronoun at ``at`` follows ("the ministry, which said ...":
+    "the ministry"): up to ``ANTECEDENT_WORDS`` words back, not past a clause mark."""
+    before = text[max(0, at - 200):at].rstrip(" ,\u2014-")
+    clause = CLAUSE_MARK.split(before)[-1]
+    return " ".join(clause.split()[-ANTECEDENT_WORDS:])
 
 
 # -- scoring --------------------------------------------------------------------------

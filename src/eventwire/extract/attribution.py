@@ -8,7 +8,12 @@ paragraph break) and collects every reporting frame that governs it:
 * an "according to X" dependent ("killed 12, according to the Observatory");
 * a parenthetical reporting clause hung on the path ("Gunmen, witnesses said, stormed");
 * else, the speaker of the smallest quote or reported content (``extract.reported``) that
-  holds the trigger: every event inside an attributed content carries its source.
+  holds the trigger: every event inside an attributed content carries its source;
+* else, a stated intention that governs it ("the party vowed to hold rallies", "the
+  council plans to release", "X called on Y to apologize"): the one who states it is the
+  source (and, through ``acting_subject``, the actor of what it vows itself). A report
+  around the intention outranks it ("officials said the army plans to deploy": the
+  officials are the source, the army the actor).
 
 The innermost frame is the source; the next one out (or the "according to X" of the
 same verb, or the subject of a verb "citing X") is ``via``.
@@ -27,6 +32,7 @@ from eventwire.extract.claim_cues import ClaimCues, load_cues
 from eventwire.extract.claim_tree import (
     according_to_object,
     cited_object,
+    is_punct_or_space,
     is_reporting_verb,
     path_up,
     segment,
@@ -39,6 +45,8 @@ from eventwire.model.candidates import Attribution, QuoteCandidate, TextSpan
 NOT_REPORTED_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "npadvmod"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl"})
 COMMITMENT_ARCS = frozenset({"xcomp"})
+# right-hand dependents where the words naming a subject end
+SUBJECT_ENDS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,7 @@ def attribution(
         return claimed
     frames = frames_for(doc[trigger_i], cues)
     if not frames:
-        frame = quote_frame(doc, trigger_i, cues, quotes)
+        frame = quote_frame(doc, trigger_i, cues, quotes) or intention_frame(doc[trigger_i], cues)
         if frame is None:
             return None
         frames = [frame]
@@ -126,20 +134,68 @@ def _reports(node: Token, trigger: Token, came_by: str | None, cues: ClaimCues) 
     return came_by not in NOT_REPORTED_DEPS
 
 
+def intention_frame(trigger: Token, cues: ClaimCues) -> Frame | None:
+    """The innermost stated intention the trigger lies in: a commitment verb whose
+    ``xcomp`` holds it ("Clinton pledged to push for an amendment", "the centre plans to
+    release its analysis", "the family called on police to release the videos")."""
+    below: Token | None = None
+    for node in path_up(trigger):
+        if below is not None and below.dep_ == "xcomp" and node.lemma_.lower() in cues.commitment_verbs \
+                and not _passive(node):
+            subject = _intending_subject(node)
+            if subject is None:
+                return None
+            # no agency: who acts is left to the roles (``acting_subject`` where they
+            # found no one), which keep a coordinated subject's parts apart
+            return Frame(source_span(subject, cues), node.text, node.i)
+        below = node
+    return None
+
+
+def _intending_subject(verb: Token) -> Token | None:
+    """The subject of a commitment verb, or of the verb it is coordinated with or hangs
+    on as a participle ("..., promising to meet", "..., encouraging supporters to vote")."""
+    node = verb
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
 def acting_subject(sent: Span, trigger_i: int, cues: ClaimCues) -> Span | None:
     """Who acts, when the role rules found no one and speech names them: the subject of
     a speech act that is an event ("the coalition threatened"), or of the commitment
     verb whose ``xcomp`` the trigger is ("the coalition threatened to strike")."""
-    tok = sent.doc[trigger_i]
-    verb = tok
+    doc = sent.doc
+    tok = doc[trigger_i]
+    for _ in range(3):  # "vowed to hold rallies", "decided to ease curfew hours": who does it
+        if tok.dep_ == "xcomp" or tok.dep_ not in ("dobj", "conj", "compound") or tok.head.i == tok.i:
+            break
+        tok = tok.head
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.commitment_verbs | cues.threat_verbs:
-        verb = tok.head
-    elif tok.lemma_.lower() not in cues.event_speech_verbs:
+        subject = _intending_subject(tok.head)
+    elif doc[trigger_i].lemma_.lower() in cues.event_speech_verbs:
+        subject = next((c for c in doc[trigger_i].children if c.dep_ == "nsubj"), None)
+    else:
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON" or not sent.start <= subject.i < sent.end:
         return None
-    return sent.doc[subject.left_edge.i : subject.i + 1]
+    last = subject.i
+    for child in subject.rights:  # "Republicans in Congress", not "..., who said"
+        if child.dep_ in SUBJECT_ENDS:
+            break
+        last = child.right_edge.i
+    while last > subject.i and is_punct_or_space(doc[last]):
+        last -= 1
+    return doc[subject.left_edge.i : last + 1]
 
 
 def responsibility(trigger: Token, cues: ClaimCues) -> Attribution | None:

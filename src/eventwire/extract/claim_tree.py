@@ -161,7 +161,7 @@ def resolve_pronoun(tok: Token, cues: ClaimCues, before: int | None = None) -> T
     ``before``: a token index the antecedent must end before (the opening of a quote,
     so a name inside the quoted words is not taken for its speaker).
     """
-    word = tok.lower_
+    word = POSSESSIVE.get(tok.lower_, tok.lower_)  # "his claim": the claim of whom "he" is
     if word not in cues.person_pronouns and word not in cues.group_pronouns:
         return None
     doc = tok.doc
@@ -230,14 +230,17 @@ def quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
     return ranges
 
 
+POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 PRONOUN_REACH = 3  # sentences back in which a subject is taken before the nearest mention
 
 
 def _compatible(ent: Span, word: str, cues: ClaimCues) -> bool:
     if word in cues.person_pronouns:
         return ent.label_ == "PERSON" or _is_speaker_title(ent.root, cues)
-    # a name used as a modifier ("Republican lawmakers", "U.S. senator") is not the group
-    return ent.label_ in ("ORG", "NORP", "GPE") and ent.root.dep_ not in ("amod", "compound")
+    # a name used as a modifier ("Republican lawmakers", "U.S. senator") is not the group;
+    # "they" speak as people or bodies, not as a place ("they said" is not Chicago)
+    labels = ("ORG", "NORP") if word == "they" else ("ORG", "NORP", "GPE")
+    return ent.label_ in labels and ent.root.dep_ not in ("amod", "compound")
 
 
 def _sentence_starts(doc: Doc, sent_start: int) -> int:

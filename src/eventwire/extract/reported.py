@@ -152,7 +152,7 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
                     and c.pos_ != "PRON" and c.ent_type_ not in ("DATE", "TIME")]
             if objs:
                 spans.append(((objs[0].left_edge.i, child.right_edge.i), "prep"))
-    if not spans and verb.dep_ == "parataxis" and verb.head.i != verb.i:
+    if not spans and verb.head.i != verb.i and (verb.dep_ == "parataxis" or _as_clause(verb, cues)):
         spans.append((_host_clause(verb), "parenthetical"))
     if not spans and lemma in cues.reporting_verbs:
         before = _clause_before(verb, subject)
@@ -189,6 +189,14 @@ def _object_span(verb: Token, obj: Token) -> Range:
         ):
             last = max(last, child.right_edge.i)
     return obj.left_edge.i, last
+
+
+def _as_clause(verb: Token, cues: ClaimCues) -> bool:
+    """"As analysts have noted, <clause>": a reporting verb in an "as" clause reports the
+    clause it hangs on."""
+    lemma = verb.lemma_.lower()
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+        and (lemma in cues.reporting_verbs or lemma in cues.quote_verbs or lemma in cues.belief_verbs)
 
 
 def _host_clause(verb: Token) -> Range:
@@ -258,10 +266,15 @@ def _noun_contents(noun: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
     if owner is None:  # "FBI criticism of ...": a name before the noun owns it
         owner = next((c for c in noun.children if c.dep_ == "compound" and c.i < noun.i
                       and c.ent_type_ in OWNER_ENTS), None)
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() not in cues.denial_verbs \
+            and not _is_cue_verb(noun.head, cues):
+        # "the ministry issued a statement that ...", "X sounded a call for ...": the
+        # one who issues it owns it (not "rejected the claim that": someone else's)
+        owner = subject_of(noun.head)
     if owner is None:
         return
     for child in noun.children:
-        if child.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in child.children):
+        if child.dep_ in ("acl", "ccomp", "advcl") and any(m.dep_ == "mark" for m in child.children):
             span = (child.left_edge.i, child.right_edge.i)
         elif child.dep_ == "prep" and child.lower_ in NOUN_PREPS and child.i > noun.i:
             # "the party's criticism of the raids", "the army's denial of the reports"

@@ -75,6 +75,9 @@ def status(
         if verb in cues.denial_verbs:
             return StatusDecision("denied", f"responsibility:{verb}", attribution.source)
         return StatusDecision("claimed", f"responsibility:{verb}", attribution.source)
+    intent = _intended_by(trigger, attribution, cues)
+    if intent is not None:  # "X offered to mediate": what X means to do
+        return intent
     if attribution is not None and self_reported(trigger, attribution, actor_text, cues):
         return StatusDecision("claimed", f"self_report:{attribution.verb}", attribution.source)
     if decision is not None:
@@ -82,6 +85,21 @@ def status(
     if attribution is not None:
         return StatusDecision("asserted", f"reported:{attribution.verb}", attribution.source)
     return StatusDecision("asserted", "no_cue")
+
+
+def _intended_by(trigger: Token, attribution: Attribution | None, cues: ClaimCues) -> StatusDecision | None:
+    """``planned`` when the attribution's cue is a commitment verb whose ``xcomp`` holds
+    the trigger ("offered to mediate", "resolved to rebuild")."""
+    if attribution is None or attribution.token_i is None:
+        return None
+    below = None
+    for node in path_up(trigger):
+        if node.i == attribution.token_i:
+            if below is not None and below.dep_ == "xcomp" and node.lemma_.lower() in cues.commitment_verbs:
+                return _cue("planned", f"commitment:{node.lemma_.lower()}", node)
+            return None
+        below = node
+    return None
 
 
 def scoped_cue(trigger: Token, cues: ClaimCues) -> StatusDecision | None:
