@@ -21,7 +21,7 @@ from eventwire.extract.coder.decide import PROPOSED, choose, propose, role_spans
 from eventwire.extract.coder.runtime import Coding, EventCoder
 from eventwire.extract.quantities import QuantityLexicon, find_quantities
 from eventwire.extract.quotes import find_quotes
-from eventwire.extract.roles import roles
+from eventwire.extract.roles import names_a_party, roles
 from eventwire.extract.status import status
 from eventwire.extract.triggers import EventTyper
 from eventwire.link.within import attach_counts, merge_repeats
@@ -267,8 +267,9 @@ class Pipeline:
         where it holds a place ("of Aleppo": where, not who) or words of an actor already
         named in another role ("Russia and Syria had been accused": the accused)."""
         head = span.root.idx
-        if any(p.feature != "country" and not p.adjectival and p.start <= head < p.end
-               for p in ctx.place_index.within(span.start_char, span.end_char)):
+        if not names_a_party(span) and any(
+                p.feature != "country" and not p.adjectival and p.start <= head < p.end
+                for p in ctx.place_index.within(span.start_char, span.end_char)):
             return None
         for a in named:
             if a.start is not None and a.end is not None \
