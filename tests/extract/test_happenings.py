@@ -73,6 +73,10 @@ def test_separate_happenings_stay_apart(nlp, typer):
      "Excessive force against protesters"),
     ("Several people were injured after soldiers dispersed a protest in the port city.",
      "Excessive force against protesters"),
+    # ACLED: demonstrators who fight make a violent demonstration, whatever force met them
+    ("Riot police clashed with protesters outside the parliament on Sunday.",
+     "Violent demonstration"),
+    ("The march through the old town turned violent in the evening.", "Violent demonstration"),
 ])
 def test_a_protest_is_typed_by_who_used_force(nlp, typer, text, sub):
     got = trigs(nlp, typer, text)
@@ -101,3 +105,10 @@ def test_a_post_set_up(nlp, typer):
                                   "Riot police lined the avenue."])
 def test_nouns_naming_a_side_are_no_event(nlp, typer, text):
     assert not [t for t in trigs(nlp, typer, text) if t.plover in ("REJECT", "PROTEST")]
+
+
+def test_tolls_alone_are_one_happening_typed_by_its_means(nlp, typer):
+    got = trigs(nlp, typer, "Six people were reported to have been killed, and nine wounded "
+                            "by mortar shells fired into the market.")
+    assert len(got) == 1
+    assert got[0].acled == (REMOTE, "Shelling/artillery/missile attack")
