@@ -134,6 +134,6 @@ def test_a_statement_of_doubt_is_an_event(pipeline) -> None:  # noqa: ANN001
 def test_coercion_without_a_word_of_violence(pipeline) -> None:  # noqa: ANN001
     """The coder's material conflict at a root verb acting on an object is coercion; a
     passive root ("was emboldened") gives nothing."""
-    doc = pipeline.process_text("The militia closed the only border crossing with the neighbouring country.")
+    doc = pipeline.process_text("Kenyan police closed the only border crossing with the neighbouring country.")
     assert [e.type.plover for e in doc.events] == ["COERCE"]
-    assert not pipeline.process_text("The militia was emboldened by its recent gains in the north.").events
+    assert not pipeline.process_text("The Somali militia was emboldened by its recent gains in the north.").events

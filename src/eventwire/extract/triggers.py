@@ -272,6 +272,9 @@ class EventTyper:
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
             used = tok.head.head  # "used gas in an attack"
             words.extend(t for c in used.children if c.dep_ == "dobj" for t in c.subtree)
+        if "casualty" in self._notes(trig):  # a toll told with its cause: "killed when
+            # forces used chlorine gas", "wounded as a grenade went off"
+            words.extend(t for c in tok.children if c.dep_ == "advcl" for t in c.subtree)
         found = {self.lexicon.means_cues.get(w.lemma_.lower()) for w in words}
         for kind in MEANS:  # the most specific means first
             if kind in found:

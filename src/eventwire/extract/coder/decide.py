@@ -31,7 +31,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 from typing import TYPE_CHECKING
 
 from eventwire.extract.coder.labels import CLASS_PLOVER, four_class
@@ -102,25 +101,12 @@ def _says_a_clause(root: Token) -> bool:
 
 def worth_coding(sent: Span) -> bool:
     """Is a sentence without a trigger worth the coder's time? Its root is a verb whose
-    subject names a person, group or state ("China's health ministry sent ...", "the
-    militia used ...")."""
+    subject names a person, group or state ("China's health ministry sent ...")."""
     root = sent.root
     if not _tells_an_act(root):
         return False
-    agents = _agent_words()
-    return any(c.dep_ in SUBJECTS and (c.lemma_.lower() in agents
-                                       or any(w.ent_type_ in ACTOR_LABELS for w in c.subtree))
+    return any(c.dep_ in SUBJECTS and any(w.ent_type_ in ACTOR_LABELS for w in c.subtree)
                for c in root.children)
-
-
-@cache
-def _agent_words() -> frozenset[str]:
-    """Words for a state's or a group's forces ("the militia", "police"): the trigger
-    lexicon's agent cues."""
-    from eventwire.extract.lexicon import load_lexicon
-    from eventwire.nlp.pipeline import data_path
-
-    return frozenset(load_lexicon(data_path("triggers.tsv")).agent_cues)
 
 
 def propose(sent: Span, coding: Coding, typer: EventTyper) -> Trigger | None:
