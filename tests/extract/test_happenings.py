@@ -112,3 +112,18 @@ def test_tolls_alone_are_one_happening_typed_by_its_means(nlp, typer):
                             "by mortar shells fired into the market.")
     assert len(got) == 1
     assert got[0].acled == (REMOTE, "Shelling/artillery/missile attack")
+
+
+@pytest.mark.parametrize("text", [
+    "Government aircraft bombed the village on Tuesday.",
+    "Helicopter gunships bombarded the district at dawn.",
+    "Warplanes pounded rebel positions overnight.",
+])
+def test_an_attack_delivered_from_the_air_is_an_air_strike(nlp, typer, text):
+    got = trigs(nlp, typer, text)
+    assert [t.acled for t in got] == [(REMOTE, "Air/drone strike")]
+
+
+def test_a_bombing_by_a_group_on_the_ground_stays_an_explosive(nlp, typer):
+    got = trigs(nlp, typer, "Insurgents bombed a police station in the city.")
+    assert [t.acled for t in got] == [(REMOTE, "Remote explosive/landmine/IED")]
