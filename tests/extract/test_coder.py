@@ -109,3 +109,31 @@ def test_fast_is_a_local_engine_option() -> None:
 
     with pytest.raises(EventwireError, match="--fast"), open_engine("spark", fast=True):
         pass
+
+
+def test_a_reported_act_keeps_its_type_and_takes_the_sentence_class(pipeline) -> None:  # noqa: ANN001
+    """ "said they would free the hostages": the release stays a release (its words), the
+    record's class is the coder's reading of the sentence (an intent: verbal)."""
+    doc = pipeline.process_text(
+        "The rebel commander said on Sunday that his fighters would free the kidnapped "
+        "engineers next week.")
+    main = next(e for e in doc.events if e.evidence.main)
+    assert main.type.plover == "CONCEDE"
+    assert main.type.quad is not None and four_class(main.type.quad) != 2
+
+
+def test_a_statement_of_doubt_is_an_event(pipeline) -> None:  # noqa: ANN001
+    """ "X said it is sceptical of ...": a finite clause of "be" is what was said, not a
+    view held ("considers X to be Y"), so the sentence yields the statement."""
+    doc = pipeline.process_text(
+        "The Kenyan farmers' union said it is sceptical of the new import rules.")
+    assert doc.events
+    assert doc.events[0].type.quad in (0, 1)
+
+
+def test_coercion_without_a_word_of_violence(pipeline) -> None:  # noqa: ANN001
+    """The coder's material conflict at a root verb acting on an object is coercion; a
+    passive root ("was emboldened") gives nothing."""
+    doc = pipeline.process_text("Kenyan police closed the only border crossing with the neighbouring country.")
+    assert [e.type.plover for e in doc.events] == ["COERCE"]
+    assert not pipeline.process_text("The Somali militia was emboldened by its recent gains in the north.").events

@@ -73,6 +73,10 @@ def test_separate_happenings_stay_apart(nlp, typer):
      "Excessive force against protesters"),
     ("Several people were injured after soldiers dispersed a protest in the port city.",
      "Excessive force against protesters"),
+    # ACLED: demonstrators who fight make a violent demonstration, whatever force met them
+    ("Riot police clashed with protesters outside the parliament on Sunday.",
+     "Violent demonstration"),
+    ("The march through the old town turned violent in the evening.", "Violent demonstration"),
 ])
 def test_a_protest_is_typed_by_who_used_force(nlp, typer, text, sub):
     got = trigs(nlp, typer, text)
@@ -101,3 +105,25 @@ def test_a_post_set_up(nlp, typer):
                                   "Riot police lined the avenue."])
 def test_nouns_naming_a_side_are_no_event(nlp, typer, text):
     assert not [t for t in trigs(nlp, typer, text) if t.plover in ("REJECT", "PROTEST")]
+
+
+def test_tolls_alone_are_one_happening_typed_by_its_means(nlp, typer):
+    got = trigs(nlp, typer, "Six people were reported to have been killed, and nine wounded "
+                            "by mortar shells fired into the market.")
+    assert len(got) == 1
+    assert got[0].acled == (REMOTE, "Shelling/artillery/missile attack")
+
+
+@pytest.mark.parametrize("text", [
+    "Government aircraft bombed the village on Tuesday.",
+    "Helicopter gunships bombarded the district at dawn.",
+    "Warplanes pounded rebel positions overnight.",
+])
+def test_an_attack_delivered_from_the_air_is_an_air_strike(nlp, typer, text):
+    got = trigs(nlp, typer, text)
+    assert [t.acled for t in got] == [(REMOTE, "Air/drone strike")]
+
+
+def test_a_bombing_by_a_group_on_the_ground_stays_an_explosive(nlp, typer):
+    got = trigs(nlp, typer, "Insurgents bombed a police station in the city.")
+    assert [t.acled for t in got] == [(REMOTE, "Remote explosive/landmine/IED")]

@@ -80,3 +80,17 @@ def test_no_target_is_none(nlp, typer):
     a1, a2 = actors(nlp, typer, "Thousands of students protested in the capital.", "protest")
     assert a1 == "Thousands of students"
     assert a2 is None
+
+
+@pytest.mark.parametrize(("text", "place", "party"), [
+    ("The rebels issued an ultimatum to Kandahar on Monday.", "Kandahar", True),
+    ("The army threatened to shell Kandahar.", "Kandahar", True),
+    ("Two men were killed in Kandahar on Monday.", "Kandahar", False),
+    ("The governor of Kandahar resigned.", "Kandahar", False),
+])
+def test_a_place_names_a_party_by_its_role(nlp, text: str, place: str, party: bool) -> None:
+    from eventwire.extract.roles import names_a_party
+
+    doc = nlp(text)
+    start = text.index(place)
+    assert names_a_party(doc.char_span(start, start + len(place))) is party

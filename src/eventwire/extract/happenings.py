@@ -113,6 +113,17 @@ def fold(sent: Span, trigs: list[Trigger], notes: Callable[[Trigger], str],
             continue
         keep[host.token_i] = _with_victims(host, c, victims)
         del keep[c.token_i]
+    # tolls alone ("seven were killed, and eleven wounded in mortar shells"): one
+    # happening, typed by the means one of them names, kept at the first
+    tolls = [keep[i] for i in order if alive(i) and keep[i].plover == "ASSAULT"]
+    if len(tolls) > 1 and all(is_casualty(t, notes) for t in tolls):
+        means = next((t.acled for t in tolls if t.acled and t.acled[0] == REMOTE), None)
+        if means is not None:
+            first = tolls[0]
+            keep[first.token_i] = replace(first, acled=means, mode=first.mode or next(
+                t.mode for t in tolls if t.acled == means))
+            for t in tolls[1:]:
+                del keep[t.token_i]
     # an act only aimed at folds into the act of its clause ("an offensive to retake")
     for v in trigs:
         vtok = doc[v.token_i]
@@ -205,7 +216,10 @@ def _fold_protest(doc: Doc, keep: dict[int, Trigger], order: list[int],
         return
     host = keep[protests[0]]
     for i in protests[1:]:  # "demonstrators detained during the rally": one protest
-        if linked(doc[i], doc[host.token_i]):
+        if linked(doc[i], doc[host.token_i]):  # typed by the stronger ("turned violent")
+            other = keep[i].acled
+            if other is not None:
+                host = replace(host, acled=_stronger(host.acled, other))
             del keep[i]
     protests = [i for i in protests if i in keep]
     force = [keep[i] for i in order if i in keep and keep[i].plover in VIOLENT]
@@ -218,6 +232,8 @@ def _fold_protest(doc: Doc, keep: dict[int, Trigger], order: list[int],
         kind = agent_kind(t)
         if t.acled in (EXCESSIVE, INTERVENTION):
             typed = _stronger(typed, t.acled)
+        elif "reciprocal" in notes(t) and _with_protesters(doc, t, protests):
+            typed = _stronger(typed, VIOLENT_DEMO)  # "police clashed with protesters"
         elif kind == STATE and t.plover == "ASSAULT":
             typed = _stronger(typed, EXCESSIVE)
         elif kind == STATE and t.acled and t.acled[1] == "Arrests":
@@ -232,7 +248,20 @@ def _fold_protest(doc: Doc, keep: dict[int, Trigger], order: list[int],
     keep[host.token_i] = replace(host, acled=typed)
 
 
-RANK = {INTERVENTION: 1, VIOLENT_DEMO: 2, EXCESSIVE: 3}
+# ACLED's codebook: demonstrators who use violence make a violent demonstration whatever
+# force met them; excessive force is force against peaceful protesters
+RANK = {INTERVENTION: 1, EXCESSIVE: 2, VIOLENT_DEMO: 3}
+
+
+def _with_protesters(doc: Doc, t: Trigger, protests: list[int]) -> bool:
+    """A fight both sides wage whose other side is the protest: a protest word in its
+    "with"/"between" object or its subject ("clashed with protesters", "clashes between
+    police and demonstrators")."""
+    tok = doc[t.token_i]
+    sides = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+             for g in c.subtree]
+    sides += [g for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for g in c.subtree]
+    return any(doc[p].i == g.i for p in protests for g in sides)
 
 
 def _stronger(a: tuple[str, str] | None, b: tuple[str, str]) -> tuple[str, str]:

@@ -351,3 +351,18 @@ def _span(sent: Span, head: Token | None, trigger: Token) -> Span | None:
         # the phrase swallowed the trigger: keep the part on the head's side
         span = sent.doc[span.start:trigger.i] if trigger.i > head.i else sent.doc[head.i:span.end]
     return span if len(span) else None
+
+
+# prepositions that make a place a party to an act ("an ultimatum to Washington", "withdrew
+# from Sinai", "borders with Togo"), unlike those that tell where it happened ("in", "at")
+PARTY_PREPS = ("to", "toward", "towards", "against", "with", "from", "on")
+
+
+def names_a_party(span: Span) -> bool:
+    """Does a place name stand for a party to the act, by its role in the clause: the
+    verb's direct object ("threatened to shell Haifa") or the object of a preposition of
+    direction or opposition (``PARTY_PREPS``), not of place ("killed in Aleppo")?"""
+    root = span.root
+    if root.dep_ in ("dobj", "dative", "obj"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in PARTY_PREPS

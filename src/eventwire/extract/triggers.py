@@ -260,10 +260,12 @@ class EventTyper:
         is typed by its means, read on the agent ("jets struck"), an instrument ("shelled
         with mortars"), a modifier ("a gas attack") or what was used in it ("used chlorine
         in an attack")."""
-        if trig.acled is not None and trig.acled[0] == REMOTE or trig.mode in NOT_BY_MEANS:
+        if trig.mode in NOT_BY_MEANS:
             return trig
         actor1, _ = roles(sent, trig)
         tok = sent.doc[trig.token_i]
+        if trig.acled is not None and trig.acled[0] == REMOTE:
+            return self._delivered(sent, trig, actor1)
         words = list(actor1) if actor1 is not None else []
         words += [c for c in tok.children if c.dep_ in ("compound", "amod")]
         for prep in (c for c in tok.children if c.dep_ in ("prep", "agent")
@@ -272,10 +274,29 @@ class EventTyper:
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
             used = tok.head.head  # "used gas in an attack"
             words.extend(t for c in used.children if c.dep_ == "dobj" for t in c.subtree)
+        if "casualty" in self._notes(trig):  # a toll told with its cause: "killed when
+            # forces used chlorine gas", "wounded as a grenade went off"
+            words.extend(t for c in tok.children if c.dep_ == "advcl" for t in c.subtree)
         found = {self.lexicon.means_cues.get(w.lemma_.lower()) for w in words}
         for kind in MEANS:  # the most specific means first
             if kind in found:
                 return replace(trig, acled=(REMOTE, MEANS[kind]))
+        return trig
+
+    def _delivered(self, sent: Span, trig: Trigger, actor1: Span | None) -> Trigger:
+        """A remote attack whose word gives its means ("bombed", "bombarded") is an air
+        strike when aircraft deliver it, read on the agent ("government aircraft bombed",
+        "bombarded by gunships"); a chemical or suicide attack keeps its type."""
+        assert trig.acled is not None
+        if trig.acled[1] in (MEANS["chemical"], MEANS["suicide"], MEANS["aerial"]):
+            return trig
+        tok = sent.doc[trig.token_i]
+        words = list(actor1) if actor1 is not None else []
+        for prep in (c for c in tok.children if c.dep_ in ("prep", "agent")
+                     and c.lower_ in ("by", "from")):
+            words.extend(t for p in prep.children if p.dep_ == "pobj" for t in p.subtree)
+        if any(self.lexicon.means_cues.get(w.lemma_.lower()) == "aerial" for w in words):
+            return replace(trig, mode="aerial", acled=(REMOTE, MEANS["aerial"]))
         return trig
 
     def _territory(self, sent: Span, trig: Trigger, *, undergoer: bool = False) -> Trigger:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.extract.roles import names_a_party
 from eventwire.model import Actor, Place, Quote, Source
 from eventwire.model.candidates import Attribution, QuoteCandidate, TextSpan
 from eventwire.model.spans import SpanIndex
@@ -80,8 +81,9 @@ class PartyNamer:
         where it holds a place ("of Aleppo": where, not who) or words of an actor already
         named in another role ("Russia and Syria had been accused": the accused)."""
         head = span.root.idx
-        if any(p.feature != "country" and not p.adjectival and p.start <= head < p.end
-               for p in self.context.places.within(span.start_char, span.end_char)):
+        if not names_a_party(span) and any(
+                p.feature != "country" and not p.adjectival and p.start <= head < p.end
+                for p in self.context.places.within(span.start_char, span.end_char)):
             return None
         for a in named:
             if a.start is not None and a.end is not None \

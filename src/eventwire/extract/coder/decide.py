@@ -13,13 +13,17 @@ event (``choose``):
    similar bombings"), the root verb is proposed as the main event in the coder's class
    and every trigger keeps its own type (the bombings stay an assault);
 3. else the main trigger is retyped in the coder's class (the lexicon sense of its words
-   with that class, else the class's generic PLOVER category), unless the coder is unsure
-   or the pair is one the rules keep (``KEEP_RULES``), or the trigger sits inside reported
-   words (its class is then the report's, not its own).
+   with that class, else the class's generic PLOVER category), unless the coder is unsure;
+   where the pair is one the rules keep (``KEEP_RULES``), or the trigger sits inside
+   reported words, the trigger keeps its own type and carries the coder's class as the
+   sentence's (CAMEO codes "said it would release" as an intent, "claimed that they had
+   attacked" as a claim of responsibility, "violated a ceasefire" as material conflict).
 
 A sentence with no trigger but a subject doing something (``worth_coding``) is coded too,
 and the coder proposes its root verb as an event when it is sure of the class
-(``propose``): "the ministry sent a team of doctors", "X said it was sceptical of ...".
+(``propose``): "the ministry sent a team of doctors", "X said it was sceptical of ...";
+material conflict only where the verb acts on an object ("launched cyber warfare against
+X"), as coercion (no word of violence was found).
 The main event carries the coder's class (``Trigger.quad``) and is marked main.
 """
 
@@ -51,6 +55,10 @@ MIN_PROPOSE_CONFIDENCE = 0.7
 # emboldened by the victory"); at a sentence's root verb that is no trigger, only what a
 # statement can be (a speech verb is never an act of cooperation or force).
 PROPOSE_CLASSES = frozenset({0, 1, 2, 3})
+# ... unless the coder is this sure of material conflict and the root verb acts on an
+# object (``_material_act``): the event is then coercion, short of violence
+MIN_PROPOSE_MATERIAL = 0.9
+COERCE = "COERCE"
 ROOT_CLASSES = frozenset({0, 1, 3})
 # (rules' family, coder's family) pairs the coder never retypes. Material cooperation
 # read as material conflict: the coder takes humanitarian acts told amid war (evacuations,
@@ -74,8 +82,21 @@ def _denied(root: Token) -> bool:
 
 def _tells_an_act(root: Token) -> bool:
     """A root verb that may tell of an act: not denied ("No group has claimed ..."), nor a
-    view held, a verb with a predicative complement ("considers X to be Y", "regards X as Y")."""
-    return root.pos_ in ("VERB", "AUX") and not (_denied(root) or predicative(root))
+    view held, a verb with a predicative complement ("considers X to be Y", "regards X as Y").
+    A finite clause of "be" is what was said, not a view held: "said it is sceptical of"
+    is a statement."""
+    return root.pos_ in ("VERB", "AUX") and not (
+        _denied(root) or predicative(root) and not _says_a_clause(root))
+
+
+def _says_a_clause(root: Token) -> bool:
+    """The verb's complement is a finite clause of "be" with a subject of its own ("said it
+    is sceptical"), not an infinitive ("considers X to be Y") nor "as Y"."""
+    comps = [c for c in root.children if c.dep_ in ("ccomp", "xcomp", "oprd")
+             or c.dep_ == "prep" and c.lower_ == "as"]
+    return bool(comps) and all(
+        c.dep_ == "ccomp" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP", "VBD")
+        and any(g.dep_ in SUBJECTS for g in c.children) for c in comps)
 
 
 def worth_coding(sent: Span) -> bool:
@@ -90,11 +111,27 @@ def worth_coding(sent: Span) -> bool:
 
 def propose(sent: Span, coding: Coding, typer: EventTyper) -> Trigger | None:
     """The event the coder reads in a sentence without a trigger: its root verb, in the
-    coder's class, when the coder is sure (``MIN_PROPOSE_CONFIDENCE``)."""
-    if coding.quad not in PROPOSE_CLASSES or not worth_coding(sent) \
-            or family_probability(coding, four_class(coding.quad)) < MIN_PROPOSE_CONFIDENCE:
+    coder's class, when the coder is sure (``MIN_PROPOSE_CONFIDENCE``). Material conflict
+    asks more (``_material_act``): no word of violence was found, so it is coercion."""
+    if not worth_coding(sent):
         return None
-    return replace(_root_trigger(sent.root, coding, typer), extractor=PROPOSED)
+    sure = family_probability(coding, four_class(coding.quad))
+    if coding.quad in PROPOSE_CLASSES and sure >= MIN_PROPOSE_CONFIDENCE:
+        return replace(_root_trigger(sent.root, coding, typer), extractor=PROPOSED)
+    if coding.quad == 4 and sure >= MIN_PROPOSE_MATERIAL and _material_act(sent.root):
+        trig = _root_trigger(sent.root, coding, typer)
+        if trig.plover == CLASS_PLOVER[4]:  # no lexicon sense of the verb says violence
+            trig = replace(trig, plover=COERCE, mode=None, acled=None)
+        return replace(trig, extractor=PROPOSED)
+    return None
+
+
+def _material_act(root: Token) -> bool:
+    """A root verb in the active voice doing something to a thing or people: it has a
+    direct object ("launched cyber warfare", "closed its borders", "held civilians as
+    shields"); not a passive ("has been emboldened by the victory")."""
+    return any(c.dep_ in ("dobj", "obj") for c in root.children) \
+        and not any(c.dep_ in ("nsubjpass", "auxpass") for c in root.children)
 
 
 def choose(sent: Span, trigs: Sequence[Trigger], coding: Coding, typer: EventTyper,
@@ -121,9 +158,14 @@ def choose(sent: Span, trigs: Sequence[Trigger], coding: Coding, typer: EventTyp
         new = _root_trigger(root, coding, typer)
         return sorted([*trigs, new], key=lambda t: t.start), new
     have = four_class(typer.sentence_quad(sent, main))
-    if _reported(sent, main) or (have, want) in KEEP_RULES \
-            or family_probability(coding, want) < MIN_CLASS_CONFIDENCE:
+    if family_probability(coding, want) < MIN_CLASS_CONFIDENCE:
         return trigs, main
+    if _reported(sent, main) or (have, want) in KEEP_RULES:
+        # the trigger keeps its own type (what was said to happen, or the rules' sense
+        # the coder may not overturn); the sentence's class is the coder's ("said it
+        # would release" is an intent to cooperate, "claimed that they had attacked" a
+        # claim of responsibility, "violated a ceasefire" material conflict)
+        return _marked(trigs, main, replace(main, quad=coding.quad))
     new = replace(_sense(main, coding.quad, typer), quad=coding.quad)
     return _marked(trigs, main, new)
 
