@@ -50,11 +50,17 @@ def test_counts(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[s
         ("Three people suffered minor injuries in the blast at the market.", [("wounded", 3)]),
         ("A woman sustained fatal injuries when gunmen attacked the checkpoint.", [("killed", 1)]),
         ("A girl, Jane Mora, four, was shot dead at her home.", [("killed", 1)]),
+        ("Police said two of the three victims of the shooting had died.", [("killed", 2)]),
+        ("Two men were shot dead and another was wounded in Dayton on Friday night.",
+         [("killed", 2), ("wounded", 1)]),
+        ("A shooting on Elm Street left one woman dead and three other people wounded.",
+         [("killed", 1), ("wounded", 3)]),
     ],
 )
 def test_counts_like_a_coder(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[str, int]]) -> None:
     """Single victims, outcomes, those hit less those who died, the one who acts not
-    counted, a street number no count, a harm suffered, an age no count."""
+    counted, a street number no count, a harm suffered, an age no count, the whole of a
+    partitive ("two of the three") no count of its own, "another" one more victim."""
     doc = nlp(sentence)
     found = find_quantities(doc[:], lex)
     assert [(q.kind, q.value) for q in found] == expected

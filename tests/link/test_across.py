@@ -43,3 +43,40 @@ def test_same_event_two_sources_is_one_cluster_and_flagged(pipeline, tmp_path: P
         assert {f.source for f in figures} == {"United Nations", "Syria Red Crescent Society"}
         total = store.count("events")
         assert len(store.events(dedup=True)) == total - 1
+
+
+# Three local reports of one Saturday in one city, written for this test: two outlets
+# tell one shooting (the same street, the same victim), the third another shooting.
+SHOOTING_A = (
+    "Man killed in Memphis shooting\n\n"
+    "A 23-year-old man was shot and killed Saturday night on Maple Avenue in Memphis, "
+    "police said.\n"
+)
+SHOOTING_B = (
+    "Police name Maple Avenue victim\n\n"
+    "Darnell Hayes, 23, died after he was shot on Maple Avenue in Memphis on Saturday "
+    "night, police said.\n"
+)
+SHOOTING_C = (
+    "Woman hurt at gas station\n\n"
+    "Officers are looking for a gunman after a woman was wounded at a gas station on "
+    "Lamar Avenue in Memphis on Saturday.\n"
+)
+
+
+def test_same_city_and_day_alone_do_not_link(pipeline, tmp_path: Path) -> None:
+    """Place and day are not enough: a city's shootings of one day stay apart unless
+    their reports share a mark of the happening (here the street and the age)."""
+    pub = date(2016, 5, 9)
+    docs = [pipeline.process_text(t, published=pub, path=f"m{n}.txt", outlet=f"outlet{n}.com")
+            for n, t in enumerate([SHOOTING_A, SHOOTING_B, SHOOTING_C])]
+    with Store(tmp_path / "ew.duckdb") as store:
+        for d in docs:
+            store.add(d)
+        rows = store.query("SELECT article_id, cluster_id FROM events WHERE sentence LIKE '%shot%'"
+                           " OR sentence LIKE '%wounded%'")
+    cluster = {r["article_id"]: r["cluster_id"] for r in rows}
+    a, b, c = (d.article.id for d in docs)
+    assert {a, b, c} <= set(cluster)
+    assert cluster[a] == cluster[b]
+    assert cluster[c] != cluster[a]

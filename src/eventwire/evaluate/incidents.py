@@ -42,11 +42,11 @@ from datetime import date
 from itertools import combinations
 from pathlib import Path
 
-from eventwire.errors import EvaluationError
+from eventwire.errors import EvaluationError, InputError
 from eventwire.evaluate.split import Part, part
 from eventwire.link.across import km
 from eventwire.link.within import is_violent
-from eventwire.model import ArticleDoc, Event
+from eventwire.model import Article, ArticleDoc, Event
 
 TUNE_PERCENT = 50
 FACTUAL = frozenset({"asserted", "claimed", "alleged"})
@@ -90,6 +90,7 @@ class Outcome:
 @dataclass
 class Report:
     rows: list[tuple[Outcome, Incident]] = field(default_factory=list)
+    refused: int = 0  # articles the reader refuses (not English): left out of every figure
 
     def rate(self, ok: Callable[[Outcome, Incident], bool]) -> float:
         return round(sum(ok(o, g) for o, g in self.rows) / len(self.rows), 3) if self.rows else 0.0
@@ -101,6 +102,7 @@ class Report:
         bp, br, bf = bcubed(clusters, gold)
         return {
             "articles": len(self.rows),
+            "refused": self.refused,
             "incidents": len({g.incident for _, g in self.rows}),
             "killed": self.rate(lambda o, g: o.killed == g.killed),
             "killed_zero": self.rate(lambda o, g: g.killed == 0),
@@ -211,11 +213,18 @@ def run_half(articles: list[GoldArticle], incidents: dict[str, Incident], pipeli
 
     report = Report()
     docs: list[tuple[ArticleDoc, GoldArticle]] = []
+    read: list[tuple[Article, GoldArticle]] = []
+    for a in articles:
+        try:
+            read.append((make_article(a.text, f"gva:{a.id}", title=a.title, published=a.published,
+                                      outlet=a.outlet, headline_first=False), a))
+        except InputError:  # as `eventwire ingest` refuses it (a page not in English)
+            report.refused += 1
+            tick()
     with tempfile.TemporaryDirectory(prefix="eventwire-incidents-") as tmp, \
             Store(Path(tmp) / "incidents.duckdb") as store:
-        arts = (make_article(a.text, f"gva:{a.id}", title=a.title, published=a.published,
-                             outlet=a.outlet, headline_first=False) for a in articles)
-        for doc, gold in zip(pipeline.process(arts), articles, strict=True):  # type: ignore[attr-defined]
+        arts = (art for art, _ in read)
+        for doc, gold in zip(pipeline.process(arts), (g for _, g in read), strict=True):  # type: ignore[attr-defined]
             store.add(doc)
             docs.append((doc, gold))
             tick()
@@ -318,7 +327,8 @@ def miss(o: Outcome, g: Incident, merge: bool = False) -> dict[str, object] | No
 
 def format_report(half: str, f: dict[str, float]) -> str:
     return "\n".join([
-        f"{half}: {f['articles']} articles of {f['incidents']} incidents",
+        f"{half}: {f['articles']} articles of {f['incidents']} incidents"
+        + (f" ({f['refused']} refused by the reader, left out)" if f.get("refused") else ""),
         f"  killed exact        {f['killed']:.3f}   (0 everywhere {f['killed_zero']:.3f})",
         f"  wounded exact       {f['wounded']:.3f}   (0 everywhere {f['wounded_zero']:.3f})",
         f"  place 25 / 161 km   {f['place_25']:.3f} / {f['place_161']:.3f}   ({f['no_place']} without a place)",

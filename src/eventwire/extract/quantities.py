@@ -180,6 +180,28 @@ def _outcome(tok: Token, lex: QuantityLexicon) -> str | None:
     return found
 
 
+def _participle(noun: Token, lex: QuantityLexicon) -> str | None:
+    """A casualty participle right after the counted people, with no object of its own:
+    "left two dead and four others wounded", "three other people injured"."""
+    if noun.i + 1 >= len(noun.doc):
+        return None
+    after = noun.doc[noun.i + 1]
+    if after.tag_ not in ("VBN", "VBD", "JJ") or any(c.dep_ in ("dobj", "obj") for c in after.children):
+        return None
+    kind = lex.outcomes.get(after.lower_) or lex.verbs.get(after.lemma_.lower())
+    return kind if kind in ("killed", "wounded") else None
+
+
+def _partitive_whole(counted: Token, lex: QuantityLexicon) -> bool:
+    """"two of the four victims died": the four are the whole a part is counted from,
+    not the people the clause befell (the part, "two", is counted on its own)."""
+    prep = counted.head
+    if counted.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return False
+    whole_of = prep.head
+    return whole_of.pos_ == "NUM" or _is_number(whole_of, lex) or whole_of.lower_ == "none"
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
@@ -245,7 +267,8 @@ def _kind(noun: Token | None, last: Token, lex: QuantityLexicon) -> tuple[str | 
     if noun is not None and noun_kind is None and not _is_people(noun, lex):
         return None, False
     counted = noun if noun is not None else last
-    outcome = _outcome(last, lex) or (_outcome(noun, lex) if noun is not None else None)
+    outcome = _outcome(last, lex) or (_outcome(noun, lex) if noun is not None else None) \
+        or (_participle(noun, lex) if noun is not None else None)
     if outcome == "killed":
         return "killed", False
     verb = _governing_verb(counted)
@@ -321,6 +344,8 @@ def _single(tok: Token, lex: QuantityLexicon) -> bool:
         return False
     if tok.tag_ == "PRP":
         return tok.lower_ in ("he", "she")
+    if tok.lower_ == "another" and tok.pos_ == "PRON":  # "two died and another was wounded"
+        return True
     if tok.ent_type_ == "PERSON":
         return tok.pos_ == "PROPN" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
     return tok.tag_ == "NN" and tok.lemma_.lower() in lex.single_person
@@ -381,6 +406,9 @@ def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]
         val = _value(toks, lex)
         noun = _noun(toks[-1])
         if noun is None and _age(sent, toks, lex):
+            continue
+        whole = toks[-1] if noun is None else noun if toks[-1].head.i == noun.i else None
+        if whole is not None and _partitive_whole(whole, lex):
             continue
         kind, hit = _kind(noun, toks[-1], lex)
         if val is None or kind is None:
