@@ -233,7 +233,9 @@ def bench_spark(paths: list[Path], n: int, words: int, partitions: list[int], lo
             print(f"start-up: standalone master and 2 workers {time.perf_counter() - t0:.1f} s")
             for workers, parts in ((1, [1]), (2, partitions)):
                 t0 = time.perf_counter()
-                session = start_session(cluster.url, conf={"spark.cores.max": str(workers)})
+                # no cached readings in the executors either: every run reads the same texts
+                session = start_session(cluster.url, conf={"spark.cores.max": str(workers),
+                                                           "spark.executorEnv.EVENTWIRE_CODER_CACHE": "0"})
                 try:
                     with SparkEngine(partitions=workers, session=session) as engine:
                         # the first job builds the pipeline in each executor's Python worker

@@ -137,3 +137,16 @@ def test_coercion_without_a_word_of_violence(pipeline) -> None:  # noqa: ANN001
     doc = pipeline.process_text("Kenyan police closed the only border crossing with the neighbouring country.")
     assert [e.type.plover for e in doc.events] == ["COERCE"]
     assert not pipeline.process_text("The Somali militia was emboldened by its recent gains in the north.").events
+
+
+def test_the_coder_cache_is_set_by_its_environment_variable(monkeypatch):
+    from eventwire.errors import SetupError
+    from eventwire.extract.coder.runtime import CACHE, CACHE_ENV, cache_size
+
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    assert cache_size() == CACHE
+    monkeypatch.setenv(CACHE_ENV, "0")
+    assert cache_size() == 0
+    monkeypatch.setenv(CACHE_ENV, "many")
+    with pytest.raises(SetupError, match=CACHE_ENV):
+        cache_size()

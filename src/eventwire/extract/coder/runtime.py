@@ -13,6 +13,7 @@ copy, a standard paragraph) is run once per process.
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +28,17 @@ from eventwire.extract.coder.text import load_tokenizer
 
 EXTRACTOR = "coder.v1"
 CACHE = 4096  # readings kept per process, the least recently used dropped first
+CACHE_ENV = "EVENTWIRE_CODER_CACHE"  # sets CACHE for every process (0: no cache), e.g. Spark's executors
+
+
+def cache_size() -> int:
+    """``CACHE``, or the whole number in ``EVENTWIRE_CODER_CACHE``."""
+    raw = os.environ.get(CACHE_ENV, "").strip()
+    if not raw:
+        return CACHE
+    if not raw.isdigit():
+        raise SetupError(f"{CACHE_ENV}={raw!r}: give a whole number of readings to keep (0: none)")
+    return int(raw)
 
 
 def default_model_path() -> Path:
@@ -111,9 +123,10 @@ def decode_roles(text: str, offsets: Sequence[tuple[int, int]], special: Sequenc
 class EventCoder:
     """The fine-tuned coder, loaded once; ``code`` reads sentences, each on its own."""
 
-    def __init__(self, path: Path | None = None, threads: int = 1, cache: int = CACHE) -> None:
+    def __init__(self, path: Path | None = None, threads: int = 1, cache: int | None = None) -> None:
         """``threads``: onnxruntime's threads for one run (1: a worker process per core
-        is the engine's parallelism); ``cache``: readings kept (0: none)."""
+        is the engine's parallelism); ``cache``: readings kept (0: none; default
+        ``cache_size()``)."""
         path = path or default_model_path()
         if not path.is_file():
             raise SetupError(
@@ -131,7 +144,7 @@ class EventCoder:
         self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
         self.tokenizer = load_tokenizer()
         self.path = path
-        self.cache_size = cache
+        self.cache_size = cache_size() if cache is None else cache
         self._cache: OrderedDict[str, Coding] = OrderedDict()
 
     def code(self, texts: Sequence[str]) -> list[Coding]:
