@@ -75,6 +75,21 @@ def article_ids(db: Path) -> list[str]:
         return [r[0] for r in store.con.execute("SELECT id FROM articles").fetchall()]
 
 
+def children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Linux /proc)."""
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in path.read_text().split()] if path.exists() else []
+
+
+def alive(pid: int) -> bool:
+    """Running or sleeping: neither gone nor a zombie waiting to be reaped."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
 @pytest.mark.slow
 def test_kill_9_mid_batch_then_resume(tmp_path: Path) -> None:
     folder, db = corpus(tmp_path / "in", 24), tmp_path / "db.duckdb"
@@ -87,10 +102,16 @@ def test_kill_9_mid_batch_then_resume(tmp_path: Path) -> None:
             break
         time.sleep(0.05)
     assert proc.poll() is None, f"ingest ended before it could be killed: {proc.stderr.read()}"
+    workers = children(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     proc.stdout.close()
     proc.stderr.close()
+    # its workers see their pipe end and exit: none is left waiting for work for ever
+    deadline = time.monotonic() + 60
+    while [w for w in workers if alive(w)] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [w for w in workers if alive(w)], f"workers left behind: {workers}"
 
     stored = article_ids(db)  # it opens, replaying what the log holds
     assert 0 < len(stored) < 24, "the kill was to land mid-batch"

@@ -166,7 +166,7 @@ def _work(pipeline: Pipeline, conn: Connection, inherited: list[Connection]) -> 
     ``(None, reason)`` when the pipeline raised."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the workers
     trim = _release()
-    for other in inherited:  # the parent's ends of the other workers' pipes
+    for other in inherited:  # the parent's ends of the pipes, this worker's own included
         other.close()
     while True:
         try:
@@ -351,7 +351,10 @@ class WorkerPool:
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        others = [w.conn for w in self._pool if not w.conn.closed]
+        # the child closes its copies of the parent's ends, its own included: were it to
+        # keep that one, its pipe would never end, and a worker whose parent was killed
+        # would wait for work for ever instead of exiting
+        others = [w.conn for w in self._pool if not w.conn.closed] + [parent]
         proc = self._ctx.Process(target=_work, args=(self._pipeline, child, others),
                                  name="eventwire-worker", daemon=True)
         proc.start()
