@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_engines import distinct
+from bench_engines import distinct, memory_kb
 
 from eventwire.engines.pool import WorkerPool
 from eventwire.model import Article
@@ -31,14 +31,8 @@ FIELDS = ("VmRSS", "VmHWM", "Pss", "Private_Clean", "Private_Dirty")
 
 
 def memory(pid: int) -> dict[str, int]:
-    """The ``FIELDS`` of /proc/PID/status and smaps_rollup, in MB."""
-    out: dict[str, int] = {}
-    for name in ("status", "smaps_rollup"):
-        for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
-            key = line.split(":")[0]
-            if key in FIELDS:
-                out[key] = int(line.split()[1]) // 1024
-    return out
+    """The ``FIELDS`` of /proc/PID (``bench_engines.memory_kb``), in MB."""
+    return {field: memory_kb(pid, field) // 1024 for field in FIELDS}
 
 
 def line(who: str, m: dict[str, int]) -> str:
