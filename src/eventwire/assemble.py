@@ -23,6 +23,7 @@ from eventwire.model import Actor, Event, EventType, Evidence, Place, Quantity
 from eventwire.model.candidates import Attribution, QuantityCandidate, Trigger
 from eventwire.nlp.text import doc_text
 from eventwire.resolve.parties import PartyNamer
+from eventwire.resolve.inter import inter_codes
 from eventwire.resolve.places import event_location, not_actors
 from eventwire.resolve.timex import event_time, recalled
 
@@ -169,7 +170,8 @@ def event(state: ArticleState, named: PartyNamer, sent: Span, trig: Trigger, fou
         reasons["time"] = "no time expression and no publication date"
     return Event(
         id=event_id(art.id, trig),
-        type=EventType(plover=trig.plover, mode=trig.mode, acled=acled, quad=trig.quad),
+        type=EventType(plover=trig.plover, mode=trig.mode, acled=acled, quad=trig.quad,
+                       **inter_codes(acled, found.actor1, found.actor2).fields()),
         status=decision.status,
         actor1=found.actor1,
         actor2=found.actor2,

@@ -215,6 +215,12 @@ class EventType(Record):
     plover: str
     mode: str | None = None
     acled: tuple[str, str] | None = None
+    # ACLED inter codes of actor1 and actor2 (1 State forces ... 8 External/other forces)
+    # and their interaction (lower first; a sole actor is 10x its code), where the event
+    # has an ACLED type (eventwire.resolve.inter)
+    inter1: int | None = Field(None, ge=1, le=8)
+    inter2: int | None = Field(None, ge=1, le=8)
+    interaction: int | None = Field(None, ge=10, le=88)
     # CAMEO quad class (0 statement, 1 meeting/agreement, 2 material cooperation, 3 verbal
     # conflict, 4 material conflict) where the learned coder read the event's sentence
     quad: int | None = Field(None, ge=0, le=4)

@@ -136,6 +136,8 @@ def acled_row(ev: Event, timestamp: int | None = None) -> AcledRow:
     country = _country(loc.country if loc else None)
     inter1 = ev.actor1.inter if ev.actor1 else None
     inter2 = ev.actor2.inter if ev.actor2 else None
+    if ev.type.interaction is not None:  # the event's own codes (resolve.inter); records
+        inter1, inter2 = ev.type.inter1, ev.type.inter2  # stored before them: the actors'
     killed = [q.value for q in ev.quantities if q.kind == "killed"]
     civilian = etype == "Violence against civilians" or (
         ev.actor2 is not None and ev.actor2.kind == "civilians"
@@ -153,7 +155,8 @@ def acled_row(ev: Event, timestamp: int | None = None) -> AcledRow:
         inter1=inter1,
         actor2=ev.actor2.name if ev.actor2 else None,
         inter2=inter2,
-        interaction=_interaction(inter1, inter2),
+        interaction=ev.type.interaction if ev.type.interaction is not None else _interaction(
+            inter1, inter2),
         civilian_targeting="Civilian targeting" if civilian else None,
         iso=int(country.numeric) if country else None,
         country=getattr(country, "common_name", country.name) if country else (

@@ -1,0 +1,38 @@
+"""ACLED inter codes on the records ``extract`` returns (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.model import Actor
+from eventwire.resolve.inter import interaction, inter_codes
+
+
+@pytest.mark.parametrize(("pair", "code"), [((1, 7), 17), ((7, 1), 17), ((6, None), 60),
+                                            ((None, 7), 70), ((2, 2), 22), ((None, None), None)])
+def test_interaction_is_lower_first_and_ten_times_a_sole_actor(pair, code):
+    assert interaction(*pair) == code
+
+
+def test_an_identity_militia_and_an_event_without_acled_type():
+    militia = Actor(name="ethnic militia", text="ethnic militia fighters", kind="militia")
+    assert inter_codes(("Battles", "Armed clash"), militia, None).inter1 == 4
+    assert inter_codes(None, militia, None).interaction is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Thousands of protesters marched through the capital on Saturday to demand the "
+     "release of jailed opposition leaders.", (6, None, 60)),
+    ("Police fired tear gas and rubber bullets at hundreds of students who had gathered "
+     "outside the ministry.", (1, 6, 16)),
+    ("Soldiers of the Nigerian army shot dead five villagers in a raid on a market near "
+     "Maiduguri.", (1, 7, 17)),
+])
+def test_inter_codes_of_extracted_events(pipeline, text, want):
+    from eventwire.evaluate.output import run
+
+    (out,) = run(pipeline, [text], "test")
+    typed = [e for e in out.events if e.type.acled]
+    assert typed, out.events
+    ev = typed[0]
+    assert (ev.type.inter1, ev.type.inter2, ev.type.interaction) == want
