@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from eventwire.extract.acled_type import retype as acled_retype
 from eventwire.extract.attribution import acting_subject, attribution
 from eventwire.extract.coder.decide import choose, propose, role_spans
 from eventwire.extract.counted import assign_quantities
@@ -77,6 +78,7 @@ def sentence_events(parts: Parts, state: ArticleState, named: PartyNamer, sent: 
     main = None
     if coding is not None:
         trigs, main = choose(sent, trigs, coding, parts.typer, reporting(parts))
+    trigs, main = acled_retype(sent, trigs, main)
     owner = assign_quantities(sent, trigs, counts)
     found = [parties(parts, state, named, sent, t, coding if t is main else None) for t in trigs]
     # a place named as an actor ("Russia and Syria had been accused") is not where

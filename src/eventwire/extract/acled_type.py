@@ -1,0 +1,263 @@
+"""ACLED sub-event types by the codebook's definitions, read over a sentence's triggers.
+
+The lexicon types each trigger by its own words ("protest": a peaceful protest, "killed":
+an armed clash or an attack by its victims). ACLED's codebook types a happening by what
+the whole report says of it; this pass applies its definitions to the triggers of one
+sentence, with the cue words of ``data/acled/cues.json``:
+
+- **demonstrations**: a demonstration where the demonstrators use violence or damage
+  property is a violent demonstration (Riots), whatever force met it; peaceful
+  demonstrators met with lethal force or serious injury, excessive force against
+  protesters; dispersed, tear-gassed or detained, a protest with intervention; else a
+  peaceful protest. The course of a demonstration is often told in the sentence after the
+  one that names it, so both are read. Arrests and force against the demonstrators, and
+  clashes with them, are the demonstration, not events of other types.
+- **means**: violence whose sentence names its means is typed by the most specific of
+  them (chemical weapon, suicide bomb, air/drone strike, shelling, grenade, remote
+  explosive): "attacks with poisonous gas ... killed", "rockets fired ... explosions".
+- **not political violence**: a toll or a blast whose sentence gives a cause that is no
+  violence (a quake, a factory blast) and names no means or party of war has no ACLED type.
+- **agreements**: an agreement between parties (a ceasefire, a peace deal, an exchange
+  of prisoners) is ACLED's Agreement.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from eventwire.data import data_path
+from eventwire.extract.happenings import linked
+from eventwire.extract.roles import roles
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Span, Token
+
+    from eventwire.model.candidates import Trigger
+
+PROTESTS, RIOTS = "Protests", "Riots"
+PEACEFUL = (PROTESTS, "Peaceful protest")
+INTERVENTION = (PROTESTS, "Protest with intervention")
+EXCESSIVE = (PROTESTS, "Excessive force against protesters")
+VIOLENT_DEMO = (RIOTS, "Violent demonstration")
+MOB = (RIOTS, "Mob violence")
+REMOTE = "Explosions/Remote violence"
+BATTLES, CIVILIANS = "Battles", "Violence against civilians"
+CLASH = (BATTLES, "Armed clash")
+ATTACK = (CIVILIANS, "Attack")
+ARRESTS = ("Strategic developments", "Arrests")
+AGREEMENT = ("Strategic developments", "Agreement")
+# generic types the means of the sentence may make specific
+BY_MEANS = frozenset({CLASH, ATTACK})
+VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
+
+
+@dataclass(frozen=True)
+class Cues:
+    crowd: tuple[tuple[str, ...], ...]
+    violent: tuple[tuple[str, ...], ...]
+    lethal: tuple[tuple[str, ...], ...]
+    intervention: tuple[tuple[str, ...], ...]
+    state: tuple[tuple[str, ...], ...]
+    means: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]  # most specific first
+    causes: tuple[tuple[str, ...], ...]
+    armed: tuple[tuple[str, ...], ...]
+    agreement: tuple[tuple[str, ...], ...]
+    agree_plover: frozenset[str]
+    about: frozenset[str]
+    civilian: tuple[tuple[str, ...], ...]
+    combatant: tuple[tuple[str, ...], ...]
+
+
+def _phrases(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(w.lower().split()) for w in words)
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    """``data/acled/cues.json`` (read once: a small constant table of the codebook)."""
+    raw = json.loads((data_path("acled") / "cues.json").read_text(encoding="utf-8"))
+    demo, war = raw["demonstration"], raw["not_conflict"]
+    return Cues(
+        crowd=_phrases(demo["crowd"]), violent=_phrases(demo["violent"]),
+        lethal=_phrases(demo["lethal"]), intervention=_phrases(demo["intervention"]),
+        state=_phrases(demo["state"]),
+        means=tuple((sub, _phrases(words)) for sub, words in raw["means"].items()
+                    if not sub.startswith("_")),
+        causes=_phrases(war["causes"]), armed=_phrases(war["armed"]),
+        agreement=_phrases(raw["agreement"]["words"]),
+        agree_plover=frozenset(raw["agreement"]["plover"]),
+        about=frozenset(demo["about"]),
+        civilian=_phrases(raw["civilian_targets"]["words"]),
+        combatant=_phrases(raw["civilian_targets"]["armed"]),
+    )
+
+
+def _keys(tok: Token) -> tuple[str, str]:
+    return tok.lemma_.lower(), tok.lower_
+
+
+def find(tokens: Sequence[Token], phrases: Sequence[tuple[str, ...]]) -> list[Token]:
+    """The first token of each place a phrase (lemmas or word forms) starts in ``tokens``."""
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok.ent_type_ in ("DATE", "TIME"):  # "16 March" is no march
+            continue
+        for phrase in phrases:
+            if i + len(phrase) <= len(tokens) and all(
+                    w in _keys(tokens[i + k]) for k, w in enumerate(phrase)):
+                out.append(tok)
+                break
+    return out
+
+
+def _window(sent: Span) -> Span:
+    """The sentence and the one after it."""
+    doc = sent.doc
+    end = sent.end
+    if end >= len(doc):
+        return sent
+    j = end + 1
+    while j < len(doc) and not doc[j].is_sent_start:
+        j += 1
+    return doc[sent.start:j]
+
+
+def _by_state(tok: Token, cues: Cues) -> bool:
+    """The act of cue word ``tok`` is done by state forces: a state word in the subject
+    (or agent) of its verb, or modifying it ("police violence")."""
+    verb = tok
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    doers = [t for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+    doers += [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
+    return bool(find(doers, cues.state))
+
+
+def demonstration_type(sent: Span, cues: Cues) -> tuple[str, str]:
+    """The codebook's sub-type of the demonstration told in ``sent`` (and the next one):
+    demonstrators using violence, a violent demonstration; force on demonstrators by
+    others than state forces ("a group attacked the rally"), mob violence; lethal force or
+    serious injury, excessive force; dispersal or arrests, a protest with intervention."""
+    words = list(_window(sent))
+    violent = [t for t in find(words, cues.violent) if not _about(t, cues)]
+    on_crowd = [t for t in violent if _on_crowd(t, cues)]
+    if any(not _by_state(t, cues) and t not in on_crowd for t in violent):
+        return VIOLENT_DEMO
+    if any(not _by_state(t, cues) for t in on_crowd):
+        return MOB
+    if on_crowd or find(words, cues.lethal):
+        return EXCESSIVE
+    if find(words, cues.intervention):
+        return INTERVENTION
+    return PEACEFUL
+
+
+def _about(tok: Token, cues: Cues) -> bool:
+    """A cue in what the demonstration is against or about ("against gun violence")."""
+    for anc in [tok, *list(tok.ancestors)[:3]]:
+        if anc.dep_ == "pobj" and anc.head.lower_ in cues.about:
+            return True
+    return False
+
+
+def _on_crowd(tok: Token, cues: Cues) -> bool:
+    """A violent act whose object is the demonstration ("attacked a peaceful rally")."""
+    objs = [g for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass") for g in c.subtree]
+    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+             for g in c.subtree]
+    return bool(find(objs, cues.crowd))
+
+
+def _in_demonstration(sent: Span, trig: Trigger, cues: Cues) -> bool:
+    """A trigger of force, arrest or clash whose sentence tells of a demonstration."""
+    if trig.acled not in (CLASH, ATTACK, ARRESTS):
+        return False
+    return bool(find(list(sent), cues.crowd))
+
+
+def _means_type(sent: Span, trig: Trigger, cues: Cues) -> tuple[str, str] | None:
+    """The most specific means named in the trigger's clauses, where it makes the
+    trigger's type more specific (a clash or an attack by its means; a remote attack by a
+    means ranked before its own: a suicide bomber's blast is a suicide bomb)."""
+    if trig.acled not in BY_MEANS and (trig.acled is None or trig.acled[0] != REMOTE):
+        return None
+    order = [sub for sub, _ in cues.means]
+    rank = order.index(trig.acled[1]) if trig.acled[1] in order else len(order)
+    tok = sent.doc[trig.token_i]
+    for sub, phrases in cues.means[:rank]:
+        if any(not _tear_gas(t) and linked(t, tok) for t in find(list(sent), phrases)):
+            return (REMOTE, sub)
+    return None
+
+
+def _tear_gas(tok: Token) -> bool:
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "tear"
+
+
+def _not_conflict(sent: Span, trig: Trigger, cues: Cues) -> bool:
+    """A toll or blast with a cause that is no violence and no means or party of war."""
+    if trig.acled is None or trig.acled[0] not in (BATTLES, CIVILIANS, REMOTE):
+        return False
+    words = list(sent)
+    if not find(words, cues.causes) or find(words, cues.armed):
+        return False
+    return not any(find(words, phrases) for sub, phrases in cues.means
+                   if sub != "Shelling/artillery/missile attack")
+
+
+def _on_civilians(sent: Span, trig: Trigger, cues: Cues) -> bool:
+    """A clash whose target is civilians or their places ("attacked a college campus"),
+    or whose sentence names civilian victims and no armed side as target."""
+    if trig.acled != CLASH:
+        return False
+    _, target = roles(sent, trig)
+    if target is not None:
+        return bool(find([target.root], cues.civilian)) and not find(list(target), cues.combatant)
+    words = list(sent)
+    actor, _ = roles(sent, trig)
+    others = [t for t in words if actor is None or not (actor.start <= t.i < actor.end)]
+    return bool(find(others, cues.civilian)) and not find(others, cues.combatant)
+
+
+def _agreement(sent: Span, trig: Trigger, cues: Cues) -> bool:
+    if trig.acled is not None or trig.plover not in cues.agree_plover:
+        return False
+    tok = sent.doc[trig.token_i]
+    near = [tok, *tok.children, *(g for c in tok.children for g in c.children)]
+    return bool(find(near, cues.agreement))
+
+
+def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
+           cues: Cues | None = None) -> tuple[list[Trigger], Trigger | None]:
+    """The sentence's triggers with ACLED sub-types by the codebook (see the module), and
+    ``main`` (one of them, or None) as retyped."""
+    cues = cues or load_cues()
+    out = []
+    new_main = None
+    demo: tuple[str, str] | None = None
+    for trig in trigs:
+        new = trig.acled
+        if trig.acled is not None and trig.acled[0] in (PROTESTS, RIOTS) and trig.acled[1] != (
+                "Mob violence") or _in_demonstration(sent, trig, cues):
+            demo = demo or demonstration_type(sent, cues)
+            new = demo
+        elif _not_conflict(sent, trig, cues):
+            new = None
+        elif (means := _means_type(sent, trig, cues)) is not None:
+            new = means
+        elif _on_civilians(sent, trig, cues):
+            new = ATTACK
+        elif _agreement(sent, trig, cues):
+            new = AGREEMENT
+        kept = trig if new == trig.acled else replace(trig, acled=new)
+        if trig is main:
+            new_main = kept
+        out.append(kept)
+    return out, new_main
