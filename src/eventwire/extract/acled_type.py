@@ -52,7 +52,12 @@ ATTACK = (CIVILIANS, "Attack")
 ARRESTS = ("Strategic developments", "Arrests")
 AGREEMENT = ("Strategic developments", "Agreement")
 # generic types the means of the sentence may make specific
-BY_MEANS = frozenset({CLASH, ATTACK})
+LOOTING = ("Strategic developments", "Looting/property destruction")
+SEIZURE = ("Strategic developments", "Other")
+SEXUAL = (CIVILIANS, "Sexual violence")
+TERRITORY = (BATTLES, "Government regains territory")
+OVERTAKE = (BATTLES, "Non-state actor overtakes territory")
+BY_MEANS = frozenset({CLASH, ATTACK, LOOTING})
 VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
 
 
@@ -71,6 +76,11 @@ class Cues:
     about: frozenset[str]
     civilian: tuple[tuple[str, ...], ...]
     combatant: tuple[tuple[str, ...], ...]
+    casualty: tuple[tuple[str, ...], ...]
+    sexual: tuple[tuple[str, ...], ...]
+    ground: tuple[tuple[str, ...], ...]
+    state_force: tuple[tuple[str, ...], ...]
+    nonstate: tuple[tuple[str, ...], ...]
 
 
 def _phrases(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -94,6 +104,11 @@ def load_cues() -> Cues:
         about=frozenset(demo["about"]),
         civilian=_phrases(raw["civilian_targets"]["words"]),
         combatant=_phrases(raw["civilian_targets"]["armed"]),
+        casualty=_phrases(raw["casualty"]["words"]),
+        sexual=_phrases(raw["sexual"]["words"]),
+        ground=_phrases(raw["territory"]["ground"]),
+        state_force=_phrases(raw["territory"]["state"]),
+        nonstate=_phrases(raw["territory"]["nonstate"]),
     )
 
 
@@ -217,13 +232,54 @@ def _on_civilians(sent: Span, trig: Trigger, cues: Cues) -> bool:
     or whose sentence names civilian victims and no armed side as target."""
     if trig.acled != CLASH:
         return False
-    _, target = roles(sent, trig)
-    if target is not None:
-        return bool(find([target.root], cues.civilian)) and not find(list(target), cues.combatant)
-    words = list(sent)
+    tok = sent.doc[trig.token_i]
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+              for g in c.children if g.dep_ == "pobj"]
+    if heads:
+        words = [t for h in heads for t in h.subtree]
+        return bool(find(heads, cues.civilian)) and not find(words, cues.combatant)
     actor, _ = roles(sent, trig)
-    others = [t for t in words if actor is None or not (actor.start <= t.i < actor.end)]
+    others = [t for t in sent if actor is None or not (actor.start <= t.i < actor.end)]
     return bool(find(others, cues.civilian)) and not find(others, cues.combatant)
+
+
+def _cause_type(sent: Span, trig: Trigger, trigs: Sequence[Trigger],
+                cues: Cues) -> tuple[str, str] | None:
+    """A toll told beside the remote attack that caused it takes its type ("a militant was
+    killed when an explosive device detonated")."""
+    if trig.acled not in (CLASH, ATTACK) or not find([sent.doc[trig.token_i]], cues.casualty):
+        return None
+    tok = sent.doc[trig.token_i]
+    for other in trigs:
+        if other is not trig and other.acled is not None and other.acled[0] == REMOTE \
+                and linked(sent.doc[other.token_i], tok):
+            return other.acled
+    return None
+
+
+def _sexual(sent: Span, trig: Trigger, cues: Cues) -> bool:
+    if trig.acled is None or trig.acled[0] not in (BATTLES, CIVILIANS) or trig.acled == SEXUAL:
+        return False
+    tok = sent.doc[trig.token_i]
+    return any(linked(t, tok) for t in find(list(sent), cues.sexual))
+
+
+def _territory(sent: Span, trig: Trigger, cues: Cues) -> tuple[str, str] | None:
+    """A seizure of ground ("gained ground", "taken over four localities") is a
+    territory change, by who took it (state forces: regained; others: overtaken)."""
+    if trig.acled != SEIZURE:
+        return None
+    tok = sent.doc[trig.token_i]
+    taken = [t for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass") for t in c.subtree]
+    if not find(taken, cues.ground) and not any(t.ent_type_ in ("GPE", "LOC") for t in taken):
+        return None
+    rest = [t for t in sent if t not in taken]
+    if find(rest, cues.nonstate):
+        return OVERTAKE
+    if find(rest, cues.state_force):
+        return TERRITORY
+    return None
 
 
 def _agreement(sent: Span, trig: Trigger, cues: Cues) -> bool:
@@ -250,8 +306,14 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
             new = demo
         elif _not_conflict(sent, trig, cues):
             new = None
+        elif _sexual(sent, trig, cues):
+            new = SEXUAL
+        elif (cause := _cause_type(sent, trig, trigs, cues)) is not None:
+            new = cause
         elif (means := _means_type(sent, trig, cues)) is not None:
             new = means
+        elif (taken := _territory(sent, trig, cues)) is not None:
+            new = taken
         elif _on_civilians(sent, trig, cues):
             new = ATTACK
         elif _agreement(sent, trig, cues):

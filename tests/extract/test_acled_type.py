@@ -1,0 +1,48 @@
+"""ACLED sub-types by the codebook's definitions on the records ``extract`` returns.
+
+Sentences written for these tests; none comes from a gold set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.evaluate.output import run
+
+CASES = [
+    # demonstrators who use violence or damage property: a violent demonstration
+    ("Hundreds of students marched to the governor's office on Monday, and some of them "
+     "hurled stones at shop windows and set fire to two cars.",
+     ("Riots", "Violent demonstration")),
+    # dispersed with tear gas, without lethal force: a protest with intervention
+    ("Police fired tear gas and rubber bullets to break up a sit-in by teachers outside "
+     "the education ministry.", ("Protests", "Protest with intervention")),
+    # lethal force against demonstrators: excessive force
+    ("Security forces opened fire on demonstrators in the capital, killing four of them.",
+     ("Protests", "Excessive force against protesters")),
+    # a toll told before the act that caused it is that act's
+    ("A soldier was killed on Tuesday when an improvised explosive device went off beside "
+     "his patrol near the border.", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    # the means of the attack named in its clause
+    ("The town was attacked with chlorine gas on Sunday, killing eleven people.",
+     ("Explosions/Remote violence", "Chemical weapon")),
+    # ground taken by a non-state group
+    ("Insurgents gained ground in the northern district after days of fighting, a military "
+     "spokesman said.", ("Battles", "Non-state actor overtakes territory")),
+    ("The two armed groups signed a ceasefire agreement in the capital on Friday.",
+     ("Strategic developments", "Agreement")),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CASES)
+def test_acled_type_of_the_first_typed_event(pipeline, text, want):
+    (out,) = run(pipeline, [text], "test")
+    typed = [e for e in out.events if e.type.acled]
+    assert typed, out.events
+    assert typed[0].type.acled == want
+
+
+def test_an_industrial_blast_is_no_political_violence(pipeline):
+    (out,) = run(pipeline, ["Dozens of people were killed when a boiler exploded at a "
+                            "textile factory."], "test")
+    assert not [e for e in out.events if e.type.acled]
