@@ -218,9 +218,9 @@ def _tear_gas(tok: Token) -> bool:
 
 def _not_conflict(sent: Span, trig: Trigger, cues: Cues) -> bool:
     """A toll or blast with a cause that is no violence and no means or party of war."""
-    if trig.acled is None or trig.acled[0] not in (BATTLES, CIVILIANS, REMOTE):
+    if trig.acled is None or trig.acled[0] not in (BATTLES, CIVILIANS, REMOTE) and trig.acled != LOOTING:
         return False
-    words = list(sent)
+    words = list(_window(sent))  # "... were killed. Another 22 were hurt in the accident"
     if not find(words, cues.causes) or find(words, cues.armed):
         return False
     return not any(find(words, phrases) for sub, phrases in cues.means
