@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from eventwire.data import data_path
-from eventwire.extract.happenings import linked
+from eventwire.extract.happenings import clause_of, linked
 from eventwire.extract.roles import roles
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ CLASH = (BATTLES, "Armed clash")
 ATTACK = (CIVILIANS, "Attack")
 ARRESTS = ("Strategic developments", "Arrests")
 AGREEMENT = ("Strategic developments", "Agreement")
+WEAPONS_SEIZED = ("Strategic developments", "Disrupted weapons use")
 # generic types the means of the sentence may make specific
 LOOTING = ("Strategic developments", "Looting/property destruction")
 SEIZURE = ("Strategic developments", "Other")
@@ -81,6 +82,7 @@ class Cues:
     ground: tuple[tuple[str, ...], ...]
     state_force: tuple[tuple[str, ...], ...]
     nonstate: tuple[tuple[str, ...], ...]
+    mob: tuple[tuple[str, ...], ...]
 
 
 def _phrases(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -109,6 +111,7 @@ def load_cues() -> Cues:
         ground=_phrases(raw["territory"]["ground"]),
         state_force=_phrases(raw["territory"]["state"]),
         nonstate=_phrases(raw["territory"]["nonstate"]),
+        mob=_phrases(raw["mob"]["words"]),
     )
 
 
@@ -207,9 +210,15 @@ def _means_type(sent: Span, trig: Trigger, cues: Cues) -> tuple[str, str] | None
     rank = order.index(trig.acled[1]) if trig.acled[1] in order else len(order)
     tok = sent.doc[trig.token_i]
     for sub, phrases in cues.means[:rank]:
-        if any(not _tear_gas(t) and linked(t, tok) for t in find(list(sent), phrases)):
+        if any(not _tear_gas(t) and _same_clause(t, tok) for t in find(list(sent), phrases)):
             return (REMOTE, sub)
     return None
+
+
+def _same_clause(word: Token, act: Token) -> bool:
+    """``word`` tells of ``act`` itself: in the act's clause, not in a clause of its own
+    joined to it ("seized a town, while a bomb killed five": the bomb is not the seizure's)."""
+    return clause_of(word).i == clause_of(act).i
 
 
 def _tear_gas(tok: Token) -> bool:
@@ -282,6 +291,45 @@ def _territory(sent: Span, trig: Trigger, cues: Cues) -> tuple[str, str] | None:
     return None
 
 
+def _mob(sent: Span, trig: Trigger, cues: Cues) -> bool:
+    """Violence or destruction by a mob ("an angry mob vandalized", "murdered by vigilantes")."""
+    if trig.acled is None or trig.acled[0] not in (BATTLES, CIVILIANS) and trig.acled != LOOTING:
+        return False
+    actor, _ = roles(sent, trig)
+    tok = sent.doc[trig.token_i]
+    doers = list(actor) if actor is not None else []
+    doers += [g for c in tok.children if c.dep_ == "agent" for g in c.subtree]
+    return bool(find(doers, cues.mob))
+
+
+def _weapons_taken(sent: Span, trig: Trigger, trigs: Sequence[Trigger]) -> tuple[str, str] | None:
+    """A weapon word that is what a seizure took ("IEDs and mortars were found") is the
+    seizure, not an attack; a generic seizure told with a specific violent act of its
+    clause ("a crackdown ... recaptured the district") is that act."""
+    doc = sent.doc
+    tok = doc[trig.token_i]
+    for other in trigs:
+        if other is trig or other.acled is None:
+            continue
+        host = doc[other.token_i]
+        if other.acled == WEAPONS_SEIZED and trig.acled is not None and trig.acled[0] == REMOTE \
+                and tok.pos_ in ("NOUN", "PROPN") and _object_of(tok, host):
+            return WEAPONS_SEIZED
+        if trig.acled == SEIZURE and trig.plover in VIOLENT_PLOVER \
+                and other.acled[0] in (BATTLES, REMOTE) and clause_of(tok).i == clause_of(host).i:
+            return other.acled
+    return None
+
+
+def _object_of(tok: Token, verb: Token) -> bool:
+    for anc in [tok, *tok.ancestors]:
+        if anc.head.i == verb.i:
+            return anc.dep_ in ("dobj", "obj", "nsubjpass", "conj")
+        if anc.dep_ not in ("conj", "appos", "compound", "amod"):
+            return False
+    return False
+
+
 def _agreement(sent: Span, trig: Trigger, cues: Cues) -> bool:
     if trig.acled is not None or trig.plover not in cues.agree_plover:
         return False
@@ -306,14 +354,18 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
             new = demo
         elif _not_conflict(sent, trig, cues):
             new = None
+        elif (taken := _weapons_taken(sent, trig, trigs)) is not None:
+            new = taken
+        elif _mob(sent, trig, cues):
+            new = MOB
         elif _sexual(sent, trig, cues):
             new = SEXUAL
         elif (cause := _cause_type(sent, trig, trigs, cues)) is not None:
             new = cause
         elif (means := _means_type(sent, trig, cues)) is not None:
             new = means
-        elif (taken := _territory(sent, trig, cues)) is not None:
-            new = taken
+        elif (ground := _territory(sent, trig, cues)) is not None:
+            new = ground
         elif _on_civilians(sent, trig, cues):
             new = ATTACK
         elif _agreement(sent, trig, cues):
