@@ -59,6 +59,7 @@ SEXUAL = (CIVILIANS, "Sexual violence")
 TERRITORY = (BATTLES, "Government regains territory")
 OVERTAKE = (BATTLES, "Non-state actor overtakes territory")
 BY_MEANS = frozenset({CLASH, ATTACK, LOOTING})
+DISTINCTIVE = frozenset({"Chemical weapon", "Suicide bomb"})
 VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
 
 
@@ -209,8 +210,13 @@ def _means_type(sent: Span, trig: Trigger, cues: Cues) -> tuple[str, str] | None
     order = [sub for sub, _ in cues.means]
     rank = order.index(trig.acled[1]) if trig.acled[1] in order else len(order)
     tok = sent.doc[trig.token_i]
+    window = list(_window(sent))
     for sub, phrases in cues.means[:rank]:
-        if any(not _tear_gas(t) and _same_clause(t, tok) for t in find(list(sent), phrases)):
+        # a chemical agent or a suicide attacker named anywhere in the report of an attack
+        # makes it that attack; the other means only in the act's own clause
+        wide = sub in DISTINCTIVE
+        if any(not _tear_gas(t) and (wide or _same_clause(t, tok))
+               for t in find(window if wide else list(sent), phrases)):
             return (REMOTE, sub)
     return None
 
