@@ -360,6 +360,8 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
             new = demo
         elif _not_conflict(sent, trig, cues):
             new = None
+        elif (ground := _territory(sent, trig, cues)) is not None:
+            new = ground
         elif (taken := _weapons_taken(sent, trig, trigs)) is not None:
             new = taken
         elif _mob(sent, trig, cues):
@@ -370,8 +372,6 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
             new = cause
         elif (means := _means_type(sent, trig, cues)) is not None:
             new = means
-        elif (ground := _territory(sent, trig, cues)) is not None:
-            new = ground
         elif _on_civilians(sent, trig, cues):
             new = ATTACK
         elif _agreement(sent, trig, cues):
