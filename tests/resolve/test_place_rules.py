@@ -48,3 +48,15 @@ def test_a_places_reason_is_typed_and_reads_back_from_its_string() -> None:
     assert Place.model_validate_json(p.model_dump_json()) == p
     inside = Place(text="Royal Street", start=0, end=12, name="New Orleans", how="inside_city")
     assert inside.reason == "inside:New Orleans" and Place.model_validate(inside.model_dump()) == inside
+
+
+@pytest.mark.parametrize("text", ["A spokesman for the MoD said the soldier died.",
+                                  "The DoJ said it would appeal."])
+def test_a_short_mixed_case_acronym_is_rejected(nlp, text: str) -> None:
+    gaz, know = load_gazetteer(), load_knowledge()
+    doc = nlp(text)
+    name = next(t.text for t in doc if t.text in {"MoD", "DoJ"})
+    spans = [s for run in _capital_runs(doc) for s in _gazetteer_spans(run, gaz, know) if s.text == name]
+    if spans:  # the gazetteer knows the name in some spelling: the acronym rule must say no
+        rule = judge(doc, spans[0], _entity_index(doc).get(spans[0].start), gaz, know, set())
+        assert rule.reason is Reason.ACRONYM and rule.outcome is Outcome.REJECT

@@ -655,3 +655,49 @@ def test_a_region_named_in_the_sentence_takes_the_focus_town_inside_it() -> None
     loc = event_location([elsewhere, state], *sentence, focus=elsewhere)
     assert loc is not None and loc.name == "Michigan" and loc.reason == "sentence"
 
+
+
+def test_a_countrys_adjective_known_only_as_a_hamlet_or_another_name_is_the_adjective(nlp, geoparser) -> None:
+    text = ("Talks were held at the Federation of German Industries in Berlin. "
+            "The suspect lived in the quiet English market town of Ludlow.")
+    places = parse(nlp, geoparser, text)
+    german, english = first(places, "German"), first(places, "English")
+    assert german.adjectival and german.country == "DEU"
+    assert english.adjectival and english.country == "GBR"
+
+
+def test_a_capitals_name_is_the_capital_not_the_division_so_called(nlp, geoparser) -> None:
+    text = "The minister flew to Washington for talks, then on to Ottawa."
+    washington = first(parse(nlp, geoparser, text), "Washington")
+    assert washington.feature == "city" and washington.admin1 != "Washington"
+    text = "Wildfires spread across Washington state and Oregon."
+    assert first(parse(nlp, geoparser, text), "Washington state").feature == "admin1"
+    text = "Wildfires spread across eastern Washington and Oregon."
+    assert first(parse(nlp, geoparser, text), "Washington").feature == "admin1"
+
+
+def test_a_place_and_its_country_are_no_list(nlp, geoparser) -> None:
+    text = "Police found the truck near Tapachula, Chiapas State, Mexico, on Sunday."
+    mexico = first(parse(nlp, geoparser, text), "Mexico")
+    assert mexico.feature == "country" and mexico.country == "MEX"
+
+
+def test_a_street_is_placed_in_a_city_of_the_articles_country(nlp, geoparser) -> None:
+    text = ("Mary Jones opened a bakery in Lafayette, Louisiana, last spring. Louisiana officials "
+            "praised it, and Baton Rouge and Shreveport papers wrote about it. "
+            "The shop stands on Magnolia Street.")
+    street = first(parse(nlp, geoparser, text), "Magnolia Street")
+    assert street.country == "USA"
+
+
+def test_a_short_mixed_case_acronym_is_no_place_but_a_longer_mixed_case_name_is(nlp, geoparser) -> None:
+    text = "The MoD said the soldier, who grew up in DeKalb, Illinois, died in Syria."
+    places = parse(nlp, geoparser, text)
+    assert not any(p.text == "MoD" for p in places)
+    assert first(places, "DeKalb").country == "USA"
+
+
+def test_a_name_joined_by_a_hyphened_article_is_never_cut_into_pieces(nlp, geoparser) -> None:
+    text = "Aid trucks crossed at Bab al-Hawa on Monday; others waited in Ras al-Ain and Tell Abyad."
+    places = parse(nlp, geoparser, text)
+    assert not any(p.text in {"Bab", "Hawa", "Ras", "Ain"} for p in places)

@@ -15,6 +15,7 @@ from eventwire.resolve.places.priors import OutletPriors
 from eventwire.resolve.places.resolve import Choice, Resolver, place_waters
 
 REGISTERED_NAME = "geocode.gazetteer.v1"  # the geoparser component's name (eventwire.registrations)
+W_CITY_COUNTRY = 2.0  # weight of the article's country (its share of places) in a street's city (_inside_city)
 
 
 class Geoparser:
@@ -72,8 +73,10 @@ class Geoparser:
 def _inside_city(m: Mention, p: Place, resolved: list[tuple[Mention, Place, int]], text: str) -> Place:
     """A street, neighbourhood or building (``Mention.local``) at the article's city: the
     city named right after it ('... Center in Shelby', '... Avenue, Toronto'), else one of
-    its own sentence, else the article's; among several, the bigger and the more often
-    named (a street taken for a hamlet of its name does not outweigh the city). Unresolved,
+    its own sentence, else the article's; among several, the bigger, the more often
+    named (a street taken for a hamlet of its name does not outweigh the city) and the one
+    in the country most of the article's places lie in (a first name taken for a town
+    abroad does not hold a New Orleans story's streets). Unresolved,
     with its reason, when the article names no city. Its coordinates are the city's, and
     ``feature`` says so."""
     cities = [(n, q, size) for n, q, size in resolved
@@ -83,13 +86,25 @@ def _inside_city(m: Mention, p: Place, resolved: list[tuple[Mention, Place, int]
         return p.model_copy(update={"how": "local_without_city", "qualifier": None, "in_org": False})
     after = [q for _, q, _ in cities if 0 <= q.start - p.end <= 4 and text[p.end:q.start].strip() in {",", "in"}]
     counts = Counter(q.gazetteer_id for _, q, _ in cities)
+    share = _country_shares(resolved)
     same = [(q, size) for n, q, size in cities if n.sentence == m.sentence]
     pool = same or [(q, size) for _, q, size in cities]
-    city = after[0] if after else max(pool, key=lambda qs: (math.log10(qs[1] + 10) + 0.5 * counts[qs[0].gazetteer_id],
+    city = after[0] if after else max(pool, key=lambda qs: (math.log10(qs[1] + 10) + 0.5 * counts[qs[0].gazetteer_id]
+                                                            + W_CITY_COUNTRY * share.get(qs[0].country or "", 0.0),
                                                             -qs[0].start))[0]
     return Place(text=p.text, start=p.start, end=p.end, name=city.name, country=city.country, admin1=city.admin1,
                  lat=city.lat, lon=city.lon, feature="city", gazetteer_id=city.gazetteer_id,
                  how="inside_city")
+
+
+def _country_shares(resolved: list[tuple[Mention, Place, int]]) -> dict[str, float]:
+    """Each country's share of the article's resolved places (organisations' names
+    included: 'the New Orleans Police' says where the story is), streets and buildings
+    left out: the country the article is set in, for ``_inside_city``."""
+    held = Counter(q.country for n, q, _ in resolved
+                   if q.country and q.lat is not None and not q.adjectival and not n.local)
+    total = sum(held.values())
+    return {k: v / total for k, v in held.items()} if total else {}
 
 
 def _title_end(text: str, hints: dict | None) -> int:

@@ -38,7 +38,7 @@ from eventwire.resolve.places.datafiles import (
     read_us_states,
 )
 from eventwire.resolve.places.gazetteer import Gazetteer
-from eventwire.resolve.places.names import fold
+from eventwire.resolve.places.names import ARTICLES, fold
 from eventwire.resolve.timex.words import load_lexicon
 
 MAX_TOKENS = 5
@@ -373,12 +373,28 @@ def _gazetteer_spans(run: Span, gaz: Gazetteer, know: _Knowledge) -> list[Span]:
             span = doc[i:j]
             if _plausible(span) and (_known(span, gaz) or span.text in know.city_aliases or _adjective(span.text, gaz)
                                      or _known_division(span, gaz, know)):
-                out.append(span)
+                if not _article_joined(span):  # 'Bab' of 'Bab el-Oued' is a piece of a name, no place
+                    out.append(span)
                 i = j
                 break
         else:
             i += 1
     return out
+
+
+def _article_joined(span: Span) -> bool:
+    """The span and a capitalised word are joined by a hyphened Arabic article ('Bab
+    el-Oued', 'Bab al-Salama', 'Ras al-Ain'): one name the gazetteer lacks, of which
+    the span is only a piece ('Bab', a Slovak village)."""
+    doc = span.doc
+
+    def joined(art: int) -> bool:  # doc[art] 'al', doc[art + 1] '-', doc[art + 2] a capitalised word
+        return 0 <= art and art + 2 < len(doc) and doc[art].lower_ in ARTICLES and doc[art].text.islower() \
+            and doc[art + 1].text in HYPHENS and not doc[art].whitespace_ and not doc[art + 1].whitespace_ \
+            and _capitalised(doc[art + 2])
+
+    return (span.start > 0 and not doc[span.start - 1].is_punct and joined(span.end)) or \
+        (span.start >= 3 and _capitalised(doc[span.start - 3]) and joined(span.start - 2))
 
 
 def _known(span: Span, gaz: Gazetteer) -> bool:
@@ -509,12 +525,30 @@ class _Case:
 
 
 def _demonym(c: _Case) -> bool:
-    return c.iso3 is not None and (not c.gaz.has_name(c.span.text) or not (
-        c.label in PLACE_LABELS or _has_cue(c.doc, c.span, c.gaz, c.know)))
+    """A country's adjective ('Syrian'); a town so called only where the text places it,
+    and a hamlet or a place so called in some other language only with its state or
+    country after it ('Canadian, Texas'): 'the southern English city of', 'the Association
+    of German Chambers' (San Germán's other name) are the adjectives."""
+    if c.iso3 is None:
+        return False
+    if not c.gaz.has_name(c.span.text) or (_minor_namesakes(c.span.text, c.gaz)
+                                           and _container(c.doc, c.span, c.gaz) is None):
+        return True
+    return not (c.label in PLACE_LABELS or _has_cue(c.doc, c.span, c.gaz, c.know))
+
+
+def _minor_namesakes(text: str, gaz: Gazetteer) -> bool:
+    """Every place of this name is a town under ``BIG_TOWN_POP`` people, or has it only as
+    another name."""
+    return all(c.alternate or (c.entry.feature == "city" and c.entry.pop < BIG_TOWN_POP) for c in gaz.lookup(text))
 
 
 def _acronym(c: _Case) -> bool:
-    return c.span.text.isupper() and len(c.span.text) <= 5 and c.label not in PLACE_LABELS \
+    """'SANA'; 'MoD', 'DoJ' (a short word with a capital after a small letter; 'DeKalb',
+    'McAllen' are longer)."""
+    text = c.span.text
+    mixed = len(text) <= 4 and any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
+    return (text.isupper() and len(text) <= 5 or mixed) and c.label not in PLACE_LABELS \
         and not c.country_or_state and state_abbreviation(c.span, c.gaz) is None
 
 

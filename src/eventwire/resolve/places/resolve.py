@@ -122,10 +122,19 @@ def base_score(m: Mention, c: Candidate, same_name_city: set[tuple[str, str]],
     return s
 
 
-def _same_name_cities(cands: list[Candidate], name: str) -> set[tuple[str, str]]:
+def _same_name_cities(cands: list[Candidate], name: str, capital: bool = True) -> set[tuple[str, str]]:
+    """The divisions (country, admin1) that hold a town of 20,000 or more of this very
+    name, and (``capital``) a division named like its country's capital ('Washington' the
+    state beside Washington the capital): 'Aleppo' or 'Washington' alone is the city."""
     key = fold(name)
-    return {(c.entry.country, c.entry.admin1) for c in cands
+    same = {(c.entry.country, c.entry.admin1) for c in cands
             if c.entry.feature == "city" and fold(c.entry.name) == key and c.entry.pop >= 20000}
+    if not capital:
+        return same
+    capitals = {c.entry.country for c in cands
+                if c.entry.feature == "city" and c.entry.capital and not c.alternate and fold(c.entry.name) == key}
+    return same | {(c.entry.country, c.entry.admin1) for c in cands
+                   if c.entry.feature == "admin1" and c.entry.country in capitals}
 
 
 def _near_matrix(cands: list[Candidate], lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
@@ -177,7 +186,29 @@ def _prior_score(cands: list[Candidate], prior: RegionPrior, country_named: np.n
     return W_PRIOR_COUNTRY * ctry + W_PRIOR_ADMIN1 * adm + W_PRIOR_NEAR * near
 
 
-def _list_neighbours(mentions: list[Mention], text: str) -> dict[int, list[int]]:
+def _listed_with_divisions(i: int, mentions: list[Mention], listed: dict[int, list[int]], gaz: Gazetteer) -> bool:
+    """Every name listed with mention i is, first of all, a division or a country
+    ('Oregon and Washington')."""
+    tops = [gaz.lookup(mentions[j].lookup)[:1] for j in listed.get(i, ())]
+    return bool(tops) and all(t and t[0].entry.feature in {"admin1", "country"} for t in tops)
+
+
+def _holds(a: Mention, b: Mention, text: str) -> bool:
+    """``b`` follows ``a`` after a comma: 'Tacoma, Washington'."""
+    return bool(text) and text[a.end:b.start].strip() == ","
+
+
+def _held_by_country(a: Mention, b: Mention, gaz: Gazetteer) -> bool:
+    """``b`` is a country's own name and ``a``, no country's, may lie in it: 'Oaxaca
+    State, Mexico' is a place and its country ('Alabama, Georgia' stays a list)."""
+    countries = {c.entry.country for c in gaz.lookup(b.lookup)[:3] if c.entry.feature == "country" and not c.alternate}
+    if not countries:
+        return False
+    held = gaz.lookup(a.division or a.lookup)
+    return not any(c.entry.feature == "country" for c in held) and any(c.entry.country in countries for c in held)
+
+
+def _list_neighbours(mentions: list[Mention], text: str, gaz: Gazetteer) -> dict[int, list[int]]:
     """Mentions next to each other in a list ('Ohio, Indiana and Iowa'), both ways."""
     out: dict[int, list[int]] = defaultdict(list)
     if not text:
@@ -186,6 +217,8 @@ def _list_neighbours(mentions: list[Mention], text: str) -> dict[int, list[int]]
         a, b = mentions[i], mentions[i + 1]
         if a.adjectival or b.adjectival or a.in_org or b.in_org:
             continue
+        if (a.container and fold(a.container) == fold(b.text)) or _held_by_country(a, b, gaz):
+            continue  # 'Oaxaca State, Mexico, Wednesday': the country holds the place, they are no list
         if LIST_GAP.match(text[a.end:b.start]):
             out[i].append(i + 1)
             out[i + 1].append(i)
@@ -203,15 +236,19 @@ class Resolver:
                  prior: RegionPrior | None = None, text: str = "") -> None:
         self.gaz = gaz
         self.mentions = mentions
-        self.listed = _list_neighbours(mentions, text)
+        self.listed = _list_neighbours(mentions, text, gaz)
         self.keys = [fold(m.lookup) for m in mentions]
         self.weights = [2.0 if m.start < title_end else 1.0 for m in mentions]
         self.cands: list[list[Candidate]] = []
         self.base: list[np.ndarray] = []
         self.contained: list[PlaceHow | None] = []  # None, "container" or "container_area" (container_filter)
-        for m in mentions:
+        for i, m in enumerate(mentions):
             cs, inside = container_filter(m, candidates(m, gaz) if not m.adjectival else [], gaz)
-            same = _same_name_cities(cs, m.lookup)
+            # listed with others ('Oregon and Washington') or holding the name before it
+            # ('Tacoma, Washington'), a name is no more the capital than the division
+            alone = not _listed_with_divisions(i, mentions, self.listed, gaz) \
+                and not (i and _holds(mentions[i - 1], m, text))
+            same = _same_name_cities(cs, m.lookup, capital=alone)
             self.cands.append(cs)
             self.contained.append(inside)
             famous = frozenset(k for k in same if any(c.entry.pop >= FAMOUS_POP and (c.entry.country, c.entry.admin1) == k
