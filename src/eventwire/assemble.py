@@ -26,7 +26,7 @@ from eventwire.nlp.text import doc_text
 from eventwire.resolve.parties import PartyNamer
 from eventwire.resolve.inter import inter_codes
 from eventwire.resolve.places import event_location, not_actors
-from eventwire.resolve.timex import event_time, recalled
+from eventwire.resolve.timex import event_time, governs, recalled, reported
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -154,7 +154,9 @@ def event(state: ArticleState, named: PartyNamer, sent: Span, trig: Trigger, fou
     location = event_location(places, sent.start_char, sent.end_char, state.focus, doc=doc,
                               trigger=trig.token_i)
     when = event_time(state.time_index.within(sent.start_char, sent.end_char),
-                      sent.start_char, sent.end_char, art.published, anchor=trig.start)
+                      sent.start_char, sent.end_char, art.published, anchor=trig.start,
+                      skip=lambda t: reported(doc, t.start, t.end, trig.token_i),
+                      own=lambda t: governs(doc, t.start, t.end, trig.token_i))
     reasons = {"status": decision.reason}
     acled = trig.acled
     if acled is not None and decision.status == "planned" and decision.reason.startswith("threat:"):

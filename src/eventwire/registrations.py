@@ -17,7 +17,7 @@ from eventwire.extract.attribution import QuoteIndex
 from eventwire.extract.coder.decide import PROPOSED, worth_coding
 from eventwire.extract.contested import contest, names_a_side, speech_only
 from eventwire.extract.quotes import find_quotes
-from eventwire.link.within import attach_counts, merge_repeats
+from eventwire.link.within import FACTS, attach_counts, is_violent, merge_repeats
 from eventwire.model.candidates import Attribution, Trigger
 from eventwire.model.spans import SpanIndex
 from eventwire.registry import ArticleState, Component, Parts
@@ -25,7 +25,7 @@ from eventwire.resolve.parties import ActorContext, PartyNamer
 from eventwire.resolve.places import article_focus
 from eventwire.resolve.places.geoparse import REGISTERED_NAME as GEOCODE
 from eventwire.resolve.places.priors import article_outlet
-from eventwire.resolve.timex import dated_by_lede, find_times
+from eventwire.resolve.timex import dated_by_lede, find_times, story_times
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -101,7 +101,9 @@ def events(parts: Parts, state: ArticleState) -> None:
 
 
 def lede(parts: Parts, state: ArticleState) -> None:
-    state.events = dated_by_lede(state.events, state.article.published, not_dating=frozenset({PROPOSED}))
+    state.events = dated_by_lede(state.events, state.article.published, not_dating=frozenset({PROPOSED}),
+                                 stated=story_times(state.doc, state.times, state.article.body_start),
+                                 lead=lambda e: e.status in FACTS and is_violent(e))
 
 
 def contested(parts: Parts, state: ArticleState) -> None:
@@ -128,7 +130,7 @@ BUILTINS: dict[str, Component] = {c.name: c for c in (
     _c("events.assemble.v1", events,
        {"sentences", "codings", "article", "quotes", "place_index", "time_index", "focus", "country"},
        {"events", "orphans", "hit"}),
-    _c("timex.lede.v1", lede, {"events", "article"}, {"events"}),
+    _c("timex.lede.v1", lede, {"events", "article", "doc", "times"}, {"events"}),
     _c("claims.contest.v1", contested, {"events", "doc", "quotes", "said"}, {"events"}),
     _c("link.within.v1", within, {"events", "orphans", "hit"}, {"events"}),
 )}

@@ -6,7 +6,10 @@
                                      the time governing an event's clause (event.py)
     article_time(event_times, published)
                                      the story's own day of the happening (event.py)
-    dated_by_lede(events, published) undated events take the story's day (event.py)
+    dated_by_lede(events, published, stated=story_times(doc, times), lead=...)
+                                     undated events take the story's day (event.py)
+    reported(doc, start, end, trigger)
+                                     the time dates a report ("said Monday"), not a happening
     recalled(event_time, published)  why a happening is told as context (event.py)
     acled_time_precision(precision)  ACLED time_precision 1-3 (precision.py)
     ucdp_date_prec(start, end, precision)
@@ -20,7 +23,15 @@ words skip it; a resolver gives a ``Period`` or a typed reason (``result.Unresol
 
 from __future__ import annotations
 
-from eventwire.resolve.timex.event import article_time, dated_by_lede, event_time, recalled
+from eventwire.resolve.timex.event import (
+    article_time,
+    dated_by_lede,
+    event_time,
+    governs,
+    recalled,
+    reported,
+    story_times,
+)
 from eventwire.resolve.timex.find import find_times
 from eventwire.resolve.timex.precision import acled_time_precision, ucdp_date_prec
 from eventwire.resolve.timex.published import infer_published
@@ -30,8 +41,11 @@ __all__ = [
     "article_time",
     "dated_by_lede",
     "event_time",
+    "governs",
     "find_times",
     "infer_published",
     "recalled",
+    "reported",
+    "story_times",
     "ucdp_date_prec",
 ]

@@ -42,7 +42,10 @@ PAST_BIAS = 2  # news looks back: a future reading must be twice as near to win
 
 
 def _nearest_year(pub: date, here: date) -> int:
-    """Month-days in news are the occurrence nearest publication ("payable Dec. 1")."""
+    """Month-days in news are the occurrence nearest publication ("payable Dec. 1"); the
+    publication day itself is that day ("on May 1" in a May 1 story)."""
+    if here == pub:
+        return here.year
     other = cal.safe_date(here.year + (1 if here < pub else -1), here.month, here.day)
     if other is None:
         return here.year

@@ -1,12 +1,26 @@
 """An event's time: the expression governing its clause, else the article's own day of the
 happening (its first past day told in the body, "Saturday night" in a Monday story), else
-the publication date."""
+the publication date.
+
+A time that a reporting or procedural verb governs ("police said Monday", "was charged
+Tuesday", "appeared in court Wednesday"; data/time_words.json ``report_verbs``) dates that
+report, not the happening it tells of: it dates no other event of its sentence and is not
+the story's day.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from eventwire.model.records import Event, Time, TimeRef
+from eventwire.resolve.timex.words import load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MAX_CLIMB = 12  # dependency steps from a time expression up to its verb
 
 
 def _distance(t: Time, anchor: int) -> int:
@@ -34,18 +48,93 @@ def recalled(when: TimeRef | None, published: date | None) -> str | None:
     return None
 
 
-def article_time(told: list[TimeRef | None], published: date | None) -> TimeRef | None:
-    """The day a news story's happening took place: the first event time, in text order,
-    that its own clause gave to the day ("shot Saturday night" in a Monday story, "early
-    Sunday") and that is neither after publication nor more than a week before it. The
-    events told later without a time of their own ("the man died at the hospital") take
-    it instead of the publication date. None without a publication date."""
+def reported(doc: Doc, start: int, end: int, trigger: int | None = None,
+             verbs: frozenset[str] | None = None) -> bool:
+    """True when the time at ``[start, end)`` dates a report or a step of the proceedings:
+    the first verb above it in the parse is a reporting or procedural verb, and the walk
+    up does not pass the event's own trigger (token ``trigger``) first ("the April 16
+    shooting" in "charged in the April 16 shooting" dates the shooting)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verbs = load_lexicon().report_verbs if verbs is None else verbs
+    tok = span.root
+    for _ in range(MAX_CLIMB):
+        if trigger is not None and tok.i == trigger:
+            return False
+        if tok.pos_ == "VERB" and not span.start <= tok.i < span.end:
+            return tok.lemma_.lower() in verbs
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def governs(doc: Doc, start: int, end: int, trigger: int) -> bool:
+    """True when the time at ``[start, end)`` hangs from the trigger (token ``trigger``)
+    with no other verb between: "shot and killed his sons Friday morning", not "who lost
+    his job last week" in the same sentence."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(MAX_CLIMB):
+        if tok.i == trigger or (tok.dep_ == "conj" and tok.head.i == trigger) \
+                or (doc[trigger].dep_ == "conj" and doc[trigger].head.i == tok.i):
+            return True  # "shot and killed his sons Friday": the verbs of one happening
+        if (tok.pos_ == "VERB" and not span.start <= tok.i < span.end) or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def token_at(doc: Doc, start: int, end: int) -> int | None:
+    """The index of the head token of the characters ``[start, end)``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root.i if span is not None and len(span) else None
+
+
+def story_times(doc: Doc, times: Iterable[Time], body_start: int = 0) -> list[Time]:
+    """The body's day expressions that may date the story's happening, in text order: a
+    past or present day ("It happened Monday night", "about 10:30 p.m. Sunday"), not
+    the day of a report or a proceeding ("said Monday", "was arraigned Tuesday")."""
+    return [t for t in times
+            if t.start >= body_start and t.precision == "day" and t.start_date is not None
+            and not reported(doc, t.start, t.end)]
+
+
+def _fits(t: date, published: date, window: timedelta) -> bool:
+    return published - window <= t <= published
+
+
+def article_time(told: list[TimeRef | None], published: date | None,
+                 stated: Iterable[Time] = (), leads: list[TimeRef | None] | None = None) -> TimeRef | None:
+    """The day a news story's happening took place, in this order:
+
+    1. the first day, in text order, that its own clause gives a lead event (``leads``:
+       the violent happenings), not after publication and not more than a year before
+       ("five teenagers were shot on June 21" in a July story about an arrest);
+    2. the first day told in the body (``stated``, see ``story_times``) at most a week
+       before publication ("It happened Monday night");
+    3. the first event time (``told``) that its own clause gave to the day ("shot Saturday
+       night" in a Monday story, "early Sunday"), at most a week old.
+
+    The events told without a time of their own ("the man died at the hospital") take it
+    instead of the publication date. None without a publication date."""
     if published is None:
         return None
+    for t in leads or ():  # a night ("overnight") spans two days: a day told later says which
+        if t is not None and t.reason == "clause" and t.precision == "day" and t.start == t.end \
+                and _fits(t.start, published, CONTEXT_AGE):
+            return t.model_copy(update={"reason": "article_focus"})
+    for x in stated:
+        if x.start_date is not None and x.end_date is not None and _fits(x.start_date, published, FOCUS_WINDOW):
+            return TimeRef(start=x.start_date, end=x.end_date, precision="day", text=x.text,
+                           reason="article_focus", span_start=x.start, span_end=x.end)
     for t in told:
         if t is None or t.reason != "clause" or t.precision != "day":
             continue
-        if published - FOCUS_WINDOW <= t.start <= published:
+        if _fits(t.start, published, FOCUS_WINDOW):
             return t.model_copy(update={"reason": "article_focus"})
     return None
 
@@ -56,21 +145,28 @@ def event_time(
     end: int,
     published: date | None,
     anchor: int | None = None,
+    skip: Callable[[Time], bool] | None = None,
+    own: Callable[[Time], bool] | None = None,
 ) -> TimeRef | None:
     """The dated expression inside ``[start, end)`` nearest ``anchor`` (the trigger).
 
     Without an anchor the first one in the span wins. Durations and unresolved
-    expressions are skipped. If none is left the publication date stands in, with
+    expressions are skipped, and so is every expression ``skip`` refuses (the day of a
+    report: see ``reported``); an expression ``own`` says hangs from the trigger itself
+    (``governs``) comes before a nearer one of another clause. If none is left the publication date stands in, with
     reason "publication_date" (the pipeline then gives such events the story's own day,
     ``article_time``, where it has one); with no publication date either, None.
     """
     inside = [
         t for t in times
         if start <= t.start and t.end <= end and t.start_date and t.end_date and t.precision
+        and (skip is None or not skip(t))
     ]
     if inside:
-        best = min(inside, key=lambda t: (_distance(t, anchor), t.start)) if anchor is not None \
-            else inside[0]
+        mine = [t for t in inside if own(t)] if own is not None else []
+        pool = mine or inside
+        best = min(pool, key=lambda t: (_distance(t, anchor), t.start)) if anchor is not None \
+            else pool[0]
         assert best.start_date and best.end_date and best.precision
         return TimeRef(start=best.start_date, end=best.end_date, precision=best.precision,
                        text=best.text, reason="clause", span_start=best.start,
@@ -81,14 +177,40 @@ def event_time(
                    reason="publication_date")
 
 
+def _refines(t: TimeRef | None, focus: TimeRef) -> bool:
+    """Undated, or dated by a week, a month or a night that holds the story's day ("shot
+    last week" and, later, "on March 11"; "overnight" and "about 2:30 a.m. Sunday")."""
+    if t is None:
+        return False
+    if t.reason == "publication_date":
+        return True
+    return t.reason == "clause" and _unit(t) and t.start <= focus.start <= t.end \
+        and focus.start == focus.end
+
+
+def _unit(t: TimeRef) -> bool:
+    """A calendar week or weekend, a calendar month, or a night: a time the story's day
+    may sit inside, not an interval the happening lasts ("since Dec. 15")."""
+    days = (t.end - t.start).days
+    if t.precision == "week":
+        return (t.start.weekday(), days) in ((0, 6), (5, 1))
+    if t.precision == "month":
+        return t.start.day == 1 and t.end.month == t.start.month and (t.end + timedelta(days=1)).day == 1
+    return t.precision == "day" and days == 1
+
+
 def dated_by_lede(events: list[Event], published: date | None, *,
-                  not_dating: frozenset[str] = frozenset()) -> list[Event]:
+                  not_dating: frozenset[str] = frozenset(), stated: Iterable[Time] = (),
+                  lead: Callable[[Event], bool] | None = None) -> list[Event]:
     """Events without a time of their own take the story's day of the happening (see
-    ``article_time``) rather than the publication date. An event whose extractor is in
-    ``not_dating`` (the coder's proposal for a sentence without a trigger: a statement,
-    an aside) does not date the story."""
-    focus = article_time([e.time for e in events if e.evidence.extractor not in not_dating], published)
+    ``article_time``) rather than the publication date, and so do events dated only by a
+    week or a month that holds it. An event whose extractor is in ``not_dating`` (the
+    coder's proposal for a sentence without a trigger: a statement, an aside) does not
+    date the story; ``lead`` picks the events whose day is the story's (the violent
+    happenings, told as fact)."""
+    dating = [e for e in events if e.evidence.extractor not in not_dating]
+    leads = [e.time for e in dating if lead is not None and lead(e)]
+    focus = article_time([e.time for e in dating], published, stated, leads)
     if focus is None:
         return events
-    return [e.model_copy(update={"time": focus}) if e.time is not None and e.time.reason == "publication_date"
-            else e for e in events]
+    return [e.model_copy(update={"time": focus}) if _refines(e.time, focus) else e for e in events]

@@ -57,9 +57,12 @@ def _number(lex: Lexicon) -> str:
     return f"(?i:{compound}|{_alt(list(lex.numbers))}|\\d+(?:\\.\\d+)?)"
 
 
-# a street number ("in the 1600 block of") is no year
+# a street number ("in the 1600 block of", "at 2014 Oak Street") is no year
+STREET = (r"(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'’.-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|"
+          r"Boulevard|Blvd|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|Parkway|Pkwy|Terrace|Circle|"
+          r"Trail|Pike)\b")
 YEAR = (r"(?<![\d,.$£€#/])(?<!\d-)(?:1[6-9]\d\d|20\d\d)"
-        r"(?![\d%]|,\d|\.\d|\s*(?:percent|per\s+cent)\b|\s+(?i:block)\b)")
+        rf"(?![\d%]|,\d|\.\d|\s*(?:percent|per\s+cent)\b|\s+(?i:block)\b|\s+{STREET})")
 DAYNUM = r"(?<![\d,.$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[,:.]\d)"
 MODS = r"(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)"
 REL_YEAR = r"(?i:this\s+year|last\s+year|next\s+year|the\s+year)"

@@ -25,6 +25,7 @@ class Lexicon:
     seasons: dict[str, tuple[str, int, int]]
     units: dict[str, str]
     future_markers: tuple[str, ...]
+    report_verbs: frozenset[str] = frozenset()
 
     def number(self, word: str) -> int | None:
         """``"four"`` -> 4, ``"12"`` -> 12, ``"twenty-five"`` -> 25; None if not a number."""
@@ -63,4 +64,5 @@ def load_lexicon() -> Lexicon:
         seasons={k: (v[0], int(v[1]), int(v[2])) for k, v in raw["seasons"].items()},
         units=dict(raw["units"]),
         future_markers=tuple(raw["future_markers"]),
+        report_verbs=frozenset(raw.get("report_verbs", ())),
     )

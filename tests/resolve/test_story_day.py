@@ -1,0 +1,82 @@
+"""The event's own day: a report's day is not the happening's, the story's day comes from
+the body, and page furniture dates nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.ingest.plaintext import layout
+from eventwire.model.records import TimeRef
+from eventwire.resolve.timex import event_time, find_times, governs, reported, story_times
+from eventwire.resolve.timex.event import article_time
+
+MON = date(2016, 3, 14)  # a Monday
+
+
+def _at(text: str, words: str) -> tuple[int, int]:
+    i = text.index(words)
+    return i, i + len(words)
+
+
+def test_a_reports_day_dates_no_other_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Authorities said Monday that a boy shot and killed his brother last Friday."
+    doc = nlp(text)
+    shot = next(t.i for t in doc if t.text == "shot")
+    assert reported(doc, *_at(text, "Monday"), shot)
+    assert not reported(doc, *_at(text, "last Friday"), shot)
+    times = find_times(text, MON)
+    when = event_time(times, 0, len(text), MON, anchor=text.index("shot"),
+                      skip=lambda t: reported(doc, t.start, t.end, shot),
+                      own=lambda t: governs(doc, t.start, t.end, shot))
+    assert when is not None and when.start == date(2016, 3, 11) and when.reason == "clause"
+
+
+def test_the_body_tells_the_storys_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("A woman was wounded in a shooting near the market.\n\n"
+            "Police said Monday they had no suspect.\n\n"
+            "It happened about 11:30 p.m. Saturday in the 1600 block of Elm Street.")
+    doc = nlp(text)
+    told = story_times(doc, find_times(text, MON))
+    assert [t.text for t in told] == ["Saturday"]
+    focus = article_time([], MON, told)
+    assert focus is not None and focus.start == date(2016, 3, 12) and focus.reason == "article_focus"
+
+
+def test_a_week_or_a_night_takes_the_day_told_later() -> None:
+    last_week = TimeRef(start=date(2016, 3, 7), end=date(2016, 3, 13), precision="week", reason="clause")
+    lead = TimeRef(start=date(2016, 3, 9), end=date(2016, 3, 9), precision="day", reason="clause")
+    focus = article_time([last_week, lead], MON, (), [last_week, lead])
+    assert focus is not None and focus.start == date(2016, 3, 9)
+    old = TimeRef(start=date(2014, 6, 1), end=date(2014, 6, 1), precision="day", reason="clause")
+    assert article_time([old], MON, (), [old]) is None  # a lead day over a year old is no news
+
+
+def test_the_publication_day_named_is_that_day() -> None:
+    times = find_times("Two men were killed just before 1 a.m. on May 1 in the city.", date(2015, 5, 1))
+    assert [(t.text, t.start_date) for t in times] == [("May 1", date(2015, 5, 1))]
+
+
+def test_a_house_number_is_no_year() -> None:
+    times = find_times("He was shot outside 2014 W. Oak Street in 2015.", date(2016, 1, 4))
+    assert [t.text for t in times] == ["2015"]
+
+
+def test_page_furniture_is_marked() -> None:
+    stamp = ("Posted: Thursday, August 14, 2014 5:46 PM EDT Updated: Thursday, August 14, 2014 "
+             "5:49 PM EDT")
+    text = ("Man held after two men were shot outside a bar on the east side of the city late on "
+            "Wednesday night " + stamp + "\n"
+            "October 10, 2013 8:49 AM\n"
+            "Two men were shot at 10:30 p.m. EST Wednesday (Published Thursday, Aug. 14, 2014).")
+    lay = layout(text, "Man held in bar shooting")
+
+    def covered(words: str) -> bool:
+        a, b = _at(text, words)
+        return any(x <= a and b <= y for x, y in lay.boilerplate)
+
+    for furniture in ("Posted: Thursday, August 14, 2014 5:46 PM EDT",
+                      "Updated: Thursday, August 14, 2014 5:49 PM EDT", "October 10, 2013 8:49 AM",
+                      "EST", "(Published Thursday, Aug. 14, 2014)"):
+        assert covered(furniture), furniture
+    for words in ("Man held after", "late on Wednesday night", "Two men were shot at 10:30 p.m.", "Wednesday ("):
+        assert not covered(words), words
