@@ -55,6 +55,18 @@ def test_counts(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[s
          [("killed", 2), ("wounded", 1)]),
         ("A shooting on Elm Street left one woman dead and three other people wounded.",
          [("killed", 1), ("wounded", 3)]),
+        ("A 9-year-old died at the hospital on Sunday.", [("killed", 1)]),
+        ("The farmer shot himself while cleaning his rifle.", [("wounded", 1)]),
+        ("Deputies found the woman and her son dead in the kitchen.", [("killed", 2)]),
+        ("The raid left four soldiers and two civilians dead near the border.", [("killed", 6)]),
+        ("Troops found four bodies, two men and two women, in the ravine.", [("killed", 4), ("people", 4)]),
+        ("Gunmen stopped the bus and shot nine passengers, killing five of them.",
+         [("wounded", 4), ("killed", 5)]),
+        ("A roadside bomb killed a soldier. Two other soldiers were also hit.", [("killed", 1), ("wounded", 2)]),
+        ("Police are investigating a double homicide near the river.", [("killed", 2)]),
+        ("A triple shooting outside the bar left one man dead.", [("wounded", 2), ("killed", 1)]),
+        ("The driver was flown to the trauma center in critical condition, where he died.", [("killed", 1)]),
+        ("Two people were shot at 4 o'clock near the station.", [("wounded", 2)]),
     ],
 )
 def test_counts_like_a_coder(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[str, int]]) -> None:
