@@ -67,6 +67,8 @@ def test_counts(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[s
         ("A triple shooting outside the bar left one man dead.", [("wounded", 2), ("killed", 1)]),
         ("The driver was flown to the trauma center in critical condition, where he died.", [("killed", 1)]),
         ("Two people were shot at 4 o'clock near the station.", [("wounded", 2)]),
+        ("The gunman killed four hostages and himself inside the bank.", [("killed", 5)]),
+        ("The crash at the rally ended with nine protesters in the hospital.", [("wounded", 9)]),
     ],
 )
 def test_counts_like_a_coder(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[str, int]]) -> None:

@@ -119,6 +119,11 @@ def _phrase(sent: Span, i: int, lex: QuantityLexicon) -> list[Token]:
     toks = [sent[i]]
     j = i + 1
     while j < len(sent) and _is_number(sent[j], lex) and sent[j].lower_ not in lex.vague:
+        # digits and words are one number only with a scale ("2 million", "five 000" is
+        # none): "Image 3 of 32 Seven people" is 32, then 7
+        digit_then_word = bool(_DIGITS.match(sent[j - 1].text)) != bool(_DIGITS.match(sent[j].text))
+        if digit_then_word and sent[j].lower_ not in lex.scales:
+            break
         toks.append(sent[j])
         j += 1
     return toks
@@ -183,11 +188,12 @@ def _outcome(tok: Token, lex: QuantityLexicon) -> str | None:
     for c in tok.children:
         if c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "conj", "amod") and c.lower_ in lex.outcomes:
             found = _stronger(found, lex.outcomes[c.lower_])
-        if c.dep_ == "prep" and c.lower_ in ("with", "to"):  # "with gunshot wounds", "to death"
-            for obj in (g for g in c.children if g.dep_ == "pobj"):
+        if c.dep_ == "prep" and c.lower_ in ("with", "to"):  # "with gunshot wounds", "to death",
+            for obj in (g for g in c.children if g.dep_ == "pobj"):  # "to the hospital" (hit)
                 found = _stronger(found, lex.outcomes.get(obj.lower_))
         if c.dep_ == "prep" and c.lower_ == "in":  # "in critical condition": alive and hurt
-            if any(g.dep_ == "pobj" and g.lemma_.lower() in lex.conditions for g in c.children):
+            if any(g.dep_ == "pobj" and (g.lemma_.lower() in lex.conditions or lex.outcomes.get(g.lower_) == "hit")
+                   for g in c.children):
                 found = _stronger(found, "hit")  # may yet die: counted as those hit are
     return found
 
@@ -522,6 +528,9 @@ def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]
         if qual:
             qualifier = qual[0]
         end_tok = noun if noun is not None and noun.i > toks[-1].i else toks[-1]
+        selves = [c for c in end_tok.conjuncts if c.i > end_tok.i and c.lower_ in _REFLEXIVE]
+        if selves and kind in ("killed", "wounded"):  # "killed four classmates and himself": 5
+            value, end_tok = value + len(selves), selves[-1]
         end = end_tok.idx + len(end_tok.text)
         text = doc_text(sent.doc)[start:end]
         verb = _governing_verb(noun if noun is not None else toks[-1])
