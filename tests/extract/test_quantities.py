@@ -68,6 +68,8 @@ def test_counts(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[s
         ("The driver was flown to the trauma center in critical condition, where he died.", [("killed", 1)]),
         ("Two people were shot at 4 o'clock near the station.", [("wounded", 2)]),
         ("The gunman killed four hostages and himself inside the bank.", [("killed", 5)]),
+        ("At least 40 people were killed in air strikes across the province this week.", []),
+        ("Gun violence has killed thousands of people in this country.", []),
         ("The crash at the rally ended with nine protesters in the hospital.", [("wounded", 9)]),
     ],
 )

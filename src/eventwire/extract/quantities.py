@@ -59,6 +59,7 @@ class QuantityLexicon:
     multiple_nouns: dict[str, str] = field(default_factory=dict)
     conditions: frozenset[str] = frozenset()
     not_counts: frozenset[str] = frozenset()
+    tally_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> QuantityLexicon:
@@ -83,6 +84,7 @@ class QuantityLexicon:
             multiple_nouns=raw["multiple_nouns"],
             conditions=frozenset(raw["conditions"]),
             not_counts=frozenset(raw["not_counts"]),
+            tally_nouns=frozenset(raw["tally_nouns"]),
         )
 
 
@@ -446,6 +448,28 @@ def _net_of_dead(found: list[QuantityCandidate]) -> list[QuantityCandidate]:
     return out
 
 
+def _tally(verb: Token, lex: QuantityLexicon) -> bool:
+    """A count over many happenings or a stretch of time, not one event's: "21 people
+    were shot in shootings across the city", "killed in attacks this week", "four
+    people have been shot since May", "gun violence has killed thousands"."""
+    for v in (verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))):
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("since", "across"):
+                return True
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+                return True  # "since the initiative was launched"
+            if c.dep_ == "prep" and c.lower_ in ("in", "during", "from"):
+                if any(g.dep_ == "pobj" and g.lemma_.lower() in lex.tally_nouns
+                       and (g.tag_ == "NNS" or g.lemma_.lower() == "violence") for g in c.children):
+                    return True
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == "violence":
+                return True
+            if c.dep_ == "npadvmod" and c.lemma_.lower() in ("year", "month", "week", "weekend") \
+                    and any(d.lower_ in ("this", "last", "past") for d in c.children):
+                return True
+    return False
+
+
 def _also(verb: Token) -> bool:
     """"two men were also shot": people beside those already told."""
     return any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children)
@@ -534,6 +558,8 @@ def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]
         end = end_tok.idx + len(end_tok.text)
         text = doc_text(sent.doc)[start:end]
         verb = _governing_verb(noun if noun is not None else toks[-1])
+        if verb is not None and kind in ("killed", "wounded") and not _toll(toks[-1], lex) and _tally(verb, lex):
+            continue
         hit = hit and not _other(noun) and not (verb is not None and _also(verb))
         numeric.append((QuantityCandidate(kind, value, qualifier, TextSpan(text, start, end),
                                           token_i=toks[0].i, extra={"hit": "yes"} if hit else {}), noun))
