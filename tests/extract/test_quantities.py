@@ -70,6 +70,8 @@ def test_counts(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[s
         ("The gunman killed four hostages and himself inside the bank.", [("killed", 5)]),
         ("At least 40 people were killed in air strikes across the province this week.", []),
         ("Gun violence has killed thousands of people in this country.", []),
+        ("A man and two women were killed near the market.", [("killed", 3)]),
+        ("Two women and a man were wounded in the attack on the convoy.", [("wounded", 3)]),
         ("The crash at the rally ended with nine protesters in the hospital.", [("wounded", 9)]),
     ],
 )

@@ -420,8 +420,8 @@ def _singles(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
             hit = hit and not _also(tok.head)
         if kind not in ("killed", "wounded", "arrested"):
             continue
-        same = [c for c in tok.conjuncts if c.i > tok.i and (c.lemma_.lower() in lex.single_person
-                                                             or c.ent_type_ == "PERSON" or _aged(c))]
+        same = [c for c in tok.conjuncts if c.i > tok.i and not any(d.dep_ == "nummod" for d in c.children)
+                and (c.lemma_.lower() in lex.single_person or c.ent_type_ == "PERSON" or _aged(c))]
         last = max([tok, *same], key=lambda t: t.i)
         start, end = tok.left_edge.idx, last.idx + len(last.text)
         if tok.left_edge.i < sent.start:
@@ -505,6 +505,24 @@ def _joined(found: list[tuple[QuantityCandidate, Token | None]]) -> list[Quantit
     return [q for q, _ in out]
 
 
+def _with_single(numeric: list[tuple[QuantityCandidate, Token | None]], one: QuantityCandidate,
+                 sent: Span) -> tuple[list[tuple[QuantityCandidate, Token | None]], bool]:
+    """"a man and two women were killed": the one person joins the conjoined count (3)."""
+    assert one.token_i is not None
+    near = {c.i for c in sent.doc[one.token_i].conjuncts}
+    out, joined = [], False
+    for q, noun in numeric:
+        if not joined and noun is not None and noun.i in near and q.kind in (one.kind, "people"):
+            start, end = min(q.span.start, one.span.start), max(q.span.end, one.span.end)
+            q = QuantityCandidate(one.kind, q.value + one.value, q.qualifier,
+                                  TextSpan(doc_text(sent.doc)[start:end], start, end),
+                                  token_i=min(q.token_i or one.token_i, one.token_i),
+                                  extra={**q.extra, **one.extra})
+            joined = True
+        out.append((q, noun))
+    return out, joined
+
+
 def _multiples(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
     """"a double homicide" is 2 killed, "a triple shooting" 3 hit."""
     out = []
@@ -552,8 +570,10 @@ def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]
         if qual:
             qualifier = qual[0]
         end_tok = noun if noun is not None and noun.i > toks[-1].i else toks[-1]
-        selves = [c for c in end_tok.conjuncts if c.i > end_tok.i and c.lower_ in _REFLEXIVE]
-        if selves and kind in ("killed", "wounded"):  # "killed four classmates and himself": 5
+        selves = [c for c in end_tok.conjuncts if c.i > end_tok.i and not any(d.dep_ == "nummod" for d in c.children)
+                  and (c.lower_ in _REFLEXIVE or (c.tag_ == "NN" and c.lemma_.lower() in lex.single_person))]
+        if selves and kind in ("killed", "wounded"):  # "killed four classmates and himself": 5,
+            # "two women and a man were wounded": 3
             value, end_tok = value + len(selves), selves[-1]
         end = end_tok.idx + len(end_tok.text)
         text = doc_text(sent.doc)[start:end]
@@ -563,8 +583,13 @@ def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]
         hit = hit and not _other(noun) and not (verb is not None and _also(verb))
         numeric.append((QuantityCandidate(kind, value, qualifier, TextSpan(text, start, end),
                                           token_i=toks[0].i, extra={"hit": "yes"} if hit else {}), noun))
+    singles = []
+    for one in _singles(sent, lex):
+        numeric, joined = _with_single(numeric, one, sent)
+        if not joined:
+            singles.append(one)
     out = _joined(numeric)
-    out.extend(_singles(sent, lex))
+    out.extend(singles)
     out.extend(_multiples(sent, lex))
     out.sort(key=lambda q: q.span.start)
     return _net_of_dead(out)
