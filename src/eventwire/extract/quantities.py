@@ -55,6 +55,11 @@ class QuantityLexicon:
     harm_verbs: frozenset[str] = frozenset()
     harms: dict[str, str] = field(default_factory=dict)
     fatal_words: frozenset[str] = frozenset()
+    multiples: dict[str, int] = field(default_factory=dict)
+    multiple_nouns: dict[str, str] = field(default_factory=dict)
+    conditions: frozenset[str] = frozenset()
+    not_counts: frozenset[str] = frozenset()
+    tally_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> QuantityLexicon:
@@ -75,6 +80,11 @@ class QuantityLexicon:
             harm_verbs=frozenset(raw["harm_verbs"]),
             harms=raw["harms"],
             fatal_words=frozenset(raw["fatal_words"]),
+            multiples=raw["multiples"],
+            multiple_nouns=raw["multiple_nouns"],
+            conditions=frozenset(raw["conditions"]),
+            not_counts=frozenset(raw["not_counts"]),
+            tally_nouns=frozenset(raw["tally_nouns"]),
         )
 
 
@@ -111,6 +121,11 @@ def _phrase(sent: Span, i: int, lex: QuantityLexicon) -> list[Token]:
     toks = [sent[i]]
     j = i + 1
     while j < len(sent) and _is_number(sent[j], lex) and sent[j].lower_ not in lex.vague:
+        # digits and words are one number only with a scale ("2 million", "five 000" is
+        # none): "Image 3 of 32 Seven people" is 32, then 7
+        digit_then_word = bool(_DIGITS.match(sent[j - 1].text)) != bool(_DIGITS.match(sent[j].text))
+        if digit_then_word and sent[j].lower_ not in lex.scales:
+            break
         toks.append(sent[j])
         j += 1
     return toks
@@ -161,11 +176,12 @@ def _relcl_verb(noun: Token) -> Token | None:
 
 
 def _stronger(a: str | None, b: str | None) -> str | None:
-    """Killed beats wounded beats anything else: one person who was hit and died is dead."""
-    order = {"killed": 0, "wounded": 1}
+    """Killed beats wounded beats hit beats anything else: one person who was hit and
+    died is dead."""
+    order = {"killed": 0, "wounded": 1, "hit": 2}
     if a is None or b is None:
         return a or b
-    return a if order.get(a, 2) <= order.get(b, 2) else b
+    return a if order.get(a, 3) <= order.get(b, 3) else b
 
 
 def _outcome(tok: Token, lex: QuantityLexicon) -> str | None:
@@ -174,9 +190,13 @@ def _outcome(tok: Token, lex: QuantityLexicon) -> str | None:
     for c in tok.children:
         if c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "conj", "amod") and c.lower_ in lex.outcomes:
             found = _stronger(found, lex.outcomes[c.lower_])
-        if c.dep_ == "prep" and c.lower_ in ("with", "to"):  # "with gunshot wounds", "to death"
-            for obj in (g for g in c.children if g.dep_ == "pobj"):
+        if c.dep_ == "prep" and c.lower_ in ("with", "to"):  # "with gunshot wounds", "to death",
+            for obj in (g for g in c.children if g.dep_ == "pobj"):  # "to the hospital" (hit)
                 found = _stronger(found, lex.outcomes.get(obj.lower_))
+        if c.dep_ == "prep" and c.lower_ == "in":  # "in critical condition": alive and hurt
+            if any(g.dep_ == "pobj" and (g.lemma_.lower() in lex.conditions or lex.outcomes.get(g.lower_) == "hit")
+                   for g in c.children):
+                found = _stronger(found, "hit")  # may yet die: counted as those hit are
     return found
 
 
@@ -235,9 +255,9 @@ def clause_kind(verb: Token, lex: QuantityLexicon) -> tuple[str | None, bool]:
         return own, False
     if "killed" in conj:
         return "killed", False
-    if outcome or any(conj):
-        return outcome or next(k for k in conj if k), False
-    if verb.lemma_.lower() in lex.hit_verbs:
+    if outcome == "wounded" or any(conj):
+        return "wounded" if outcome == "wounded" else next(k for k in conj if k), False
+    if verb.lemma_.lower() in lex.hit_verbs or outcome == "hit":
         return "wounded", True
     return None, False
 
@@ -250,7 +270,8 @@ def _acts(counted: Token, verb: Token, lex: QuantityLexicon) -> bool:
         path = path.head
     if path.head.i != verb.i or path.dep_ != "nsubj":
         return False
-    passive_like = verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    passive_like = (verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+                    or verb.pos_ == "ADJ")  # "found the woman dead": the subject of a state
     return verb.lemma_.lower() not in lex.victim_subject_verbs and not passive_like
 
 
@@ -282,7 +303,7 @@ def _kind(noun: Token | None, last: Token, lex: QuantityLexicon) -> tuple[str | 
     if noun_kind:
         return noun_kind, False
     if outcome:
-        return outcome, False
+        return ("wounded", True) if outcome == "hit" else (outcome, False)
     if noun is not None or _toll(last, lex):
         return (_toll(last, lex) or "people"), False
     return None, False
@@ -315,11 +336,20 @@ def _age(sent: Span, toks: list[Token], lex: QuantityLexicon) -> bool:
 
 _SINGLE_DEPS = ("nsubj", "nsubjpass", "dobj")
 _NOT_ONE = {"no", "every", "each", "any", "all", "some"}
+_AGE_UNITS = {"year", "month", "week", "day"}
+_REFLEXIVE = {"himself", "herself"}
+
+
+def _aged(tok: Token) -> bool:
+    """An age standing for the person: "a 6-year-old was shot", "the 17-year-old died"."""
+    return tok.lower_ == "old" and any(c.lower_ in _AGE_UNITS for c in tok.children)
 
 
 def _person(tok: Token, lex: QuantityLexicon) -> bool:
     if tok.tag_ == "PRP":
         return tok.lower_ in ("he", "she", "him", "her")
+    if _aged(tok):
+        return True
     if tok.ent_type_ == "PERSON":
         return tok.pos_ == "PROPN" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
     return tok.tag_ == "NN" and tok.lemma_.lower() in lex.single_person
@@ -335,15 +365,32 @@ def _fate_of(tok: Token, lex: QuantityLexicon) -> str | None:
     return lex.fate_nouns.get(prep.head.lemma_.lower())
 
 
+def _told_of(tok: Token, lex: QuantityLexicon) -> tuple[str | None, bool]:
+    """One person a casualty participle tells of, wherever the person stands in the
+    clause: "reports of a 4-year-old shot dead", "the body of a man killed on Friday"."""
+    if tok.dep_ in _SINGLE_DEPS or not _person(tok, lex) or tok.tag_ == "PRP":
+        return None, False
+    if any(c.dep_ == "nummod" or c.lower_ in _NOT_ONE for c in tok.children):
+        return None, False
+    for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            kind, hit = clause_kind(c, lex)
+            if kind in ("killed", "wounded"):
+                return kind, hit
+    return None, False
+
+
 def _single(tok: Token, lex: QuantityLexicon) -> bool:
     """One person named as such: "a 17-year-old boy", "the man", "a second victim",
     "John Smith", "he"."""
-    if tok.dep_ not in _SINGLE_DEPS or tok.head.pos_ not in ("VERB", "AUX"):
+    if tok.dep_ not in _SINGLE_DEPS or (tok.head.pos_ not in ("VERB", "AUX") and tok.head.lower_ not in lex.outcomes):
         return False
     if any(c.dep_ == "nummod" or c.lower_ in _NOT_ONE for c in tok.children):
         return False
-    if tok.tag_ == "PRP":
-        return tok.lower_ in ("he", "she")
+    if tok.tag_ == "PRP":  # "the boy shot himself": the one who acts is the one hurt
+        return tok.lower_ in ("he", "she") or (tok.dep_ == "dobj" and tok.lower_ in _REFLEXIVE)
+    if _aged(tok):
+        return True
     if tok.lower_ == "another" and tok.pos_ == "PRON":  # "two died and another was wounded"
         return True
     if tok.ent_type_ == "PERSON":
@@ -356,16 +403,25 @@ def _singles(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
     for tok in sent:
         fate = _fate_of(tok, lex)
         kind: str | None
+        told, told_hit = _told_of(tok, lex)
         if fate is not None:
             kind, hit = fate, False
+        elif told is not None:
+            kind, hit = told, told_hit
         elif not _single(tok, lex) or _acts(tok, tok.head, lex):
             continue
         else:
             kind, hit = clause_kind(tok.head, lex)
+            # "found the girl dead" (the girl's own word, or the one she is subject of),
+            # "a man with gunshot wounds"
+            own = _stronger(_outcome(tok, lex), lex.outcomes.get(tok.head.lower_) if tok.head.pos_ == "ADJ" else None)
+            if own == "killed" or (own and kind is None):
+                kind, hit = ("wounded", True) if own == "hit" else (own, False)
+            hit = hit and not _also(tok.head)
         if kind not in ("killed", "wounded", "arrested"):
             continue
-        same = [c for c in tok.conjuncts if c.i > tok.i and (c.lemma_.lower() in lex.single_person
-                                                             or c.ent_type_ == "PERSON")]
+        same = [c for c in tok.conjuncts if c.i > tok.i and not any(d.dep_ == "nummod" for d in c.children)
+                and (c.lemma_.lower() in lex.single_person or c.ent_type_ == "PERSON" or _aged(c))]
         last = max([tok, *same], key=lambda t: t.i)
         start, end = tok.left_edge.idx, last.idx + len(last.text)
         if tok.left_edge.i < sent.start:
@@ -392,9 +448,101 @@ def _net_of_dead(found: list[QuantityCandidate]) -> list[QuantityCandidate]:
     return out
 
 
+def _tally(verb: Token, lex: QuantityLexicon) -> bool:
+    """A count over many happenings or a stretch of time, not one event's: "21 people
+    were shot in shootings across the city", "killed in attacks this week", "four
+    people have been shot since May", "gun violence has killed thousands"."""
+    for v in (verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))):
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("since", "across"):
+                return True
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+                return True  # "since the initiative was launched"
+            if c.dep_ == "prep" and c.lower_ in ("in", "during", "from"):
+                if any(g.dep_ == "pobj" and g.lemma_.lower() in lex.tally_nouns
+                       and (g.tag_ == "NNS" or g.lemma_.lower() == "violence") for g in c.children):
+                    return True
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == "violence":
+                return True
+            if c.dep_ == "npadvmod" and c.lemma_.lower() in ("year", "month", "week", "weekend") \
+                    and any(d.lower_ in ("this", "last", "past") for d in c.children):
+                return True
+    return False
+
+
+def _also(verb: Token) -> bool:
+    """"two men were also shot": people beside those already told."""
+    return any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children)
+
+
+def _other(noun: Token | None) -> bool:
+    """"three other people", "five others": people beside those already told, never
+    the dead of the same happening counted again."""
+    return noun is not None and (noun.lower_ == "others" or any(
+        c.lower_ == "other" and c.dep_ in ("amod", "det") for c in noun.children))
+
+
+def _joined(found: list[tuple[QuantityCandidate, Token | None]]) -> list[QuantityCandidate]:
+    """Counts of conjoined people are one group: "three men and three women injured" is
+    6 wounded, "two adults and four children dead" 6 killed; the group takes the kind
+    one of them has when the other is only "people"."""
+    out: list[tuple[QuantityCandidate, Token | None]] = []
+    for q, noun in found:
+        prev = out[-1] if out else None
+        between = doc_text(noun.doc)[prev[0].span.end:q.span.start] if prev is not None and noun is not None else ""
+        if (prev is not None and noun is not None and prev[1] is not None and noun.dep_ == "conj"
+                and noun.head.i == prev[1].i and between.strip() == "and"
+                and (q.kind == prev[0].kind or "people" in (q.kind, prev[0].kind))):
+            a = prev[0]
+            kind = a.kind if q.kind == "people" else q.kind
+            start, end = a.span.start, max(a.span.end, q.span.end)
+            text = doc_text(noun.doc)[start:end]
+            qualifier = a.qualifier if a.qualifier == q.qualifier else "about"
+            out[-1] = (QuantityCandidate(kind, a.value + q.value, qualifier, TextSpan(text, start, end),
+                                         token_i=a.token_i, extra={**a.extra, **q.extra}), noun)
+            continue
+        out.append((q, noun))
+    return [q for q, _ in out]
+
+
+def _with_single(numeric: list[tuple[QuantityCandidate, Token | None]], one: QuantityCandidate,
+                 sent: Span) -> tuple[list[tuple[QuantityCandidate, Token | None]], bool]:
+    """"a man and two women were killed": the one person joins the conjoined count (3)."""
+    assert one.token_i is not None
+    near = {c.i for c in sent.doc[one.token_i].conjuncts}
+    out, joined = [], False
+    for q, noun in numeric:
+        if not joined and noun is not None and noun.i in near and q.kind in (one.kind, "people"):
+            start, end = min(q.span.start, one.span.start), max(q.span.end, one.span.end)
+            q = QuantityCandidate(one.kind, q.value + one.value, q.qualifier,
+                                  TextSpan(doc_text(sent.doc)[start:end], start, end),
+                                  token_i=min(q.token_i or one.token_i, one.token_i),
+                                  extra={**q.extra, **one.extra})
+            joined = True
+        out.append((q, noun))
+    return out, joined
+
+
+def _multiples(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
+    """"a double homicide" is 2 killed, "a triple shooting" 3 hit."""
+    out = []
+    for tok in sent:
+        value = lex.multiples.get(tok.lower_)
+        head = tok.head
+        kind = lex.multiple_nouns.get(head.lemma_.lower()) if value and head.i > tok.i else None
+        if kind is None or value is None:
+            continue
+        start, end = tok.idx, head.idx + len(head.text)
+        hit = kind == "hit"
+        out.append(QuantityCandidate("wounded" if hit else kind, value, "exact",
+                                     TextSpan(doc_text(sent.doc)[start:end], start, end),
+                                     token_i=tok.i, extra={"hit": "yes"} if hit else {}))
+    return out
+
+
 def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
     """Every count of people in a sentence, with kind, value, qualifier and span."""
-    out: list[QuantityCandidate] = []
+    numeric: list[tuple[QuantityCandidate, Token | None]] = []
     i = 0
     while i < len(sent):
         tok = sent[i]
@@ -403,6 +551,9 @@ def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]
             continue
         toks = _phrase(sent, i, lex)
         i += len(toks)
+        after = toks[-1].i + 1
+        if after < sent.end and sent.doc[after].lower_ in lex.not_counts:  # "4 o'clock", "10 p.m."
+            continue
         val = _value(toks, lex)
         noun = _noun(toks[-1])
         if noun is None and _age(sent, toks, lex):
@@ -419,10 +570,26 @@ def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]
         if qual:
             qualifier = qual[0]
         end_tok = noun if noun is not None and noun.i > toks[-1].i else toks[-1]
+        selves = [c for c in end_tok.conjuncts if c.i > end_tok.i and not any(d.dep_ == "nummod" for d in c.children)
+                  and (c.lower_ in _REFLEXIVE or (c.tag_ == "NN" and c.lemma_.lower() in lex.single_person))]
+        if selves and kind in ("killed", "wounded"):  # "killed four classmates and himself": 5,
+            # "two women and a man were wounded": 3
+            value, end_tok = value + len(selves), selves[-1]
         end = end_tok.idx + len(end_tok.text)
         text = doc_text(sent.doc)[start:end]
-        out.append(QuantityCandidate(kind, value, qualifier, TextSpan(text, start, end), token_i=toks[0].i,
-                                     extra={"hit": "yes"} if hit else {}))
-    out.extend(_singles(sent, lex))
+        verb = _governing_verb(noun if noun is not None else toks[-1])
+        if verb is not None and kind in ("killed", "wounded") and not _toll(toks[-1], lex) and _tally(verb, lex):
+            continue
+        hit = hit and not _other(noun) and not (verb is not None and _also(verb))
+        numeric.append((QuantityCandidate(kind, value, qualifier, TextSpan(text, start, end),
+                                          token_i=toks[0].i, extra={"hit": "yes"} if hit else {}), noun))
+    singles = []
+    for one in _singles(sent, lex):
+        numeric, joined = _with_single(numeric, one, sent)
+        if not joined:
+            singles.append(one)
+    out = _joined(numeric)
+    out.extend(singles)
+    out.extend(_multiples(sent, lex))
     out.sort(key=lambda q: q.span.start)
     return _net_of_dead(out)
