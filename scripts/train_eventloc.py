@@ -37,9 +37,9 @@ FOLDS = 5
 MIN_COUNT = 3
 
 
-def capture(records: list, cache: Path | None) -> tuple[list[str], list[Doc], list[tuple[int, int, list]]]:
+def capture(records: list, cache: Path | None) -> tuple[list[str], list[Doc], list[tuple[int, int, list, list]]]:
     """Run the tune sentences through the pipeline and record each place choice:
-    (sentence index, trigger token, the sentence's usable places)."""
+    (sentence index, anchor token, the sentence's usable places, the event's word spans)."""
     if cache is not None and cache.exists():
         with cache.open("rb") as fh:
             texts, docbin, calls, vocab_bytes = pickle.load(fh)
@@ -50,40 +50,45 @@ def capture(records: list, cache: Path | None) -> tuple[list[str], list[Doc], li
         docs = list(DocBin().from_bytes(docbin).get_docs(nlp.vocab))
         from eventwire.model.records import Place
 
-        return texts, docs, [(d, t, [Place(**p) for p in ps]) for d, t, ps in calls]
+        return texts, docs, [(d, t, [Place(**p) for p in ps], w) for d, t, ps, w in calls]
+    from eventwire import assemble as asm
     from eventwire import pipeline as pl
     from eventwire.model.records import Article
     from eventwire.resolve.places import location
 
     texts = list(dict.fromkeys(r.text for r in records))
     seen: dict[int, Doc] = {}
-    calls: list[tuple[int, int, list]] = []
-    original = pl.event_location
+    calls: list[tuple[int, int, list, list]] = []
+    original = asm.event_location
 
-    def recording(places, start, end, focus, doc=None, trigger=None):  # type: ignore[no-untyped-def]
+    def recording(places, start, end, focus, doc=None, trigger=None, parts=()):  # type: ignore[no-untyped-def]
         if doc is not None and trigger is not None:
             seen.setdefault(id(doc), doc)
-            calls.append((id(doc), trigger, location.own_places(places, start, end)))
-        return original(places, start, end, focus, doc=doc, trigger=trigger)
+            # the place choice reads the parse from the event's anchor (the trigger, or
+            # the verb that launched its noun); the verb may be any of the event's words
+            words = [(doc[trigger].idx, doc[trigger].idx + len(doc[trigger])), *parts]
+            calls.append((id(doc), location.anchor(doc, trigger, parts),
+                          location.own_places(places, start, end), words))
+        return original(places, start, end, focus, doc=doc, trigger=trigger, parts=parts)
 
-    pl.event_location = recording
+    asm.event_location = recording
     pipe = pl.Pipeline.load()
     articles = [Article(id=f"s{n}", text=t, path="event-location") for n, t in enumerate(texts)]
     t0 = time.perf_counter()
     for n, _ in enumerate(pipe.process(articles, batch_size=32)):
         if n % 500 == 0:
             print(f"  {n}/{len(texts)} sentences, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-    pl.event_location = original
+    asm.event_location = original
     docs = list(seen.values())
     index = {key: k for k, key in enumerate(seen)}
-    out = [(index[d], t, ps) for d, t, ps in calls]
+    out = [(index[d], t, ps, w) for d, t, ps, w in calls]
     if cache is not None:
         bin_ = DocBin(store_user_data=False)
         for doc in docs:
             bin_.add(doc)
         with cache.open("wb") as fh:
-            pickle.dump(([d.text for d in docs], bin_.to_bytes(), [(d, t, [p.model_dump() for p in ps])
-                                                                   for d, t, ps in out],
+            pickle.dump(([d.text for d in docs], bin_.to_bytes(), [(d, t, [p.model_dump() for p in ps], w)
+                                                                   for d, t, ps, w in out],
                          docs[0].vocab.to_bytes() if docs else b""), fh)
     return [d.text for d in docs], docs, out
 
@@ -93,14 +98,16 @@ def groups(records: list, texts: list[str], docs: list[Doc], calls: list) -> lis
     from eventwire.resolve.places.location import choice_features, rule_choice
 
     by_text: dict[str, list] = {}
-    for d, t, ps in calls:
-        by_text.setdefault(texts[d], []).append((d, t, ps))
+    for d, t, ps, w in calls:
+        by_text.setdefault(texts[d], []).append((d, t, ps, w))
     out = []
     for r in records:
-        for d, t, ps in by_text.get(r.text, []):
-            tok = docs[d][t]
-            if not (min(tok.idx + len(tok.text), r.verb[1]) > max(tok.idx, r.verb[0])):
-                continue
+        # the event whose trigger is the verb, else the one the verb is a word of (as
+        # evaluate/eventloc.py matches them)
+        cands = by_text.get(r.text, [])
+        cands = [c for c in cands if min(c[3][0][1], r.verb[1]) > max(c[3][0][0], r.verb[0])] + \
+            [c for c in cands if any(min(e, r.verb[1]) > max(s, r.verb[0]) for s, e in c[3][1:])]
+        for d, t, ps, _ in cands[:1]:
             if not ps:
                 break
             labels = [not r.places] + [any(min(p.end, e) > max(p.start, s) for s, e in r.places) for p in ps]

@@ -152,7 +152,7 @@ def event(state: ArticleState, named: PartyNamer, sent: Span, trig: Trigger, fou
         for q in counts
     )
     location = event_location(places, sent.start_char, sent.end_char, state.focus, doc=doc,
-                              trigger=trig.token_i)
+                              trigger=trig.token_i, parts=trig.parts)
     when = event_time(state.time_index.within(sent.start_char, sent.end_char),
                       sent.start_char, sent.end_char, art.published, anchor=trig.start,
                       skip=lambda t: reported(doc, t.start, t.end, trig.token_i),
@@ -187,7 +187,7 @@ def event(state: ArticleState, named: PartyNamer, sent: Span, trig: Trigger, fou
         evidence=Evidence(**sentence_span(sent),
                           trigger=trig_text(doc, trig), trigger_start=trig.start,
                           trigger_end=trig.end, extractor=trig.extractor,
-                          confidence=trig.confidence, main=main),
+                          confidence=trig.confidence, main=main, parts=trig.parts),
         article_id=art.id,
         reasons=reasons,
     )

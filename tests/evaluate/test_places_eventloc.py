@@ -38,3 +38,15 @@ def test_verdicts() -> None:
     assert judge(nowhere, _event(SHELLED, None)) == "right"
     assert judge(nowhere, _event(SHELLED, IDLIB, reason="article_focus")) == "right"
     assert judge(nowhere, _event(SHELLED, IDLIB)) == "extra"
+
+
+def test_a_verb_that_is_one_of_an_events_words_is_that_events_verb() -> None:
+    text = "Rebels launched an attack on a market in Kafr Nabl on Monday."
+    launched = (text.index("launched"), text.index("launched") + 8)
+    attack = (text.index("attack"), text.index("attack") + 6)
+    ev = Event(id="e", type=EventType(plover="ASSAULT"), status="asserted",
+               evidence=Evidence(sentence=text, start=0, end=len(text), trigger="attack",
+                                 trigger_start=attack[0], trigger_end=attack[1], parts=(launched,)))
+    assert event_of((ev,), launched) is ev
+    assert event_of((ev,), launched, parts=False) is None  # the held-out bar's reading
+    assert event_of((ev,), (text.index("market"), text.index("market") + 6)) is None

@@ -127,3 +127,28 @@ def test_an_attack_delivered_from_the_air_is_an_air_strike(nlp, typer, text):
 def test_a_bombing_by_a_group_on_the_ground_stays_an_explosive(nlp, typer):
     got = trigs(nlp, typer, "Insurgents bombed a police station in the city.")
     assert [t.acled for t in got] == [(REMOTE, "Remote explosive/landmine/IED")]
+
+
+def _words(text, trig):
+    return sorted(text[s:e] for s, e in trig.parts)
+
+
+def test_a_folded_toll_stays_a_word_of_the_act(nlp, typer):
+    text = "Warplanes struck the village on Sunday, killing seven farmers."
+    got = trigs(nlp, typer, text)
+    assert len(got) == 1 and _words(text, got[0]) == ["killing"]
+
+
+def test_the_verb_that_launched_an_event_noun_is_its_word_not_an_event(nlp, typer):
+    text = "Rebels launched an offensive near the dam, targeting an army post."
+    got = trigs(nlp, typer, text)
+    assert [text[t.start:t.end] for t in got] == ["offensive"]
+    assert _words(text, got[0]) == ["launched", "targeting"]
+    text = "The ambush occurred on the main road."
+    assert [_words(text, t) for t in trigs(nlp, typer, text)] == [["occurred"]]
+
+
+def test_a_verb_of_its_own_is_no_support_verb(nlp, typer):
+    text = "The minister condemned the attack on the convoy."
+    got = trigs(nlp, typer, text)
+    assert all("condemned" not in _words(text, t) for t in got)

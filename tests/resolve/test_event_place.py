@@ -8,7 +8,7 @@ import pytest
 
 from eventwire.resolve.places import Geoparser, event_location, load_gazetteer
 from eventwire.resolve.places.datafiles import data_file
-from eventwire.resolve.places.location import CHOOSER_FILE, choice_features, load_chooser, own_places
+from eventwire.resolve.places.location import CHOOSER_FILE, anchor, choice_features, load_chooser, own_places
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +47,16 @@ def test_none_is_an_option_scored_first(nlp, geoparser) -> None:
     own = own_places(geoparser.parse(doc, text), 0, len(text))
     feats = choice_features(own, doc, 2)
     assert len(feats) == len(own) + 1 and all(k.startswith("none:") for k in feats[0])
+
+
+def test_the_place_of_an_event_noun_hangs_on_the_verb_that_launched_it(nlp, geoparser) -> None:
+    text = "Rebels launched an offensive in Aleppo on Monday."
+    doc = nlp(text)
+    places = geoparser.parse(doc, text)
+    noun = next(t.i for t in doc if t.text == "offensive")
+    verb = next(t for t in doc if t.text == "launched")
+    assert anchor(doc, noun, ((verb.idx, verb.idx + len(verb)),)) == verb.i
+    assert anchor(doc, noun, ()) == noun  # no support verb among its words: the noun
+    loc = event_location(places, 0, len(text), None, doc=doc, trigger=noun,
+                         parts=((verb.idx, verb.idx + len(verb)),))
+    assert loc is not None and loc.text == "Aleppo"

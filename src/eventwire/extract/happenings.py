@@ -16,6 +16,7 @@ Every rule reads the parse and the lexicon's notes and cue classes; no word is s
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,6 +37,12 @@ STATE = "state"
 REMOTE = "Explosions/Remote violence"
 WEAPONS_SEIZED = ("Strategic developments", "Disrupted weapons use")
 MAX_UP = 8
+
+
+def absorbed(host: Trigger, *gone: Trigger) -> Trigger:
+    """``host`` with the words of the triggers folded into it among its parts."""
+    spans = [*host.parts, *((g.start, g.end) for g in gone), *(p for g in gone for p in g.parts)]
+    return replace(host, parts=tuple(sorted(set(spans))))
 
 
 def clause_of(tok: Token) -> Token:
@@ -111,7 +118,7 @@ def fold(sent: Span, trigs: list[Trigger], notes: Callable[[Trigger], str],
             tolls[0] if tolls else None)
         if host is None:
             continue
-        keep[host.token_i] = _with_victims(host, c, victims)
+        keep[host.token_i] = absorbed(_with_victims(host, c, victims), c)
         del keep[c.token_i]
     # tolls alone ("seven were killed, and eleven wounded in mortar shells"): one
     # happening, typed by the means one of them names, kept at the first
@@ -120,8 +127,8 @@ def fold(sent: Span, trigs: list[Trigger], notes: Callable[[Trigger], str],
         means = next((t.acled for t in tolls if t.acled and t.acled[0] == REMOTE), None)
         if means is not None:
             first = tolls[0]
-            keep[first.token_i] = replace(first, acled=means, mode=first.mode or next(
-                t.mode for t in tolls if t.acled == means))
+            keep[first.token_i] = absorbed(replace(first, acled=means, mode=first.mode or next(
+                t.mode for t in tolls if t.acled == means)), *tolls[1:])
             for t in tolls[1:]:
                 del keep[t.token_i]
     # an act only aimed at folds into the act of its clause ("an offensive to retake")
@@ -129,8 +136,10 @@ def fold(sent: Span, trigs: list[Trigger], notes: Callable[[Trigger], str],
         vtok = doc[v.token_i]
         if not alive(v.token_i) or v.plover != "ASSAULT" or not intended(vtok):
             continue
-        if any(alive(i) and i != v.token_i and keep[i].plover == "ASSAULT"
-               and not intended(doc[i]) and linked(doc[i], vtok) for i in order):
+        aims = [i for i in order if alive(i) and i != v.token_i and keep[i].plover == "ASSAULT"
+                and not intended(doc[i]) and linked(doc[i], vtok)]
+        if aims:
+            keep[aims[0]] = absorbed(keep[aims[0]], keep[v.token_i])
             del keep[v.token_i]
     # the items of one accusation are one alleged happening
     for r in trigs:
@@ -140,12 +149,14 @@ def fold(sent: Span, trigs: list[Trigger], notes: Callable[[Trigger], str],
                  and (descends(doc[i], doc[r.token_i]) or _coordinated(doc[i], doc[r.token_i]))
                  and not _own_subject(doc[i])]
         for i in items[1:]:
+            keep[items[0]] = absorbed(keep[items[0]], keep[i])
             del keep[i]
     # what a weapons seizure took ("seized rifles and a grenade") is no attack
     for w in trigs:
         if alive(w.token_i) and w.acled == WEAPONS_SEIZED:
             for i in order:
                 if alive(i) and i != w.token_i and descends(doc[i], doc[w.token_i]):
+                    keep[w.token_i] = absorbed(keep[w.token_i], keep[i])
                     del keep[i]
     # "the fall of X marks ...": a happening named as the subject of a comment on it is
     # told elsewhere; it stays only when the sentence tells nothing else
@@ -220,8 +231,10 @@ def _fold_protest(doc: Doc, keep: dict[int, Trigger], order: list[int],
             other = keep[i].acled
             if other is not None:
                 host = replace(host, acled=_stronger(host.acled, other))
+            host = absorbed(host, keep[i])
             del keep[i]
     protests = [i for i in protests if i in keep]
+    keep[host.token_i] = replace(keep[host.token_i], parts=host.parts)
     force = [keep[i] for i in order if i in keep and keep[i].plover in VIOLENT]
     if not force:
         return
@@ -244,6 +257,7 @@ def _fold_protest(doc: Doc, keep: dict[int, Trigger], order: list[int],
             typed = _stronger(typed, EXCESSIVE)
         else:
             continue
+        host = absorbed(host, t)
         del keep[t.token_i]
     keep[host.token_i] = replace(host, acled=typed)
 
@@ -297,3 +311,72 @@ def _acted_on(tok: Token, act: Token) -> bool:
             return any(t.dep_ in ("dobj", "obj", "pobj", "nsubjpass", "dative") for t in chain)
         chain.append(anc)
     return False
+
+
+# --- the words of a happening that are no trigger of their own ------------------------
+# "ISIS launched an assault in X, targeting the airport": the assault is the event; the
+# verb that launched it and the participle telling what it targeted are its words. They
+# become parts of the event (``Trigger.parts``), never events of their own.
+
+Support = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+NOUN_ROLES = {"object": ("dobj", "nsubjpass"), "subject": ("nsubj",)}
+ADJUNCTS = ("advcl", "acl", "xcomp")
+
+
+def read_support(path: Path) -> Support:
+    """``data/eventloc/support_verbs.tsv``: first lemma -> ((whole phrase, role), ...)."""
+    rows: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    for line in lines[1:]:
+        phrase, role = line.split("\t")[:2]
+        words = tuple(phrase.split())
+        rows.setdefault(words[0], []).append((words, role.strip()))
+    return {k: tuple(v) for k, v in rows.items()}
+
+
+def _supports(verb: Token, role: str, support: Support) -> bool:
+    """Is ``verb`` a support verb in ``role``, with the particle or object its phrase needs?"""
+    for words, r in support.get(verb.lemma_.lower(), ()):
+        if r == role and all(any(c.lemma_.lower() == w and c.dep_ in ("prt", "dobj", "prep")
+                                 for c in verb.children) for w in words[1:]):
+            return True
+    return False
+
+
+def support_parts(sent: Span, trigs: list[Trigger], support: Support) -> list[Trigger]:
+    """Each trigger with the support verb of its event noun and the participles that tell
+    what it did among its parts (words that are triggers themselves stay events)."""
+    doc = sent.doc
+    taken = {t.token_i for t in trigs}
+    out = []
+    for t in trigs:
+        tok = doc[t.token_i]
+        anchors = [tok]
+        words = []
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # "launched a wave of attacks": the noun the event noun counts stands for it
+            noun = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                and tok.head.head.pos_ == "NOUN" and tok.head.head.i not in taken else tok
+            verb = noun.head
+            role = next((r for r, deps in NOUN_ROLES.items() if noun.dep_ in deps), None)
+            if verb.i != noun.i and verb.pos_ in ("VERB", "AUX") and verb.i not in taken \
+                    and role is not None and _supports(verb, role, support):
+                anchors.append(verb)
+            # "an offensive that targeted the districts": a relative clause of the noun
+            for c in tok.children:
+                if c.dep_ == "relcl" and c.i not in taken and any(
+                        g.dep_ in ("nsubj", "nsubjpass") and g.tag_ == "WDT" for g in c.children) \
+                        and _supports(c, "subject", support):
+                    words.append((c.idx, c.idx + len(c)))
+        words += [(a.idx, a.idx + len(a)) for a in anchors[1:]]
+        for a in anchors:
+            for c in a.children:
+                # "..., targeting the town"; "began the assault by targeting the hill"
+                adjuncts = [c] if c.dep_ in ADJUNCTS else [
+                    g for g in c.children if g.dep_ == "pcomp"] if c.dep_ == "prep" and c.lower_ == "by" else []
+                words += [(g.idx, g.idx + len(g)) for g in adjuncts
+                          if g.tag_ == "VBG" and g.i not in taken
+                          and not any(k.dep_ in SUBJECTS for k in g.children)
+                          and _supports(g, "adjunct", support)]
+        out.append(replace(t, parts=tuple(sorted({*t.parts, *words}))) if words else t)
+    return out

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventwire.errors import SetupError
-from eventwire.extract.happenings import fold
+from eventwire.extract.happenings import Support, absorbed, fold, read_support, support_parts
 from eventwire.extract.lexicon import PLOVER_QUAD, Entry, Lexicon, load_lexicon
 from eventwire.extract.roles import roles
 from eventwire.model.candidates import Trigger
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 EXTRACTOR = "lexicon.v1"
 RULE_EXTRACTOR = "rule.v1"
+SUPPORT_FILE = "eventloc/support_verbs.tsv"
 SKIPPABLE = ("DET", "ADJ", "NUM", "PRON", "ADV", "PART")  # may sit inside a phrase
 MAX_SKIP = 2
 CONTROL_VERBS = ("take", "retake", "regain", "seize", "gain", "wrest", "assume", "recapture",
@@ -109,10 +110,12 @@ class EventTyper:
     """Finds and types event triggers; built once, reused for every sentence."""
 
     def __init__(self, lexicon: Lexicon, model: EventCat | None = None,
-                 nlp: Language | None = None) -> None:
+                 nlp: Language | None = None, support: Support | None = None) -> None:
         self.lexicon = lexicon
         self.model = model
         self.nlp = nlp  # only ``classify(text)`` needs it, to parse the text
+        # support verbs ("launched an attack"): words of the event, not events
+        self.support = read_support(data_path(SUPPORT_FILE)) if support is None else support
 
     @classmethod
     def load(cls, model_path: Path | None = None, lexicon_path: Path | None = None,
@@ -170,9 +173,10 @@ class EventTyper:
         out = _absorb_modifiers(sent, out)
         out.sort(key=lambda t: (t.start, t.end))
         out = _disjoint(out)
-        return fold(sent, out, self._notes,
-                    lambda t: self._cue(roles(sent, t)[1], self.lexicon.target_cues),
-                    lambda t: self._cue(roles(sent, t)[0], self.lexicon.agent_cues))
+        out = fold(sent, out, self._notes,
+                   lambda t: self._cue(roles(sent, t)[1], self.lexicon.target_cues),
+                   lambda t: self._cue(roles(sent, t)[0], self.lexicon.agent_cues))
+        return support_parts(sent, out, self.support)
 
     def _notes(self, trig: Trigger) -> str:
         """The lexicon notes of the entry ``trig`` came from ("" for a rule's trigger)."""
@@ -475,6 +479,7 @@ def _absorb_modifiers(sent: Span, trigs: list[Trigger]) -> list[Trigger]:
                     # the qualifier names the means: "a car bomb killed", "backed by airpower"
                     acled = t.acled if t.acled and t.acled[0] == REMOTE else host.acled
                     by_tok[anc.i] = replace(host, mode=t.mode, acled=acled)
+                by_tok[anc.i] = absorbed(by_tok[anc.i], t)
                 drop.add(t.token_i)
                 break
     return [by_tok[t.token_i] for t in trigs if t.token_i not in drop]

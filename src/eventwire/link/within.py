@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from eventwire.model import Actor, Event, Quantity
+from eventwire.model import Actor, Event, Evidence, Quantity
 
 VIOLENT_PLOVER = frozenset({"ASSAULT", "FIGHT"})
 VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -62,9 +62,19 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             "reasons": {**twin.reasons, "also_told_at": f"{told},{span}" if told else span},
             "actor1": twin.actor1 or ev.actor1,
             "actor2": twin.actor2 or ev.actor2,
+            "evidence": _with_words(twin.evidence, ev.evidence),
         })
         kept[kept.index(twin)] = merged
     return kept
+
+
+def _with_words(kept: Evidence, gone: Evidence) -> Evidence:
+    """A restatement in the same sentence ("a car bomb was detonated"): its trigger is one
+    of the kept event's words."""
+    if gone.start != kept.start or gone.trigger_start is None or gone.trigger_end is None:
+        return kept
+    words = {*kept.parts, (gone.trigger_start, gone.trigger_end), *gone.parts}
+    return kept.model_copy(update={"parts": tuple(sorted(words))})
 
 
 def is_violent(ev: Event) -> bool:

@@ -32,6 +32,9 @@ class Trigger:
     confidence: float = 1.0
     extractor: str = "lexicon.v1"
     quad: int | None = None  # CAMEO quad class (0-4) where the learned coder read it
+    # the other words of the sentence that tell this same happening (character spans): a
+    # toll or an aim folded into the act, the verb that launched the offensive
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -238,6 +238,9 @@ class Evidence(Record):
     # the happening the sentence reports (its main event); the sentence's other events
     # are its parts or asides
     main: bool = False
+    # the sentence's other words that tell this same happening (character spans): a toll
+    # folded into its act ("..., killing three"), the verb that launched an offensive
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 class Claim(Record):

@@ -58,11 +58,15 @@ def article_focus(places: list[Place]) -> Place | None:
 
 
 def event_location(places: list[Place], start: int, end: int, focus: Place | None,
-                   doc: Doc | None = None, trigger: int | None = None) -> Location | None:
+                   doc: Doc | None = None, trigger: int | None = None,
+                   parts: tuple[tuple[int, int], ...] = ()) -> Location | None:
     """Where the event between ``start`` and ``end`` happened, with the reason for the
-    choice; ``doc`` and ``trigger`` (the trigger's token index): choose by the parse."""
+    choice; ``doc`` and ``trigger`` (the trigger's token index): choose by the parse;
+    ``parts``: the event's other words (the verb that launched an event noun carries its
+    place: "launched an attack in X", "the attack occurred in X")."""
     own = own_places(places, start, end)
     if own and doc is not None and trigger is not None:
+        trigger = anchor(doc, trigger, parts)
         model = load_chooser()
         best = choose(own, doc, trigger, model) if model is not None else rule_choice(own, doc, trigger)
         if best is not None:
@@ -73,6 +77,15 @@ def event_location(places: list[Place], start: int, end: int, focus: Place | Non
     if focus is not None and usable(focus):
         return _location(focus, "article_focus")
     return None
+
+
+def anchor(doc: Doc, trigger: int, parts: tuple[tuple[int, int], ...]) -> int:
+    """The token the event's place hangs on: the verb that governs the event noun when
+    that verb is one of the event's words, else the trigger."""
+    head = doc[trigger].head
+    if head.i != trigger and (head.idx, head.idx + len(head)) in parts:
+        return head.i
+    return trigger
 
 
 def own_places(places: list[Place], start: int, end: int) -> list[Place]:
