@@ -55,11 +55,10 @@ def quotes(parts: Parts, state: ArticleState) -> None:
 
 
 def quote_records(parts: Parts, state: ArticleState) -> None:
-    """The body's quotes with their speakers named, and each quote's source (for
-    ``contest``)."""
+    """The quotes (the headline's too: "Senator Ruiz: talks failed") with their speakers
+    named, and each quote's source (for ``contest``)."""
     named = _namer(parts, state)
-    start = state.article.body_start
-    state.quote_records = [named.quote(q) for q in state.quotes if q.text.start >= start]
+    state.quote_records = [named.quote(q) for q in state.quotes]
     state.said = {(q.text.start, q.text.end): named.source(
         Attribution(q.speaker, q.verb or "said", q.via) if q.speaker else None, state.article.outlet)
         for q in state.quotes}
