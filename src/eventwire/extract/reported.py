@@ -189,7 +189,7 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
             spans.append(((child.left_edge.i, child.right_edge.i), "passive"))
         elif child.dep_ == "dobj" and lemma in cues.object_content_verbs and child.pos_ != "PRON":
             spans.append((_object_span(verb, child), "dobj"))
-        elif child.dep_ == "prep" and (
+        elif child.dep_ == "prep" and not _after_quote(verb) and (
             lemma in cues.prep_content_verbs and child.lower_ in CLAUSE_PREPS
             or f"{lemma} {child.lower_}" in cues.prep_content_pairs  # "called for", "railed against"
         ):
@@ -207,6 +207,14 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
         cand = _candidate(verb, subject, cues, span, arc)
         if cand is not None:
             yield cand
+
+
+def _after_quote(verb: Token) -> bool:
+    """"“It is fine,” he said of the plan": the quoted words are what is said, the
+    plan only what they are about."""
+    doc = verb.doc
+    first = min([verb.i] + [c.left_edge.i for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i])
+    return any(t.is_quote for t in doc[max(verb.sent.start, first - 3) : first])
 
 
 def _indirect_question(child: Token) -> bool:
