@@ -175,3 +175,12 @@ def test_a_dateline_is_not_the_speaker(nlp):
 def test_a_hyphenated_word_is_no_dateline(nlp):
     _, found = contents(nlp, "Troops crossed the border, the state-run news agency reported.")
     assert content_of(found, "Troops").speaker.text == "the state-run news agency"
+
+
+def test_a_second_report_joined_by_and_is_its_own(nlp):
+    text = ("Most of the residents said they were worried about the shelling, and nearly half "
+            "said the army would not protect them.")
+    _, found = contents(nlp, text)
+    first = content_of(found, "they were")
+    assert "nearly half" not in first.text.text and not first.text.text.endswith("and")
+    assert not [q for q in found if q.text.text.startswith("nearly half")]

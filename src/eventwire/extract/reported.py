@@ -159,7 +159,7 @@ def _trim(doc: Doc, span: Range) -> Range:
     while first < last and (doc[first].dep_ == "mark" or is_punct_or_space(doc[first])
                             or doc[first].lower_ in ("that", "to") and doc[first].dep_ in ("mark", "aux")):
         first += 1
-    while last > first and is_punct_or_space(doc[last]):
+    while last > first and (is_punct_or_space(doc[last]) or doc[last].dep_ == "cc"):
         last -= 1
     return first, last
 
@@ -175,6 +175,8 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
     lemma = verb.lemma_.lower()
     spans: list[tuple[Range, str]] = []
     for child in verb.children:
+        if _coordinated_report(child, cues):
+            continue
         if child.dep_ == "ccomp" or _indirect_question(child):
             spans.append(((child.left_edge.i, _before_speech_participle(child, cues)), "ccomp"))
         elif (child.dep_ == "dobj" and child.pos_ == "PRON" and lemma in cues.object_content_verbs
@@ -207,6 +209,16 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
         cand = _candidate(verb, subject, cues, span, arc)
         if cand is not None:
             yield cand
+
+
+def _coordinated_report(child: Token, cues: ClaimCues) -> bool:
+    """"A said they were worried, and B said ...": the parse hung B's report under A's
+    verb; a cue verb with its own subject after "and"/"but" reports for B."""
+    doc = child.doc
+    k = child.left_edge.i - 1
+    return (child.dep_ == "ccomp" and _is_cue_verb(child, cues) and k > 0
+            and any(c.dep_ == "nsubj" for c in child.children)
+            and (doc[k].dep_ == "cc" or doc[k].lower_ in ("and", "but", "while")))
 
 
 def _after_quote(verb: Token) -> bool:
@@ -259,6 +271,13 @@ def _before_speech_participle(clause: Token, cues: ClaimCues) -> int:
                 and (lemma in cues.reporting_verbs or lemma in cues.quote_verbs
                      or lemma in cues.citing_verbs or lemma in cues.contradiction_verbs)):
             last = min(last, child.left_edge.i - 2)
+        elif (child.i > clause.i and child.dep_ == "conj" and _is_cue_verb(child, cues)
+              and any(c.dep_ == "nsubj" for c in child.children)):
+            # "A said they were worried, and B said ...": B's report is not A's words
+            end = child.left_edge.i - 1
+            while end > clause.i and (doc[end].dep_ == "cc" or is_punct_or_space(doc[end])):
+                end -= 1
+            last = min(last, end)
     return max(clause.i, last)
 
 
