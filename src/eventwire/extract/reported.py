@@ -199,7 +199,9 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
                     and c.pos_ != "PRON" and c.ent_type_ not in ("DATE", "TIME")]
             if objs:
                 spans.append(((objs[0].left_edge.i, child.right_edge.i), "prep"))
-    if not spans and verb.head.i != verb.i and (verb.dep_ == "parataxis" or _as_clause(verb, cues)):
+    if not spans and verb.head.i != verb.i and (verb.dep_ == "parataxis" or _as_clause(verb, cues)) \
+            and not any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
+        # a bare reporting clause ("the army said,"), not "continues to press"
         spans.append((_host_clause(verb), "parenthetical"))
     if not spans and lemma in cues.reporting_verbs:
         before = _clause_before(verb, subject)
