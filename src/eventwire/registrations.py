@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from eventwire.assemble import sentence_events
 from eventwire.extract.attribution import QuoteIndex
 from eventwire.extract.coder.decide import PROPOSED, worth_coding
-from eventwire.extract.contested import contest, names_a_side, speech_only, target_of_another
+from eventwire.extract.contested import FORCE, contest, names_a_side, speech_only, target_of_another
 from eventwire.extract.quotes import find_quotes
 from eventwire.link.within import attach_counts, merge_repeats
 from eventwire.model.candidates import Attribution, Trigger
@@ -77,7 +77,7 @@ def _candidates(parts: Parts, sent: Span) -> list[Trigger]:
     at = [t.token_i for t in trigs]
     return [t for t in trigs if not speech_only(sent.doc[t.token_i], at, parts.cues)
             and not names_a_side(sent.doc[t.token_i], parts.cues)
-            and not target_of_another(sent.doc[t.token_i], at)]
+            and not target_of_another(sent.doc[t.token_i], [u.token_i for u in trigs if u.plover in FORCE])]
 
 
 def code(parts: Parts, state: ArticleState) -> None:

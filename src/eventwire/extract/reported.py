@@ -197,7 +197,8 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
         ):
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")
                     and c.pos_ != "PRON" and c.ent_type_ not in ("DATE", "TIME")]
-            if objs:
+            if objs and not any(c.dep_ == "neg" for c in verb.children):
+                # ("did not respond to the request": nothing is said)
                 spans.append(((objs[0].left_edge.i, child.right_edge.i), "prep"))
     if not spans and verb.head.i != verb.i and (verb.dep_ == "parataxis" or _as_clause(verb, cues)) \
             and not any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
