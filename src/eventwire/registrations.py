@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from eventwire.assemble import sentence_events
 from eventwire.extract.attribution import QuoteIndex
 from eventwire.extract.coder.decide import PROPOSED, worth_coding
-from eventwire.extract.contested import contest, names_a_side, speech_only
+from eventwire.extract.contested import FORCE, contest, names_a_side, speech_only, target_of_another
 from eventwire.extract.quotes import find_quotes
 from eventwire.link.within import FACTS, attach_counts, is_violent, merge_repeats
 from eventwire.model.candidates import Attribution, Trigger
@@ -55,11 +55,10 @@ def quotes(parts: Parts, state: ArticleState) -> None:
 
 
 def quote_records(parts: Parts, state: ArticleState) -> None:
-    """The body's quotes with their speakers named, and each quote's source (for
-    ``contest``)."""
+    """The quotes (the headline's too: "Senator Ruiz: talks failed") with their speakers
+    named, and each quote's source (for ``contest``)."""
     named = _namer(parts, state)
-    start = state.article.body_start
-    state.quote_records = [named.quote(q) for q in state.quotes if q.text.start >= start]
+    state.quote_records = [named.quote(q) for q in state.quotes]
     state.said = {(q.text.start, q.text.end): named.source(
         Attribution(q.speaker, q.verb or "said", q.via) if q.speaker else None, state.article.outlet)
         for q in state.quotes}
@@ -77,7 +76,8 @@ def _candidates(parts: Parts, sent: Span) -> list[Trigger]:
     trigs = parts.typer.triggers(sent)
     at = [t.token_i for t in trigs]
     return [t for t in trigs if not speech_only(sent.doc[t.token_i], at, parts.cues)
-            and not names_a_side(sent.doc[t.token_i], parts.cues)]
+            and not names_a_side(sent.doc[t.token_i], parts.cues)
+            and not target_of_another(sent.doc[t.token_i], [u.token_i for u in trigs if u.plover in FORCE])]
 
 
 def code(parts: Parts, state: ArticleState) -> None:

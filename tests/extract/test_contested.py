@@ -136,3 +136,11 @@ def test_variant_a_warning_beside_a_vow_is_not_reported_by_the_vower(run):
     (warned,) = by_trigger(doc, "warned")
     assert warned.actor1 is not None and "army" in warned.actor1.text
     assert warned.source is None or "Rebels" not in warned.source.text
+
+
+def test_those_an_event_is_done_to_are_its_target_not_an_event(run):
+    doc = run(KHARTOUM)
+    assert not by_trigger(doc, "protesters")  # the shooting's target, not a protest
+    (shot,) = by_trigger(doc, "shot")
+    assert shot.actor2 is not None and shot.actor2.text.endswith("protesters")
+

@@ -138,3 +138,49 @@ def test_they_stands_for_people_not_a_place(nlp):
     _, found = contents(nlp, "Nairobi was quiet on Monday. They said the canal would be dug again.")
     q = content_of(found, "the canal")
     assert q.speaker is not None and "Nairobi" not in q.speaker.text
+
+
+def test_a_name_and_a_colon_open_what_the_name_says(nlp):
+    text = "Red Cross: Aid convoys have reached the besieged town\n\nThe convoy left at dawn."
+    _, found = contents(nlp, text)
+    q = content_of(found, "Aid convoys")
+    assert q.arc == "colon" and q.speaker is not None and q.speaker.text == "Red Cross"
+
+
+def test_a_place_and_a_colon_name_a_topic_not_a_speaker(nlp):
+    _, found = contents(nlp, "Yemen: Fighting resumes near the port\n\nThe convoy left at dawn.")
+    assert not [q for q in found if q.arc == "colon"]
+
+
+def test_an_indirect_question_is_what_is_asked(nlp):
+    _, found = contents(nlp, "The monitors asked the commanders whether the ceasefire still held.")
+    q = content_of(found, "the ceasefire")
+    assert q.speaker is not None and q.speaker.text == "The monitors"
+
+
+def test_an_unnamed_asker_still_reports_the_question(nlp):
+    _, found = contents(nlp, "Asked whether the talks had failed, the envoy shook his head.")
+    q = content_of(found, "the talks")
+    assert q.speaker is None
+
+
+def test_a_dateline_is_not_the_speaker(nlp):
+    text = ("Headline of the day\n\nKABUL, May 2 - Provincial police chief Omar Safi told reporters "
+            "that the road had been reopened.\n\nLAGOS (Newswire) - The army said it had repelled an attack.")
+    _, found = contents(nlp, text)
+    assert content_of(found, "the road").speaker.text == "Provincial police chief Omar Safi"
+    assert content_of(found, "it had").speaker.text == "The army"
+
+
+def test_a_hyphenated_word_is_no_dateline(nlp):
+    _, found = contents(nlp, "Troops crossed the border, the state-run news agency reported.")
+    assert content_of(found, "Troops").speaker.text == "the state-run news agency"
+
+
+def test_a_second_report_joined_by_and_is_its_own(nlp):
+    text = ("Most of the residents said they were worried about the shelling, and nearly half "
+            "said the army would not protect them.")
+    _, found = contents(nlp, text)
+    first = content_of(found, "they were")
+    assert "nearly half" not in first.text.text and not first.text.text.endswith("and")
+    assert not [q for q in found if q.text.text.startswith("nearly half")]

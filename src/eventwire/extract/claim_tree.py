@@ -97,6 +97,9 @@ def name_span(head: Token) -> TextSpan:
     """
     doc = head.doc
     first = head.left_edge.i
+    for tok in doc[first : head.i]:  # "WASHINGTON — Sen. Ruiz": not the dateline
+        if _dateline_dash(tok):
+            first = tok.i + 1
     while first < head.i and is_punct_or_space(doc[first]):
         first += 1
     last = head.i
@@ -116,14 +119,46 @@ def children(tok: Token, *deps: str) -> Iterator[Token]:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The active subject of a verb, or the agent of a passive one ("by X")."""
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS:
-            return c
+    """The active subject of a verb, or the agent of a passive one ("by X"). A dateline
+    the parse took for a subject ("LONDON (Reuters) - Ana Ruiz said", "CAIRO, May 2 -
+    The ministry said") gives way to the words after its dash."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        before = [c for c in subjects if c.i < verb.i]
+        return _past_dateline(before[-1] if before else subjects[0], verb)
     for c in children(verb, "agent"):
         for p in children(c, "pobj"):
             return p
     return None
+
+
+DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+DATELINE_TOKENS = 12  # a dateline's dash lies this near the paragraph's start
+
+
+def _past_dateline(subject: Token, verb: Token) -> Token:
+    """The subject after a dateline's dash, when ``subject`` reaches over one."""
+    if verb.i <= subject.i:
+        return subject
+    doc = verb.doc
+    dashes = [t.i for t in doc[subject.i + 1 : verb.i] if _dateline_dash(t)]
+    if not dashes:
+        return subject
+    after = range(dashes[-1] + 1, verb.i)
+    heads = [doc[k] for k in after if doc[k].head.i not in after and doc[k].pos_ in ("NOUN", "PROPN", "PRON")]
+    return heads[-1] if heads else subject
+
+
+def _dateline_dash(tok: Token) -> bool:
+    """A dash standing apart ("LONDON - ", not "state-run") near its paragraph's start."""
+    return tok.text in DASHES and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_) \
+        and bool(tok.whitespace_) and _near_start(tok)
+
+
+def _near_start(tok: Token) -> bool:
+    """Does ``tok`` lie within ``DATELINE_TOKENS`` of its paragraph's start?"""
+    k = tok.i - DATELINE_TOKENS - 1
+    return k < 0 or not same_paragraph(tok.doc[k], tok)
 
 
 def according_to_object(tok: Token, cues: ClaimCues) -> Token | None:

@@ -7,7 +7,8 @@
   (``event_speech_verbs``) — stay events.
 * A **noun that only names a side** ("the opposition", "the resistance": ``side_nouns``)
   is a party, not an event, unless it governs what is opposed ("opposition to the
-  plan").
+  plan"); nor is a plural noun that an act of force is done to ("12 protesters were
+  shot dead": the shooting's target, ``target_of_another``).
 * **Contested events** (``contest``): an event that a later statement denies or
   contradicts keeps one record with a claim per party:
 
@@ -57,6 +58,21 @@ def names_a_side(tok: Token, cues: ClaimCues) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in cues.side_nouns:
         return False
     return not any(c.dep_ == "prep" and c.lower_ in GOVERNED_BY_SIDE for c in tok.children)
+
+
+TARGET_DEPS = frozenset({"nsubjpass", "dobj"})
+FORCE = frozenset({"ASSAULT", "COERCE"})  # the PLOVER types of acts of force
+
+
+def target_of_another(tok: Token, forceful: Sequence[int]) -> bool:
+    """Is the plural noun ``tok`` ("protesters", "demonstrators") the one a trigger of
+    force (``forceful``: the tokens of the sentence's ``FORCE`` triggers) is done
+    to ("12 protesters were shot dead", "police dispersed the demonstrators")? Then it
+    names that event's target, not a happening of its own."""
+    if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ not in TARGET_DEPS:
+        return False
+    head = tok.head
+    return head.i != tok.i and head.i in forceful and head.pos_ == "VERB"
 
 
 def contest(events: list[Event], doc: Doc, quotes: Sequence[QuoteCandidate],

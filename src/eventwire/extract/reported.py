@@ -13,7 +13,10 @@ words are the content:
   (the verb–preposition pairs are data: ``prep_content_pairs``);
 * "according to X": the clause it hangs on, without the "according to X" phrase;
 * a cue noun with a clause or a prepositional object: "the army's claim that ...",
-  "a statement by X that ...", "the party's criticism of the raids", "FBI criticism of".
+  "a statement by X that ...", "the party's criticism of the raids", "FBI criticism of";
+* a paragraph (or headline) that opens with a name and a colon: "Senator Ruiz: the
+  talks have failed" (a headline's speaker, a transcript's turn): the rest of the
+  paragraph is what the named person or body says.
 
 The source is the subject of the cue verb (of the verb it is coordinated with, or of
 the clause a "saying ..." participle hangs on), the agent of a passive one, or the
@@ -31,12 +34,14 @@ from eventwire.extract.claim_cues import ClaimCues
 from eventwire.extract.claim_tree import (
     according_to_object,
     is_punct_or_space,
+    paragraph_starts,
     same_paragraph,
     source_span,
     subject_of,
     text_span,
 )
 from eventwire.model.candidates import QuoteCandidate, TextSpan
+from eventwire.nlp.text import doc_text
 
 Range = tuple[int, int]  # token indices, inclusive
 CLAUSE_PREPS = frozenset({"of", "about"})
@@ -47,6 +52,8 @@ NOUN_PREPS = frozenset({"of", "about", "over", "on", "against", "for"})
 OBJECT_PREPS = frozenset({"of", "about", "as", "for", "with", "to"})
 OWNER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 MIN_TOKENS = 1
+COLON_SPEAKER_TOKENS = 6  # "Senator Ana Ruiz:", "Red Cross spokesman:" at most
+SPEAKER_ENTS = frozenset({"PERSON", "ORG"})
 
 
 def reported_contents(doc: Doc, cues: ClaimCues) -> list[QuoteCandidate]:
@@ -59,7 +66,37 @@ def reported_contents(doc: Doc, cues: ClaimCues) -> list[QuoteCandidate]:
             found.extend(_according_contents(tok, cues))
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.content_nouns:
             found.extend(_noun_contents(tok, cues))
+    found.extend(_colon_contents(doc, cues))
     return found
+
+
+def _colon_contents(doc: Doc, cues: ClaimCues) -> Iterator[QuoteCandidate]:
+    """"<name>: <words>" opening a paragraph: the words are the name's. The name is a
+    person or a body (not a place or a date: "Syria: rebels take town" names a topic),
+    at most ``COLON_SPEAKER_TOKENS`` tokens before the colon."""
+    text = doc_text(doc)
+    ends = paragraph_starts(text)[1:] + [len(text)]
+    for start, end in zip(paragraph_starts(text), ends, strict=True):
+        span = doc.char_span(start, len(text[:end].rstrip()), alignment_mode="expand")
+        if span is None or len(span) < 3:
+            continue
+        first = span.start
+        while first < span.end and doc[first].is_space:
+            first += 1
+        colon = next((t.i for t in doc[first : min(span.end, first + COLON_SPEAKER_TOKENS + 1)]
+                      if t.text == ":"), None)
+        if colon is None or colon == first or colon + 1 >= span.end:
+            continue
+        prefix = doc[first:colon]
+        names = [t for t in prefix if t.ent_type_ in SPEAKER_ENTS]
+        if not names or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME") for t in prefix):
+            continue
+        speaker = text_span(doc, first, colon - 1)
+        f, last = _trim(doc, (colon + 1, span.end - 1))
+        if last - f + 1 < 2:
+            continue
+        yield QuoteCandidate(text=text_span(doc, f, last), speaker=speaker, direct=False,
+                             verb=":", arc="colon")
 
 
 def _is_cue_verb(tok: Token, cues: ClaimCues) -> bool:
@@ -100,7 +137,7 @@ def speaker_of(verb: Token, cues: ClaimCues | None = None) -> Token | None:
     return None
 
 
-def _candidate(verb: Token, subject: Token, cues: ClaimCues, span: Range, arc: str,
+def _candidate(verb: Token, subject: Token | None, cues: ClaimCues, span: Range, arc: str,
                label: str | None = None) -> QuoteCandidate | None:
     doc = verb.doc
     first, last = _trim(doc, span)
@@ -108,7 +145,7 @@ def _candidate(verb: Token, subject: Token, cues: ClaimCues, span: Range, arc: s
         return None
     return QuoteCandidate(
         text=text_span(doc, first, last),
-        speaker=source_span(subject, cues, before=first),
+        speaker=source_span(subject, cues, before=first) if subject is not None else None,
         via=source_span(channel, cues) if (channel := according_to_object(verb, cues)) is not None
         else None,
         direct=False,
@@ -122,7 +159,7 @@ def _trim(doc: Doc, span: Range) -> Range:
     while first < last and (doc[first].dep_ == "mark" or is_punct_or_space(doc[first])
                             or doc[first].lower_ in ("that", "to") and doc[first].dep_ in ("mark", "aux")):
         first += 1
-    while last > first and is_punct_or_space(doc[last]):
+    while last > first and (is_punct_or_space(doc[last]) or doc[last].dep_ == "cc"):
         last -= 1
     return first, last
 
@@ -130,12 +167,22 @@ def _trim(doc: Doc, span: Range) -> Range:
 def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
     subject = speaker_of(verb, cues)
     if subject is None:
+        # "Asked whether the talks had failed, ...", "he was asked if ...": the words
+        # asked or told are reported, by someone the sentence does not name
+        if verb.tag_ == "VBN" and verb.lemma_.lower() in cues.quote_verbs:
+            yield from _unnamed_contents(verb, cues)
         return
     lemma = verb.lemma_.lower()
     spans: list[tuple[Range, str]] = []
     for child in verb.children:
-        if child.dep_ == "ccomp":
+        if _coordinated_report(child, cues):
+            continue
+        if child.dep_ == "ccomp" or _indirect_question(child):
             spans.append(((child.left_edge.i, _before_speech_participle(child, cues)), "ccomp"))
+        elif (child.dep_ == "dobj" and child.pos_ == "PRON" and lemma in cues.object_content_verbs
+              and (pred := _object_predicate(verb, child)) is not None):
+            # "called him a liar", "calling them rapists": whom, and what they are called
+            spans.append(((child.i, pred.right_edge.i), "dobj"))
         elif child.dep_ == "xcomp" and lemma in cues.commitment_verbs:
             spans.append(((child.left_edge.i, child.right_edge.i), "xcomp"))
         elif (child.dep_ == "nsubjpass" and lemma in cues.object_content_verbs and child.pos_ != "PRON"
@@ -144,15 +191,18 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
             spans.append(((child.left_edge.i, child.right_edge.i), "passive"))
         elif child.dep_ == "dobj" and lemma in cues.object_content_verbs and child.pos_ != "PRON":
             spans.append((_object_span(verb, child), "dobj"))
-        elif child.dep_ == "prep" and (
+        elif child.dep_ == "prep" and not _after_quote(verb) and (
             lemma in cues.prep_content_verbs and child.lower_ in CLAUSE_PREPS
             or f"{lemma} {child.lower_}" in cues.prep_content_pairs  # "called for", "railed against"
         ):
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")
                     and c.pos_ != "PRON" and c.ent_type_ not in ("DATE", "TIME")]
-            if objs:
+            if objs and not any(c.dep_ == "neg" for c in verb.children):
+                # ("did not respond to the request": nothing is said)
                 spans.append(((objs[0].left_edge.i, child.right_edge.i), "prep"))
-    if not spans and verb.head.i != verb.i and (verb.dep_ == "parataxis" or _as_clause(verb, cues)):
+    if not spans and verb.head.i != verb.i and (verb.dep_ == "parataxis" or _as_clause(verb, cues)) \
+            and not any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
+        # a bare reporting clause ("the army said,"), not "continues to press"
         spans.append((_host_clause(verb), "parenthetical"))
     if not spans and lemma in cues.reporting_verbs:
         before = _clause_before(verb, subject)
@@ -160,6 +210,54 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
             spans.append((before, "before"))
     for span, arc in spans:
         cand = _candidate(verb, subject, cues, span, arc)
+        if cand is not None:
+            yield cand
+
+
+def _coordinated_report(child: Token, cues: ClaimCues) -> bool:
+    """"A said they were worried, and B said ...": the parse hung B's report under A's
+    verb; a cue verb with its own subject after "and"/"but" reports for B."""
+    doc = child.doc
+    k = child.left_edge.i - 1
+    return (child.dep_ == "ccomp" and _is_cue_verb(child, cues) and k > 0
+            and any(c.dep_ == "nsubj" for c in child.children)
+            and (doc[k].dep_ == "cc" or doc[k].lower_ in ("and", "but", "while")))
+
+
+def _after_quote(verb: Token) -> bool:
+    """"“It is fine,” he said of the plan": the quoted words are what is said, the
+    plan only what they are about."""
+    doc = verb.doc
+    first = min([verb.i] + [c.left_edge.i for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i])
+    return any(t.is_quote for t in doc[max(verb.sent.start, first - 3) : first])
+
+
+def _indirect_question(child: Token) -> bool:
+    """"asked workers if they planned to attend": the parse hangs the question as an
+    adverbial clause with "if" or "whether"."""
+    return child.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i == child.left_edge.i
+        for m in child.children)
+
+
+def _object_predicate(verb: Token, obj: Token) -> Token | None:
+    """What an object is called or described as: "called him (a liar)"."""
+    return next((c for c in verb.children if c.i > obj.i and c.dep_ in ("oprd", "ccomp", "xcomp")
+                 and c.pos_ in ("NOUN", "PROPN", "ADJ")), None)
+
+
+def _unnamed_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
+    for child in verb.children:
+        if child.dep_ == "ccomp" or _indirect_question(child):
+            span = (child.left_edge.i, child.right_edge.i)
+        elif child.dep_ == "prep" and f"{verb.lemma_.lower()} {child.lower_}" in cues.prep_content_pairs:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.pos_ != "PRON"]
+            if not objs:
+                continue
+            span = (objs[0].left_edge.i, child.right_edge.i)
+        else:
+            continue
+        cand = _candidate(verb, None, cues, span, "unnamed")
         if cand is not None:
             yield cand
 
@@ -176,6 +274,13 @@ def _before_speech_participle(clause: Token, cues: ClaimCues) -> int:
                 and (lemma in cues.reporting_verbs or lemma in cues.quote_verbs
                      or lemma in cues.citing_verbs or lemma in cues.contradiction_verbs)):
             last = min(last, child.left_edge.i - 2)
+        elif (child.i > clause.i and child.dep_ == "conj" and _is_cue_verb(child, cues)
+              and any(c.dep_ == "nsubj" for c in child.children)):
+            # "A said they were worried, and B said ...": B's report is not A's words
+            end = child.left_edge.i - 1
+            while end > clause.i and (doc[end].dep_ == "cc" or is_punct_or_space(doc[end])):
+                end -= 1
+            last = min(last, end)
     return max(clause.i, last)
 
 
