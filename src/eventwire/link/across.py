@@ -112,7 +112,8 @@ def _words(ev: Event) -> set[str]:
 
 _COMMON = frozenset({"said", "says", "police", "that", "with", "were", "was", "from", "have", "been",
                      "this", "they", "their", "when", "after", "about", "into", "there", "where",
-                     "which", "would", "could", "also", "than", "then", "them", "will", "while"})
+                     "which", "would", "could", "also", "than", "then", "them", "will", "while",
+                     "year", "years", "month", "months"})  # of an age: ages are ``marks``
 
 
 def similarity(a: Event, b: Event) -> float:

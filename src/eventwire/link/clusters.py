@@ -9,7 +9,7 @@ cluster's contradiction flag is a function of its members.
 Finding the links stays near-linear through blocking: an event is compared only with
 events of the same PLOVER type whose time windows (widened by ``across.SLACK``) overlap
 and whose place falls in the same or a neighbouring grid cell (cells wider than
-``across.MAX_KM``), or that share its gazetteer entry, or its place name (in any country:
+``across.NEAR_KM``, the farthest it links), or that share its gazetteer entry, or its place name (in any country:
 two places of one name may be linked). Blocking only ever narrows the pairs asked: it must keep every pair that
 ``same_event`` could accept (the tests check it on real text).
 
@@ -45,13 +45,13 @@ def linkable(ev: Event) -> bool:
 
 def cell_degrees() -> float:
     """Grid cell size in degrees of latitude: wider than the largest linking distance."""
-    return max(across.MAX_KM / KM_PER_DEGREE, 0.01) * 1.01
+    return max(across.NEAR_KM / KM_PER_DEGREE, 0.01) * 1.01
 
 
 def cell(lat: float, lon: float) -> tuple[int, int]:
-    """The grid cell of a point. A row's longitude cells are as wide as ``MAX_KM`` at the
+    """The grid cell of a point. A row's longitude cells are as wide as ``NEAR_KM`` at the
     most poleward edge of the row and its neighbours, so that the 3 x 3 cells around a
-    point hold every point within ``MAX_KM`` (the antimeridian is not wrapped)."""
+    point hold every point within ``NEAR_KM`` (the antimeridian is not wrapped)."""
     size = cell_degrees()
     row = math.floor(lat / size)
     edge = min((abs(row) + 2) * size, 89.0)
