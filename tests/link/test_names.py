@@ -84,3 +84,16 @@ def test_a_region_wide_place_meets_a_place_inside_it() -> None:
     assert across.km(OHIO.lat, OHIO.lon, RIVERSIDE.lat, RIVERSIDE.lon) > across.NEAR_KM  # type: ignore[arg-type]
     assert across.same_event(state, town)
     assert _clusters_every_way([state, town]) == {frozenset({"a3", "b3"})}
+
+
+def test_a_report_months_later_in_the_same_place_tells_the_same_happening_again() -> None:
+    shot = _event("a4", "A 7-year-old girl, Lily Moss, was shot dead on Saturday in a drive-by in Hilltown.",
+                  HILLTOWN, killed=1, victim="Lily Moss")
+    charged = _event("b4", "Two men were charged on Monday in the death of the 7-year-old, Lily Moss.",
+                     HILLTOWN, day=DAY + timedelta(days=200))
+    # the same age in the same town, with nothing else alike: another shooting
+    another = _event("c4", "A 7-year-old boy was wounded by a stray bullet on Maple Avenue.", HILLTOWN,
+                     day=DAY + timedelta(days=150))
+    assert across.same_event(shot, charged)
+    assert not across.same_event(shot, another) and not across.same_event(charged, another)
+    assert _clusters_every_way([shot, charged, another]) == {frozenset({"a4", "b4"}), frozenset({"c4"})}

@@ -26,6 +26,10 @@ either side, since reports date an event by their own publication day) and eithe
   and photographers, who speak of many, are left out (a title before, "said" after, a
   credit's slash).
 
+In the same place (within ``NEAR_KM``), a report up to ``LATER`` after tells the same
+happening again when it names the same person or gives the same age and another mark
+(``told_again``): an arrest, a charge, a trial or a sentence months later.
+
 The place rules read "the same place" loosely where outlets differ in precision: a
 region-wide place ("a Kansas teenager") meets every place in that region, and "Marion"
 meets "Marion County" (``core_name``). They link only times of a week at the most
@@ -55,6 +59,7 @@ CLOSE = timedelta(days=1)  # the same place within a day needs only a little mor
 BRIEF_DAYS = 7  # the place rules link only times of a week at the most
 NAME_SLACK = timedelta(days=92)  # the same person named: days apart an update may tell it
 NAMED_DAYS = 31  # the name rule links times of a month at the most ("in November")
+LATER = timedelta(days=366)  # the same place told again (``told_again``) up to a year later
 SIMILAR = 0.25  # Jaccard overlap of the two sentences' content words
 LIKE = 0.08  # the overlap that, with the same place and day, tells the same happening
 TOLERANCE = 0.10  # figures within 10% of each other agree
@@ -139,7 +144,7 @@ detective chief deputy deputies sheriff department office county city state stre
 road drive boulevard lane place court the a an he she his her they their it its in on at
 of for and but as after when while according authorities investigators witnesses there
 this that then mr mrs ms dr north south east west northeast northwest southeast southwest
-hospital medical center university school high news""".split())
+hospital medical center university school high news side""".split())
 
 
 def marks(ev: Event) -> set[str]:
@@ -186,11 +191,15 @@ def same_event(a: Event, b: Event) -> bool:
     dist, gap = _distance(a, b), _gap(a, b)
     if gap is not None and gap <= NAME_SLACK and nameable(a) and nameable(b) and named_alike(a, b):
         return True
-    if gap is None or gap > SLACK:
+    if gap is None:
         return False
     if (dist is None or dist > NEAR_KM) and (_same_name(a, b) or _within(a, b)):
         dist = NEAR_KM
     if dist is None or dist > NEAR_KM:
+        return False
+    if gap <= LATER and told_again(a, b):
+        return True
+    if gap > SLACK:
         return False
     ma, mb = marks(a), marks(b)
     alike = similarity(a, b)
@@ -275,6 +284,20 @@ def named_alike(a: Event, b: Event) -> bool:
     or given an age): the same victim or suspect, whatever each outlet made of the place
     and the day."""
     return bool(persons(a, strong=True) & persons(b)) or bool(persons(b, strong=True) & persons(a))
+
+
+def lasting_marks(ev: Event) -> set[str]:
+    """The marks that still tell a happening apart months later: the people named in
+    full, and ages."""
+    return persons(ev) | {m for m in marks(ev) if m.startswith("age:")}
+
+
+def told_again(a: Event, b: Event) -> bool:
+    """A later report of the same place tells this happening again (a charge, a trial,
+    a sentence): it names the same person (``named_alike``), or gives the same age and
+    another mark of it ("the 7-year-old" and the victim's surname)."""
+    shared = marks(a) & marks(b)
+    return named_alike(a, b) or (len(shared) >= 2 and any(m.startswith("age:") for m in shared))
 
 
 def _killed_disagree(a: Event, b: Event) -> bool:

@@ -149,6 +149,15 @@ def _name_keys(ev: Event, probe: bool) -> list[tuple[object, ...]]:
     return [(*t, "person", name) for t in _months(start, end, "nm") for name in across.persons(ev)]
 
 
+def _later_keys(ev: Event, probe: bool) -> list[tuple[object, ...]]:
+    """Keys of ``across.told_again`` (at any time): each place key with each lasting mark
+    (a person named in full, an age); probing under the neighbouring places too."""
+    if not linkable(ev):
+        return []
+    places = _probe_keys(ev) if probe else place_keys(ev)
+    return [("later", *p, m) for p in places for m in sorted(across.lasting_marks(ev))]
+
+
 def _key(plover: str, t: tuple[object, ...], place: tuple[object, ...]) -> str:
     return "|".join(str(x) for x in (plover, *t, *place))
 
@@ -157,7 +166,7 @@ def index_keys(ev: Event) -> list[str]:
     """The blocks an event is filed under (the store keys them in ``link_keys``)."""
     if ev.time is None:
         return []
-    keys = {_key(ev.type.plover, n, ()) for n in _name_keys(ev, probe=False)}
+    keys = {_key(ev.type.plover, n, ()) for n in _name_keys(ev, probe=False) + _later_keys(ev, probe=False)}
     if linkable(ev):
         keys.update(_key(ev.type.plover, t, p) for t in time_keys(ev) for p in place_keys(ev))
     return sorted(keys)
@@ -167,7 +176,7 @@ def probe_keys(ev: Event) -> list[str]:
     """The blocks where an event's possible partners are filed."""
     if ev.time is None:
         return []
-    keys = {_key(ev.type.plover, n, ()) for n in _name_keys(ev, probe=True)}
+    keys = {_key(ev.type.plover, n, ()) for n in _name_keys(ev, probe=True) + _later_keys(ev, probe=True)}
     if linkable(ev):
         keys.update(_key(ev.type.plover, t, p) for t in _probe_times(ev) for p in _probe_keys(ev))
     return sorted(keys)
