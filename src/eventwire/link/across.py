@@ -17,7 +17,23 @@ either side, since reports date an event by their own publication day) and eithe
 - they happen near each other (within ``NEAR_KM``, a metropolitan area or a county: one
   outlet names the neighbourhood, another the city; or two places of the same name that
   the gazetteer resolved apart, one outlet's "Lexington" another's), their casualty
-  figures agree, and they share a mark or some words.
+  figures agree, and they share a mark or some words, or
+- they name the same person in full ("Ana Reyes", "31-year-old Ana Reyes"),
+  one of the two surely a person (an actor of the event of kind person, or given an
+  age), within ``NAME_SLACK`` of each other, whatever each outlet made of the place (a
+  gazetteer error, the state only) and the day (an update told weeks later). A victim
+  or suspect named in full rarely names two events of one type; officials, reporters
+  and photographers, who speak of many, are left out (a title before, "said" after, a
+  credit's slash).
+
+In the same place (within ``NEAR_KM``), a report up to ``LATER`` after tells the same
+happening again when it names the same person or gives the same age and another mark
+(``told_again``): an arrest, a charge, a trial or a sentence months later.
+
+The place rules read "the same place" loosely where outlets differ in precision: a
+region-wide place ("a Kansas teenager") meets every place in that region, and "Marion"
+meets "Marion County" (``core_name``). They link only times of a week at the most
+(``BRIEF_DAYS``): "in February" or "last year" overlaps every report of the city.
 
 Every rule asks for evidence in both events themselves, so that a link is never made on
 what two unrelated events merely have in common with the city they happened in.
@@ -40,6 +56,10 @@ MAX_KM = 25.0
 NEAR_KM = 60.0
 SLACK = timedelta(days=2)
 CLOSE = timedelta(days=1)  # the same place within a day needs only a little more evidence
+BRIEF_DAYS = 7  # the place rules link only times of a week at the most
+NAME_SLACK = timedelta(days=92)  # the same person named: days apart an update may tell it
+NAMED_DAYS = 31  # the name rule links times of a month at the most ("in November")
+LATER = timedelta(days=366)  # the same place told again (``told_again``) up to a year later
 SIMILAR = 0.25  # Jaccard overlap of the two sentences' content words
 LIKE = 0.08  # the overlap that, with the same place and day, tells the same happening
 TOLERANCE = 0.10  # figures within 10% of each other agree
@@ -97,7 +117,8 @@ def _words(ev: Event) -> set[str]:
 
 _COMMON = frozenset({"said", "says", "police", "that", "with", "were", "was", "from", "have", "been",
                      "this", "they", "their", "when", "after", "about", "into", "there", "where",
-                     "which", "would", "could", "also", "than", "then", "them", "will", "while"})
+                     "which", "would", "could", "also", "than", "then", "them", "will", "while",
+                     "year", "years", "month", "months"})  # of an age: ages are ``marks``
 
 
 def similarity(a: Event, b: Event) -> float:
@@ -123,7 +144,7 @@ detective chief deputy deputies sheriff department office county city state stre
 road drive boulevard lane place court the a an he she his her they their it its in on at
 of for and but as after when while according authorities investigators witnesses there
 this that then mr mrs ms dr north south east west northeast northwest southeast southwest
-hospital medical center university school high news""".split())
+hospital medical center university school high news side""".split())
 
 
 def marks(ev: Event) -> set[str]:
@@ -168,20 +189,115 @@ def same_event(a: Event, b: Event) -> bool:
     if not (_compatible(a.actor1, b.actor1) and _compatible(a.actor2, b.actor2)):
         return False
     dist, gap = _distance(a, b), _gap(a, b)
-    if gap is None or gap > SLACK:
+    if gap is not None and gap <= NAME_SLACK and nameable(a) and nameable(b) and named_alike(a, b):
+        return True
+    if gap is None:
         return False
-    if (dist is None or dist > NEAR_KM) and _same_name(a, b):
+    if (dist is None or dist > NEAR_KM) and (_same_name(a, b) or _within(a, b)):
         dist = NEAR_KM
     if dist is None or dist > NEAR_KM:
+        return False
+    if gap <= LATER and told_again(a, b):
+        return True
+    if gap > SLACK:
         return False
     ma, mb = marks(a), marks(b)
     alike = similarity(a, b)
     if alike >= SIMILAR:
         return True
+    if not (brief(a) and brief(b)):  # a month's or a year's window overlaps too much
+        return False
     marked = bool(ma & mb) or (alike >= LIKE and bool(_beyond(a) & _beyond(b)))
     if dist <= MAX_KM and gap <= CLOSE:
         return marked and not _killed_disagree(a, b)
     return marked and _figures_agree(a, b)
+
+
+# words before a name that make it an official's or a reporter's, not a party's
+_TITLES = frozenset("""
+sgt sergeant officer officers lt lieutenant det detective chief sheriff deputy capt captain cpl
+corporal trooper agent spokesman spokeswoman spokesperson mayor gov governor sen senator rep
+president judge attorney prosecutor coroner commissioner superintendent reporter correspondent
+councilman councilwoman alderman pastor rev reverend photo photos image images caption by credit staff writer""".split())
+_SAYS = frozenset("said says told reported reports according added explained stated".split())
+_RUN = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*)+")
+_WORD = re.compile(r"[A-Za-z]+")
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_AGED = re.compile(r"^,? (?:\d{1,3}|aged \d{1,3})\b")
+_AGED_BEFORE = re.compile(r"\d{1,3}[- ]years?[- ]old,? $")
+
+
+def _full_names(text: str, place: set[str], aged: bool = False) -> set[str]:
+    """Full names in ``text`` as "first last" (see ``persons``); ``aged``: only those
+    given an age beside them."""
+    out: set[str] = set()
+    for m in _RUN.finditer(text):
+        words = [w.lower() for w in re.findall(r"[A-Za-z']+", m.group()) if len(w) > 1]
+        words = [w for w in words if w not in SUFFIXES]
+        if len(words) < 2 or any(w in _PLAIN or w in place or w in _TITLES for w in words):
+            continue
+        before = _WORD.findall(text[max(0, m.start() - 20):m.start()])
+        after = _WORD.findall(text[m.end():m.end() + 25])
+        if (before and before[-1].lower() in _TITLES) or (after and after[0].lower() in _SAYS):
+            continue
+        if "/" in text[max(0, m.start() - 3):m.end() + 3]:
+            continue
+        if aged and not (_AGED.match(text[m.end():m.end() + 12])
+                         or _AGED_BEFORE.search(text[max(0, m.start() - 16):m.start()])):
+            continue
+        out.add(f"{words[0]} {words[-1]}")
+    return out
+
+
+def persons(ev: Event, strong: bool = False) -> set[str]:
+    """The people the event's sentence names in full, as "first last" ("Ana Reyes";
+    "John Paul Miller" -> "john miller"): runs of capitalised words of
+    which none is a word any report uses (``_PLAIN``: "Sutter Avenue", "Police Chief" are
+    not persons) nor the event's place, and that no title ("Sgt.", "spokesman", "Photo:")
+    precedes nor a verb of saying or a credit's slash follows (the officials, reporters and
+    photographers who speak of or picture many events). ``strong``: only those surely a
+    person: a party of the event (an actor of kind person), or given an age ("Ana
+    Reyes, 31,", "31-year-old Ana Reyes")."""
+    place = set(re.findall(r"[a-z]+", ev.location.name.lower())) if ev.location else set()
+    if not strong:
+        return _full_names(ev.evidence.sentence, place)
+    out = _full_names(ev.evidence.sentence, place, aged=True)
+    for actor in (ev.actor1, ev.actor2, *ev.associates):
+        if actor is not None and actor.kind == "person":
+            out |= _full_names(actor.text, place)
+    return out & persons(ev)
+
+
+def nameable(ev: Event) -> bool:
+    """A time of a month at the most ("in November"): a name links only such events."""
+    return ev.time is not None and (ev.time.end - ev.time.start).days <= NAMED_DAYS
+
+
+def brief(ev: Event) -> bool:
+    """A time of a day or a few, not a month or a year (whose window overlaps every
+    report of the place): the place rules link only such events."""
+    return ev.time is not None and (ev.time.end - ev.time.start).days <= BRIEF_DAYS
+
+
+def named_alike(a: Event, b: Event) -> bool:
+    """Both events name the same person in full, one of them surely a person (a party
+    or given an age): the same victim or suspect, whatever each outlet made of the place
+    and the day."""
+    return bool(persons(a, strong=True) & persons(b)) or bool(persons(b, strong=True) & persons(a))
+
+
+def lasting_marks(ev: Event) -> set[str]:
+    """The marks that still tell a happening apart months later: the people named in
+    full, and ages."""
+    return persons(ev) | {m for m in marks(ev) if m.startswith("age:")}
+
+
+def told_again(a: Event, b: Event) -> bool:
+    """A later report of the same place tells this happening again (a charge, a trial,
+    a sentence): it names the same person (``named_alike``), or gives the same age and
+    another mark of it ("the 7-year-old" and the victim's surname)."""
+    shared = marks(a) & marks(b)
+    return named_alike(a, b) or (len(shared) >= 2 and any(m.startswith("age:") for m in shared))
 
 
 def _killed_disagree(a: Event, b: Event) -> bool:
@@ -189,10 +305,33 @@ def _killed_disagree(a: Event, b: Event) -> bool:
     return "killed" in fa and "killed" in fb and fa["killed"] != fb["killed"]
 
 
-def _same_name(a: Event, b: Event) -> bool:
-    """The two places bear the same name, whatever the gazetteer made of each."""
+def region(ev: Event) -> tuple[str, str] | None:
+    """The first-level region (a state, a province) an event's place lies in."""
+    loc = ev.location
+    return (loc.country or "", loc.admin1.casefold()) if loc is not None and loc.admin1 else None
+
+
+def _within(a: Event, b: Event) -> bool:
+    """One outlet names only the region ("a Kansas teenager"), the other a place in it."""
     la, lb = a.location, b.location
-    return la is not None and lb is not None and la.name.casefold() == lb.name.casefold()
+    return (la is not None and lb is not None and "admin1" in (la.precision, lb.precision)
+            and region(a) is not None and region(a) == region(b))
+
+
+def _same_name(a: Event, b: Event) -> bool:
+    """The two places bear the same name (``core_name``), whatever the gazetteer made of
+    each."""
+    la, lb = a.location, b.location
+    return la is not None and lb is not None and core_name(la.name) == core_name(lb.name)
+
+
+_DIVISION = re.compile(r"\s+(?:county|parish|borough|district|governorate|province)$")
+
+
+def core_name(name: str) -> str:
+    """A place's name less the word for its kind of division: one outlet's "Marion",
+    another's "Marion County" (that the gazetteer may put in another state)."""
+    return _DIVISION.sub("", name.casefold().strip())
 
 
 @dataclass(frozen=True)

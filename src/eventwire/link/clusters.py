@@ -9,7 +9,7 @@ cluster's contradiction flag is a function of its members.
 Finding the links stays near-linear through blocking: an event is compared only with
 events of the same PLOVER type whose time windows (widened by ``across.SLACK``) overlap
 and whose place falls in the same or a neighbouring grid cell (cells wider than
-``across.MAX_KM``), or that share its gazetteer entry, or its place name (in any country:
+``across.NEAR_KM``, the farthest it links), or that share its gazetteer entry, or its place name (in any country:
 two places of one name may be linked). Blocking only ever narrows the pairs asked: it must keep every pair that
 ``same_event`` could accept (the tests check it on real text).
 
@@ -45,13 +45,13 @@ def linkable(ev: Event) -> bool:
 
 def cell_degrees() -> float:
     """Grid cell size in degrees of latitude: wider than the largest linking distance."""
-    return max(across.MAX_KM / KM_PER_DEGREE, 0.01) * 1.01
+    return max(across.NEAR_KM / KM_PER_DEGREE, 0.01) * 1.01
 
 
 def cell(lat: float, lon: float) -> tuple[int, int]:
-    """The grid cell of a point. A row's longitude cells are as wide as ``MAX_KM`` at the
+    """The grid cell of a point. A row's longitude cells are as wide as ``NEAR_KM`` at the
     most poleward edge of the row and its neighbours, so that the 3 x 3 cells around a
-    point hold every point within ``MAX_KM`` (the antimeridian is not wrapped)."""
+    point hold every point within ``NEAR_KM`` (the antimeridian is not wrapped)."""
     size = cell_degrees()
     row = math.floor(lat / size)
     edge = min((abs(row) + 2) * size, 89.0)
@@ -63,11 +63,16 @@ def place_keys(ev: Event) -> list[tuple[object, ...]]:
     loc = ev.location
     if loc is None:
         return []
-    keys: list[tuple[object, ...]] = [("name", loc.name.casefold())]
+    keys: list[tuple[object, ...]] = [("name", across.core_name(loc.name))]
     if loc.gazetteer_id:
         keys.append(("gid", loc.gazetteer_id))
     if loc.lat is not None and loc.lon is not None:
         keys.append(("cell", *cell(loc.lat, loc.lon)))
+    region = across.region(ev)
+    if region is not None:  # a region-wide place meets the places inside it (``across._within``)
+        keys.append(("in", *region))
+        if loc.precision == "admin1":
+            keys.append(("wide", *region))
     return keys
 
 
@@ -75,7 +80,12 @@ def _probe_keys(ev: Event) -> list[tuple[object, ...]]:
     """Keys under which an event looks for partners: its own, and the neighbouring cells
     (at every latitude row touched, since longitude cells differ by row)."""
     loc = ev.location
-    keys = [k for k in place_keys(ev) if k[0] != "cell"]
+    keys = [k for k in place_keys(ev) if k[0] not in ("cell", "in", "wide")]
+    region = across.region(ev)
+    if region is not None:
+        keys.append(("wide", *region))
+        if loc is not None and loc.precision == "admin1":
+            keys.append(("in", *region))
     if loc is None or loc.lat is None or loc.lon is None:
         return keys
     size = cell_degrees()
@@ -125,22 +135,51 @@ def _probe_times(ev: Event) -> list[tuple[object, ...]]:
     return days + _months(start, end, "ml")
 
 
+def _name_keys(ev: Event, probe: bool) -> list[tuple[object, ...]]:
+    """Keys of the names an event's sentence gives (``across.named_alike``): filed under
+    its persons ("P") and its capitalised words ("W") in each month of its time; probing
+    over the months of its time widened by ``across.NAME_SLACK``, the persons among the
+    others' capitalised words and its capitalised words among the others' persons."""
+    if not across.nameable(ev):
+        return []
+    assert ev.time is not None
+    start, end = ev.time.start, ev.time.end
+    if probe:
+        start, end = start - across.NAME_SLACK, end + across.NAME_SLACK
+    return [(*t, "person", name) for t in _months(start, end, "nm") for name in across.persons(ev)]
+
+
+def _later_keys(ev: Event, probe: bool) -> list[tuple[object, ...]]:
+    """Keys of ``across.told_again`` (at any time): each place key with each lasting mark
+    (a person named in full, an age); probing under the neighbouring places too."""
+    if not linkable(ev):
+        return []
+    places = _probe_keys(ev) if probe else place_keys(ev)
+    return [("later", *p, m) for p in places for m in sorted(across.lasting_marks(ev))]
+
+
 def _key(plover: str, t: tuple[object, ...], place: tuple[object, ...]) -> str:
     return "|".join(str(x) for x in (plover, *t, *place))
 
 
 def index_keys(ev: Event) -> list[str]:
-    """The blocks an event is filed under (the store keeps them in ``link_keys``)."""
-    if not linkable(ev):
+    """The blocks an event is filed under (the store keys them in ``link_keys``)."""
+    if ev.time is None:
         return []
-    return sorted({_key(ev.type.plover, t, p) for t in time_keys(ev) for p in place_keys(ev)})
+    keys = {_key(ev.type.plover, n, ()) for n in _name_keys(ev, probe=False) + _later_keys(ev, probe=False)}
+    if linkable(ev):
+        keys.update(_key(ev.type.plover, t, p) for t in time_keys(ev) for p in place_keys(ev))
+    return sorted(keys)
 
 
 def probe_keys(ev: Event) -> list[str]:
     """The blocks where an event's possible partners are filed."""
-    if not linkable(ev):
+    if ev.time is None:
         return []
-    return sorted({_key(ev.type.plover, t, p) for t in _probe_times(ev) for p in _probe_keys(ev)})
+    keys = {_key(ev.type.plover, n, ()) for n in _name_keys(ev, probe=True) + _later_keys(ev, probe=True)}
+    if linkable(ev):
+        keys.update(_key(ev.type.plover, t, p) for t in _probe_times(ev) for p in _probe_keys(ev))
+    return sorted(keys)
 
 
 def candidate_pairs(events: list[Event]) -> set[tuple[int, int]]:
