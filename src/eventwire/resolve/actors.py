@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pycountry
@@ -227,6 +228,7 @@ def _is_abbrev(w: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z]\.){2,}", w))
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the words, asked for every sub-phrase of every phrase
 def _norm(s: str) -> str:
     s = s.replace("’", "'").lower()
     s = re.sub(r"^the\s+", "", s.strip())

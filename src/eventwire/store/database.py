@@ -245,6 +245,7 @@ class Stored:
 
 
 def _insert_article(con: Connection, doc: ArticleDoc, version: int) -> None:
+    """The article and its places, quotes and times: one statement a table (``executemany``)."""
     a = doc.article
     con.execute(
         "INSERT INTO articles (id, title, published, published_inferred, published_reason,"
@@ -252,63 +253,58 @@ def _insert_article(con: Connection, doc: ArticleDoc, version: int) -> None:
         [a.id, a.title, a.published, a.published_inferred, a.published_reason, a.outlet,
          a.url, a.path, a.text, version, _now()],
     )
-    for p in doc.places:
-        con.execute(
-            "INSERT INTO places (article_id, text, start_char, end_char, name, country, admin1, lat, lon,"
-            " feature, gazetteer_id, adjectival, reason, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [a.id, p.text, p.start, p.end, p.name, p.country, p.admin1, p.lat, p.lon,
-             p.feature, p.gazetteer_id, p.adjectival, p.reason, p.score],
-        )
-    for q in doc.quotes:
-        sp = q.speaker
-        con.execute(
-            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [a.id, sp.name if sp else None, sp.country if sp else None,
-             sp.kind if sp else None, q.via, q.direct, q.text, q.start, q.end],
-        )
-    for t in doc.times:
-        con.execute(
-            "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [a.id, t.text, t.start, t.end, t.start_date, t.end_date, t.precision, t.value],
-        )
+    con.executemany(
+        "INSERT INTO places (article_id, text, start_char, end_char, name, country, admin1, lat, lon,"
+        " feature, gazetteer_id, adjectival, reason, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [[a.id, p.text, p.start, p.end, p.name, p.country, p.admin1, p.lat, p.lon,
+          p.feature, p.gazetteer_id, p.adjectival, p.reason, p.score] for p in doc.places])
+    con.executemany(
+        "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [[a.id, q.speaker.name if q.speaker else None, q.speaker.country if q.speaker else None,
+          q.speaker.kind if q.speaker else None, q.via, q.direct, q.text, q.start, q.end]
+         for q in doc.quotes])
+    con.executemany(
+        "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [[a.id, t.text, t.start, t.end, t.start_date, t.end_date, t.precision, t.value] for t in doc.times])
 
 
-def _insert_event(con: Connection, ev: Event, article_id: str) -> None:
+def _insert_events(con: Connection, events: list[Event], article_id: str,
+                   stamps: dict[str, tuple[int, datetime]]) -> None:
+    """The events of one article with their actors and quantities, one statement a table;
+    ``stamps``: each event's last change (``change_seq``, ``changed_at``), if any."""
+    con.executemany(
+        f"INSERT INTO events ({EVENT_COLUMNS}, change_seq, changed_at) VALUES (" + ", ".join(["?"] * 34) + ")",
+        [_event_row(ev, article_id) + list(stamps.get(ev.id, (None, None))) for ev in events])
+    con.executemany(
+        "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [[ev.id, role, actor.name, actor.country, actor.kind, actor.inter, actor.text, actor.start, actor.end]
+         for ev in events
+         for role, actor in [("actor1", ev.actor1), ("actor2", ev.actor2), *(("associate", a) for a in ev.associates)]
+         if actor is not None])
+    con.executemany(
+        "INSERT INTO quantities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [[ev.id, q.kind, q.value, q.qualifier, q.source, q.text, q.start, q.end] for ev in events for q in ev.quantities])
+
+
+def _event_row(ev: Event, article_id: str) -> list[Any]:
     loc, tm, src = ev.location, ev.time, ev.source
     acled = ev.type.acled or (None, None)
     # fatalities of this event only: not a war's toll told as background, nor a denied,
     # negated or planned killing
     killed = [q.value for q in ev.quantities if q.kind == "killed"] if ev.status in FACTUAL else []
-    con.execute(
-        f"INSERT INTO events ({EVENT_COLUMNS}) VALUES (" + ", ".join(["?"] * 32) + ")",
-        [
-            ev.id, article_id, ev.type.plover, ev.type.mode, acled[0], acled[1], ev.status,
-            *_actor_cols(ev.actor1), *_actor_cols(ev.actor2),
-            loc.name if loc else None, loc.country if loc else None,
-            loc.admin1 if loc else None, loc.lat if loc else None, loc.lon if loc else None,
-            loc.precision if loc else None, loc.gazetteer_id if loc else None,
-            tm.start if tm else None, tm.end if tm else None, tm.precision if tm else None,
-            max(killed) if killed else None,
-            src.name if src else None, src.via if src else None,
-            ev.evidence.sentence, ev.evidence.start, ev.evidence.end,
-            json.dumps(ev.model_dump(mode="json")),
-            ev.id, False,
-        ],
-    )
-    roles = [("actor1", ev.actor1), ("actor2", ev.actor2)]
-    roles += [("associate", a) for a in ev.associates]
-    for role, actor in roles:
-        if actor is not None:
-            con.execute(
-                "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [ev.id, role, actor.name, actor.country, actor.kind, actor.inter, actor.text,
-                 actor.start, actor.end],
-            )
-    for q in ev.quantities:
-        con.execute(
-            "INSERT INTO quantities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [ev.id, q.kind, q.value, q.qualifier, q.source, q.text, q.start, q.end],
-        )
+    return [
+        ev.id, article_id, ev.type.plover, ev.type.mode, acled[0], acled[1], ev.status,
+        *_actor_cols(ev.actor1), *_actor_cols(ev.actor2),
+        loc.name if loc else None, loc.country if loc else None,
+        loc.admin1 if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+        loc.precision if loc else None, loc.gazetteer_id if loc else None,
+        tm.start if tm else None, tm.end if tm else None, tm.precision if tm else None,
+        max(killed) if killed else None,
+        src.name if src else None, src.via if src else None,
+        ev.evidence.sentence, ev.evidence.start, ev.evidence.end,
+        json.dumps(ev.model_dump(mode="json")),
+        ev.id, False,
+    ]
 
 
 def contradictions(store: Store) -> dict[str, list[Figure]]:
@@ -370,16 +366,20 @@ def _put(con: Connection, doc: ArticleDoc) -> Stored:
     events = [ev.model_copy(update={"id": kept.get(ev.id, ev.id)}) for ev in doc.events]
     linking.remove_events(con, [ev.id for ev in old])
     log = _ChangeLog(con, art, version)
+    kept_ids = []
     for ev in events:
-        _insert_event(con, ev, art.id)
         if ev.id not in before:
             log.record("added", ev)
         elif revise.changed(before[ev.id], ev):
             log.record("revised", ev)
         else:
-            log.keep(ev.id)
+            kept_ids.append(ev.id)
     for ev in rev.retracted:
         log.record("retracted", ev)
+    _insert_events(con, events, art.id, log.stamps)
+    log.write()
+    for eid in kept_ids:
+        log.keep(eid)
     linking.add_events(con, events)
     return Stored("revised" if previous else "stored", art.id, version,
                   added=log.counts["added"], revised=log.counts["revised"],
@@ -387,7 +387,9 @@ def _put(con: Connection, doc: ArticleDoc) -> Stored:
 
 
 class _ChangeLog:
-    """Appends to ``changes`` and stamps each current event with its last change."""
+    """Appends to ``changes`` and stamps each current event with its last change: the
+    rows are gathered (``record``) and written at once (``write``); ``stamps`` go in with
+    the events' own rows."""
 
     def __init__(self, con: Connection, art: Article, version: int) -> None:
         self.con, self.art, self.version = con, art, version
@@ -395,18 +397,19 @@ class _ChangeLog:
         self.seq = int(row[0]) if row else 0
         self.at = _now()
         self.counts = {"added": 0, "revised": 0, "retracted": 0}
-        self.last: dict[str, tuple[int, datetime]] = {}
+        self.rows: list[list[Any]] = []
+        self.stamps: dict[str, tuple[int, datetime]] = {}
 
     def record(self, kind: str, ev: Event) -> None:
         self.seq += 1
         self.counts[kind] += 1
-        self.con.execute(
-            "INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [self.seq, self.at, kind, ev.id, self.art.id, self.art.url, self.version,
-             ev.model_dump_json()])
+        self.rows.append([self.seq, self.at, kind, ev.id, self.art.id, self.art.url, self.version,
+                          ev.model_dump_json()])
         if kind != "retracted":
-            self.con.execute("UPDATE events SET change_seq = ?, changed_at = ? WHERE id = ?",
-                             [self.seq, self.at, ev.id])
+            self.stamps[ev.id] = (self.seq, self.at)
+
+    def write(self) -> None:
+        self.con.executemany("INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.rows)
 
     def keep(self, event_id: str) -> None:
         """An event the new version tells unchanged keeps its last change."""

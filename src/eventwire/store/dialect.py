@@ -145,6 +145,11 @@ def errors() -> tuple[type[Exception], ...]:
     return (duckdb.Error, psycopg.Error)
 
 
+# an INSERT of one row of parameters: "INSERT INTO t (a, b) VALUES " and "?, ?"
+_VALUES = re.compile(r"(INSERT INTO [^;]*? VALUES )\((\?(?:, \?)*)\)", re.S)
+MANY_ROWS = 500  # rows per statement of ``Connection.executemany`` on DuckDB
+
+
 class Connection:
     """One open database: ``execute`` runs the store's SQL in this database's dialect.
 
@@ -164,11 +169,24 @@ class Connection:
         return self.raw.execute(self.dialect.sql(sql), list(params))
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for each of ``rows``. On DuckDB an ``INSERT ... VALUES (?, ...)``
+        goes as one statement of many rows (``MANY_ROWS`` at a time): DuckDB's own
+        ``executemany`` runs the statement once per row, and each run costs about a
+        millisecond of CPU however small (the writer stored an article in 200 ms)."""
+        if not rows:
+            return
         if self.dialect is POSTGRES:
             with self.raw.cursor() as cur:
                 cur.executemany(self.dialect.sql(sql), rows)
-        else:
+            return
+        values = _VALUES.fullmatch(sql.strip())
+        if values is None:
             self.raw.executemany(sql, rows)
+            return
+        one = f"({values.group(2)})"
+        for at in range(0, len(rows), MANY_ROWS):
+            chunk = rows[at:at + MANY_ROWS]
+            self.raw.execute(values.group(1) + ", ".join([one] * len(chunk)), [v for row in chunk for v in row])
 
     def script(self, sql: str) -> None:
         """Several statements without parameters (the schema)."""

@@ -30,10 +30,17 @@ def _filed(con: Connection, keys: list[str]) -> list[stored.Filed]:
     for at in range(0, len(keys), PROBE_CHUNK):
         chunk = keys[at:at + PROBE_CHUNK]
         marks = ", ".join(["?"] * len(chunk))
-        for eid, rec, cid, key in con.execute(
-                "SELECT e.id, e.record, e.cluster_id, k.key FROM link_keys k"
-                f" JOIN events e ON e.id = k.event_id WHERE k.key IN ({marks})", chunk).fetchall():
-            found.setdefault(eid, (rec, cid, set()))[2].add(key)
+        # the keys' events first, then their rows: a join would hash every event's record
+        pairs = con.execute(f"SELECT event_id, key FROM link_keys WHERE key IN ({marks})", chunk).fetchall()
+        ids = sorted({eid for eid, _ in pairs} - found.keys())
+        for at_id in range(0, len(ids), PROBE_CHUNK):
+            some = ids[at_id:at_id + PROBE_CHUNK]
+            for eid, rec, cid in con.execute(f"SELECT id, record, cluster_id FROM events WHERE id IN"
+                                             f" ({', '.join(['?'] * len(some))})", some).fetchall():
+                found[eid] = (rec, cid, set())
+        for eid, key in pairs:
+            if eid in found:  # as the join: a key without its event finds nothing
+                found[eid][2].add(key)
     return [stored.Filed(Event.model_validate_json(rec), cid, frozenset(ks))
             for _, (rec, cid, ks) in sorted(found.items())]
 

@@ -97,6 +97,7 @@ def decode_roles(text: str, offsets: Sequence[tuple[int, int]], special: Sequenc
                        + [probs[:, idx].sum(-1) for idx in roles.values()], axis=-1)
     names = ("", *roles)
     tags = by_role.argmax(-1)
+    chosen = by_role[np.arange(len(tags)), tags].tolist()  # each piece's probability of its tag
     spans: list[RoleSpan] = []
     cur: list[int] = []
     cur_role = ""
@@ -104,13 +105,13 @@ def decode_roles(text: str, offsets: Sequence[tuple[int, int]], special: Sequenc
     def close() -> None:
         if cur:
             s, e = _whole_words(text, offsets[cur[0]][0], offsets[cur[-1]][1])
-            p = [float(by_role[i, tags[i]]) for i in cur]
+            p = [chosen[i] for i in cur]
             role = "source" if cur_role == "S" else "target"
             spans.append(RoleSpan(role, s, e, sum(p) / len(p), sum(p)))
         cur.clear()
 
-    for i, t in enumerate(tags):
-        role = names[int(t)] if not special[i] else ""
+    for i, t in enumerate(tags.tolist()):  # Python ints: no numpy scalar per piece
+        role = names[t] if not special[i] else ""
         if not role or role != cur_role:
             close()
         if role:
@@ -171,4 +172,4 @@ class EventCoder:
         )
         qp, tp = _softmax(quad_logits[0]), _softmax(tag_logits[0])
         roles = decode_roles(text, enc.offsets, enc.special_tokens_mask, tp)
-        return Coding(int(np.argmax(qp)), tuple(float(p) for p in qp), roles)
+        return Coding(int(np.argmax(qp)), tuple(qp.tolist()), roles)

@@ -33,6 +33,9 @@ def default_path() -> Path:
     return data_file("built", DEFAULT_NAME)
 
 
+LOOKED = 50_000  # names whose lookup is kept (Gazetteer.lookup); then it starts again
+
+
 @dataclass(frozen=True)
 class Entry:
     """One gazetteer place."""
@@ -77,6 +80,7 @@ class Gazetteer:
         self.state_abbrevs = _state_abbreviations()
         self._compact: defaultdict[str, list[int]] | None = None  # see towns_prefixing
         self._spellings: dict[str, tuple[str, ...]] | None = None  # see spelled_like
+        self._looked: dict[str, tuple[Candidate, ...]] = {}  # see lookup
         self._country_entry = {self._country[i]: i for i, f in enumerate(self._feature) if f == "country"}
 
     def __len__(self) -> int:
@@ -88,10 +92,17 @@ class Gazetteer:
                      float(self.lon[idx]), int(self.pop[idx]), idx in self._capitals)
 
     def lookup(self, name: str) -> list[Candidate]:
-        """Places called ``name`` (any spelling that folds the same), most populous first."""
-        codes = self._index.get(fold(name), ())
-        cands = [Candidate(self.entry(c // 2), bool(c % 2)) for c in codes]
-        return sorted(cands, key=lambda c: (-c.entry.pop, c.entry.idx))
+        """Places called ``name`` (any spelling that folds the same), most populous first.
+        Kept per name (``LOOKED``): an article asks for its names again and again."""
+        found = self._looked.get(name)
+        if found is None:
+            codes = self._index.get(fold(name), ())
+            found = tuple(sorted((Candidate(self.entry(c // 2), bool(c % 2)) for c in codes),
+                                 key=lambda c: (-c.entry.pop, c.entry.idx)))
+            if len(self._looked) >= LOOKED:
+                self._looked.clear()
+            self._looked[name] = found
+        return list(found)
 
     def spelled_like(self, name: str, min_similarity: float = FUZZY_MIN) -> list[tuple[str, float]]:
         """Gazetteer names spelled like ``name`` in another romanisation ('Maarat al-Numan'

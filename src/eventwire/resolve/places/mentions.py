@@ -24,7 +24,7 @@ from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.nlp.text import doc_text, entity_at
+from eventwire.nlp.text import doc_text, entities, entity_at
 from eventwire.resolve.places.datafiles import (
     read_admin1_aliases,
     read_admin_suffixes,
@@ -196,7 +196,7 @@ def _with_local_points(doc: Doc, gaz: Gazetteer, know: _Knowledge, mentions: lis
     ``local`` mention, placed in the article's city (geoparse), in place of the names
     inside it: a piece of a name is never a place on its own ('Royal' is no town here)."""
     out = list(mentions)
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in LOCAL_LABELS and not (ent.label_ == "PERSON" and _after_word(doc, ent, STREET_CUES)):
             continue  # a street the NER took for a person: 'the 2700 block of Majesty Drive'
         span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
@@ -230,7 +230,7 @@ def _with_waters(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> list[Ment
     water mention in place of the names inside it ('Catawba' is no town there); a town
     so named ('Lake Charles') stays the town."""
     out = list(mentions)
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in PLACE_LABELS | {"FAC"}:
             continue
         span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
@@ -290,7 +290,7 @@ def _listed_with(doc: Doc, span: Span, places: list[Span]) -> bool:
 
 
 def _entity_index(doc: Doc) -> dict[int, Span]:
-    return {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    return {i: ent for ent in entities(doc) for i in range(ent.start, ent.end)}
 
 
 def _locative(doc: Doc, span: Span) -> bool:
@@ -318,7 +318,7 @@ def _after_word(doc: Doc, span: Span, words: AbstractSet[str]) -> bool:
 def _known_actor_tokens(doc: Doc) -> set[int]:
     """Tokens of an organisation or person our own actor dictionary named (the entity
     ruler sets ``ent_id_``): "the Red Cross" is the ICRC, not Red Cross, North Carolina."""
-    return {i for ent in doc.ents if ent.ent_id_ and ent.label_ not in PLACE_LABELS
+    return {i for ent in entities(doc) if ent.ent_id_ and ent.label_ not in PLACE_LABELS
             for i in range(ent.start, ent.end)}
 
 
@@ -757,7 +757,7 @@ def _person_words(doc: Doc) -> frozenset[str]:
     """First names and surnames of the people the NER found with two or more words
     ('Roy Jones' -> 'roy', 'jones'), cached on the Doc."""
     return _cached(doc, "eventwire.person_words", lambda: frozenset(
-        fold(t.text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+        fold(t.text) for e in entities(doc) if e.label_ == "PERSON" and len(e) >= 2
         for t in (e[0], e[-1]) if _capitalised(t)))
 
 
@@ -766,14 +766,14 @@ def _surnames(doc: Doc, know: _Knowledge) -> frozenset[str]:
     'ripley'): the article's other bare 'Ripley' is that person, whatever the NER says of
     it, unless a locative or a container places it."""
     return _cached(doc, "eventwire.surnames", lambda: frozenset(
-        fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+        fold(e[-1].text) for e in entities(doc) if e.label_ == "PERSON" and len(e) >= 2
         and fold(e[0].text) in know.personal_names and _capitalised(e[-1])))
 
 
 def _ner_places(doc: Doc) -> frozenset[str]:
     """Names the NER tagged as a place somewhere in the article, cached on the Doc."""
     return _cached(doc, "eventwire.ner_places",
-                   lambda: frozenset(fold(e.text) for e in doc.ents if e.label_ in PLACE_LABELS))
+                   lambda: frozenset(fold(e.text) for e in entities(doc) if e.label_ in PLACE_LABELS))
 
 
 def _cached(doc: Doc, key: str, make: Callable[[], frozenset[str]]) -> frozenset[str]:
@@ -1123,7 +1123,7 @@ def _unknown_places(doc: Doc, covered: set[int], gaz: Gazetteer) -> list[Mention
     placed at their container ('Fort Detrick, Maryland', 'Pingilikani, Kenya'; see
     ``_named_container``)."""
     out = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)):
             span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
             spelled = gaz.spelled_like(span.text)  # 'Maarat al-Numan': GeoNames' 'Ma'arrat an Nu'man'

@@ -290,27 +290,32 @@ class Resolver:
                     owner.append(key)
                 elif e.feature == "admin1":
                     areas.append((key, e.country, e.admin1))
-        owner_arr, lat_arr, lon_arr = np.array(owner), np.array(lat), np.array(lon)
+        # each name's points are one run of columns (appended name by name above)
+        cols = {key: (owner.index(key), len(owner) - owner[::-1].index(key)) for key in set(owner)}
+        states: dict[str, set[tuple[str, str]]] = {}
+        for k, a, b in areas:
+            states.setdefault(k, set()).add((a, b))
+        lat_arr, lon_arr = np.array(lat), np.array(lon)
         for i, cands in enumerate(self.cands):
             if cands and not self.mentions[i].adjectival:
                 others = [k for k in reps if k != self.keys[i]]
-                support = self._support(cands, others, owner_arr, lat_arr, lon_arr, areas)
+                support = self._support(cands, others, cols, lat_arr, lon_arr, states)
                 self.base[i] = self.base[i] + W_CLUSTER * support * (1 - self.shadowed[i]) / max(1, len(others)) ** 0.5
 
     @staticmethod
-    def _support(cands: list[Candidate], others: list[str], owner: np.ndarray, lat: np.ndarray,
-                 lon: np.ndarray, areas: list[tuple[str, str, str]]) -> np.ndarray:
+    def _support(cands: list[Candidate], others: list[str], cols: dict[str, tuple[int, int]], lat: np.ndarray,
+                 lon: np.ndarray, states: dict[str, set[tuple[str, str]]]) -> np.ndarray:
         near = _near_matrix(cands, lat, lon) if len(lat) else None
         support = np.zeros(len(cands))
+        where = [(c.entry.country, c.entry.admin1) if c.entry.feature != "admin1" else None for c in cands]
         for other in others:
             got = np.zeros(len(cands))
-            cols = owner == other
-            if near is not None and cols.any():
-                got = near[:, cols].max(axis=1)
-            states = {(a, b) for k, a, b in areas if k == other}
-            inside = np.array([1.0 if c.entry.feature != "admin1" and (c.entry.country, c.entry.admin1) in states
-                               else 0.0 for c in cands])
-            support += np.maximum(got, inside)
+            if near is not None and other in cols:
+                got = near[:, slice(*cols[other])].max(axis=1)
+            if other in states:  # inside one of the other name's states
+                inside = np.array([1.0 if w is not None and w in states[other] else 0.0 for w in where])
+                got = np.maximum(got, inside)
+            support += got
         return support
 
     def resolve(self) -> list[Choice]:
