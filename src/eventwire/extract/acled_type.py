@@ -120,15 +120,36 @@ def _keys(tok: Token) -> tuple[str, str]:
     return tok.lemma_.lower(), tok.lower_
 
 
+# phrases by their first word, per phrase table (the tables are the constants of
+# ``load_cues``; the table is kept beside its index so that its id stays its own)
+_BY_FIRST: dict[int, tuple[Sequence[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _by_first(phrases: Sequence[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    kept = _BY_FIRST.get(id(phrases))
+    if kept is None or kept[0] is not phrases:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            if phrase:
+                index.setdefault(phrase[0], []).append(phrase)
+        kept = _BY_FIRST[id(phrases)] = (phrases, index)
+    return kept[1]
+
+
 def find(tokens: Sequence[Token], phrases: Sequence[tuple[str, ...]]) -> list[Token]:
-    """The first token of each place a phrase (lemmas or word forms) starts in ``tokens``."""
+    """The first token of each place a phrase (lemmas or word forms) starts in ``tokens``.
+    Only the phrases whose first word is the token's lemma or form are tried."""
+    index = _by_first(phrases)
     out = []
+    keys = [_keys(tok) for tok in tokens]
     for i, tok in enumerate(tokens):
         if tok.ent_type_ in ("DATE", "TIME"):  # "16 March" is no march
             continue
-        for phrase in phrases:
+        lemma, form = keys[i]
+        tried = index.get(lemma, []) + (index.get(form, []) if form != lemma else [])
+        for phrase in tried:
             if i + len(phrase) <= len(tokens) and all(
-                    w in _keys(tokens[i + k]) for k, w in enumerate(phrase)):
+                    w in keys[i + k] for k, w in enumerate(phrase)):
                 out.append(tok)
                 break
     return out
