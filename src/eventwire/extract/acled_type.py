@@ -24,6 +24,7 @@ sentence, with the cue words of ``data/acled/cues.json``:
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -63,31 +64,41 @@ DISTINCTIVE = frozenset({"Chemical weapon", "Suicide bomb"})
 VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
 
 
+# cue phrases by their first word (``_phrases``)
+Phrases = Mapping[str, tuple[tuple[str, ...], ...]]
+
+
 @dataclass(frozen=True)
 class Cues:
-    crowd: tuple[tuple[str, ...], ...]
-    violent: tuple[tuple[str, ...], ...]
-    lethal: tuple[tuple[str, ...], ...]
-    intervention: tuple[tuple[str, ...], ...]
-    state: tuple[tuple[str, ...], ...]
-    means: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]  # most specific first
-    causes: tuple[tuple[str, ...], ...]
-    armed: tuple[tuple[str, ...], ...]
-    agreement: tuple[tuple[str, ...], ...]
+    crowd: Phrases
+    violent: Phrases
+    lethal: Phrases
+    intervention: Phrases
+    state: Phrases
+    means: tuple[tuple[str, Phrases], ...]  # most specific first
+    causes: Phrases
+    armed: Phrases
+    agreement: Phrases
     agree_plover: frozenset[str]
     about: frozenset[str]
-    civilian: tuple[tuple[str, ...], ...]
-    combatant: tuple[tuple[str, ...], ...]
-    casualty: tuple[tuple[str, ...], ...]
-    sexual: tuple[tuple[str, ...], ...]
-    ground: tuple[tuple[str, ...], ...]
-    state_force: tuple[tuple[str, ...], ...]
-    nonstate: tuple[tuple[str, ...], ...]
-    mob: tuple[tuple[str, ...], ...]
+    civilian: Phrases
+    combatant: Phrases
+    casualty: Phrases
+    sexual: Phrases
+    ground: Phrases
+    state_force: Phrases
+    nonstate: Phrases
+    mob: Phrases
 
 
-def _phrases(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(w.lower().split()) for w in words)
+def _phrases(words: Sequence[str]) -> Phrases:
+    """The cue phrases (lower-cased words), by their first word: ``find`` tries at a token
+    only the phrases that start with its lemma or form."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for w in words:
+        phrase = tuple(w.lower().split())
+        index.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(phrases) for first, phrases in index.items()}
 
 
 @lru_cache(maxsize=1)
@@ -120,33 +131,15 @@ def _keys(tok: Token) -> tuple[str, str]:
     return tok.lemma_.lower(), tok.lower_
 
 
-# phrases by their first word, per phrase table (the tables are the constants of
-# ``load_cues``; the table is kept beside its index so that its id stays its own)
-_BY_FIRST: dict[int, tuple[Sequence[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]] = {}
-
-
-def _by_first(phrases: Sequence[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
-    kept = _BY_FIRST.get(id(phrases))
-    if kept is None or kept[0] is not phrases:
-        index: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in phrases:
-            if phrase:
-                index.setdefault(phrase[0], []).append(phrase)
-        kept = _BY_FIRST[id(phrases)] = (phrases, index)
-    return kept[1]
-
-
-def find(tokens: Sequence[Token], phrases: Sequence[tuple[str, ...]]) -> list[Token]:
-    """The first token of each place a phrase (lemmas or word forms) starts in ``tokens``.
-    Only the phrases whose first word is the token's lemma or form are tried."""
-    index = _by_first(phrases)
+def find(tokens: Sequence[Token], phrases: Phrases) -> list[Token]:
+    """The first token of each place a phrase (lemmas or word forms) starts in ``tokens``."""
     out = []
     keys = [_keys(tok) for tok in tokens]
     for i, tok in enumerate(tokens):
         if tok.ent_type_ in ("DATE", "TIME"):  # "16 March" is no march
             continue
         lemma, form = keys[i]
-        tried = index.get(lemma, []) + (index.get(form, []) if form != lemma else [])
+        tried = phrases.get(lemma, ()) + (phrases.get(form, ()) if form != lemma else ())
         for phrase in tried:
             if i + len(phrase) <= len(tokens) and all(
                     w in keys[i + k] for k, w in enumerate(phrase)):
