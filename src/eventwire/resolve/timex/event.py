@@ -18,7 +18,7 @@ from eventwire.model.records import Event, Time, TimeRef
 from eventwire.resolve.timex.words import load_lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 MAX_CLIMB = 12  # dependency steps from a time expression up to its verb
 
@@ -54,8 +54,8 @@ def reported(doc: Doc, start: int, end: int, trigger: int | None = None,
     the first verb above it in the parse is a reporting or procedural verb, and the walk
     up does not pass the event's own trigger (token ``trigger``) first ("the April 16
     shooting" in "charged in the April 16 shooting" dates the shooting)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = _span(doc, start, end)
+    if span is None:
         return False
     verbs = load_lexicon().report_verbs if verbs is None else verbs
     tok = span.root
@@ -74,8 +74,8 @@ def governs(doc: Doc, start: int, end: int, trigger: int) -> bool:
     """True when the time at ``[start, end)`` hangs from the trigger (token ``trigger``)
     with no other verb between: "shot and killed his sons Friday morning", not "who lost
     his job last week" in the same sentence."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = _span(doc, start, end)
+    if span is None:
         return False
     tok = span.root
     for _ in range(MAX_CLIMB):
@@ -90,8 +90,14 @@ def governs(doc: Doc, start: int, end: int, trigger: int) -> bool:
 
 def token_at(doc: Doc, start: int, end: int) -> int | None:
     """The index of the head token of the characters ``[start, end)``."""
+    span = _span(doc, start, end)
+    return span.root.i if span is not None else None
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens over the characters ``[start, end)``, None where there are none."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root.i if span is not None and len(span) else None
+    return span if span is not None and len(span) else None
 
 
 def story_times(doc: Doc, times: Iterable[Time], body_start: int = 0) -> list[Time]:
