@@ -75,9 +75,10 @@ def triggers(parts: Parts, state: ArticleState) -> None:
 def _candidates(parts: Parts, sent: Span) -> list[Trigger]:
     trigs = parts.typer.triggers(sent)
     at = [t.token_i for t in trigs]
+    force = [t.token_i for t in trigs if t.plover in FORCE]
     return [t for t in trigs if not speech_only(sent.doc[t.token_i], at, parts.cues)
             and not names_a_side(sent.doc[t.token_i], parts.cues)
-            and not target_of_another(sent.doc[t.token_i], [u.token_i for u in trigs if u.plover in FORCE])]
+            and not target_of_another(sent.doc[t.token_i], force)]
 
 
 def code(parts: Parts, state: ArticleState) -> None:
