@@ -127,6 +127,13 @@ def test_pages(client: TestClient) -> None:
     aid = client.get("/api/articles").json()[0]["id"]
     art = client.get(f"/articles/{aid}").text
     assert 'class="hl ' in art and "<script" not in art.split("<body>")[1].split("</main>")[0]
+    # the form's "one row per event" box: one row per cluster, kept checked, and the map's
+    # and timeline's query (data-qs) asks for the same
+    clusters = {e["cluster_id"] for e in client.get("/api/events").json()["events"]}
+    merged = client.get("/", params={"dedup": "true"}).text
+    assert merged.count("<tr data-event=") == len(clusters)
+    assert 'name="dedup" value="true" checked' in merged and 'data-qs="dedup=true"' in merged
+    assert 'name="dedup" value="true" checked' not in client.get("/").text
     eid = client.get("/api/events").json()["events"][0]["id"]
     moved = client.get(f"/events/{eid}", follow_redirects=False)
     assert moved.status_code == 303 and f"event={eid}" in moved.headers["location"]

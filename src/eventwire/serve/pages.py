@@ -22,6 +22,7 @@ from eventwire.serve.api import Con, Id
 from eventwire.serve.app import found
 from eventwire.serve.assets import BUILD_COMMAND, countries_geojson, missing_message
 from eventwire.store import exports, queries
+from eventwire.store.filters import HELP as FILTER_HELP
 from eventwire.store.filters import Filters
 from eventwire.store.queries import Span
 
@@ -70,6 +71,7 @@ def index(request: Request, con: Con, f: Annotated[Filters, Depends(form_filters
     }
     return TEMPLATES.TemplateResponse(request, "index.html", {
         "page": page, "f": f, "qs": f.query_string(), "choices": choices,
+        "dedup_help": FILTER_HELP["dedup"],
         "exporters": exports.registry().values(), **_vendor(request),
     })
 
