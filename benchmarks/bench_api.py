@@ -105,7 +105,9 @@ def _shift_record(record: str, k: int, days: int) -> str:
 
 
 def _copy(con: Any, copies: int) -> None:
-    """Fill every table with copies 1 .. copies-1 of the rows stored so far."""
+    """Fill every table with copies 1 .. copies-1 of the rows stored so far (DuckDB SQL,
+    on the store's raw DuckDB connection)."""
+    con = getattr(con, "raw", con)
     con.create_function("shift_record", _shift_record, ["VARCHAR", "INTEGER", "INTEGER"], "VARCHAR")
     seqs = con.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0]
     con.execute("CREATE TEMP TABLE c AS SELECT CAST(i AS INTEGER) AS k,"
