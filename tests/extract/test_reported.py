@@ -184,3 +184,18 @@ def test_a_second_report_joined_by_and_is_its_own(nlp):
     first = content_of(found, "they were")
     assert "nearly half" not in first.text.text and not first.text.text.endswith("and")
     assert not [q for q in found if q.text.text.startswith("nearly half")]
+
+
+def test_a_trailing_aside_of_the_writer_is_not_the_content(nlp):
+    text = ("The opposition leader demanded that the governor release the detained students, "
+            "who have been held without charge since March.")
+    _, found = contents(nlp, text)
+    q = content_of(found, "the governor")
+    assert q.text.text.endswith("the detained students")
+
+
+def test_an_aside_before_the_content_ends_stays(nlp):
+    text = "The mayor said the water plant, which was shelled in May, has reopened for the district."
+    _, found = contents(nlp, text)
+    q = content_of(found, "the water plant")
+    assert q.text.text.endswith("for the district")

@@ -140,7 +140,7 @@ def speaker_of(verb: Token, cues: ClaimCues | None = None) -> Token | None:
 def _candidate(verb: Token, subject: Token | None, cues: ClaimCues, span: Range, arc: str,
                label: str | None = None) -> QuoteCandidate | None:
     doc = verb.doc
-    first, last = _trim(doc, span)
+    first, last = _trim(doc, _without_aside(doc, span, verb))
     if last - first + 1 < MIN_TOKENS or not all(same_paragraph(verb, doc[k]) for k in (first, last)):
         return None
     return QuoteCandidate(
@@ -152,6 +152,27 @@ def _candidate(verb: Token, subject: Token | None, cues: ClaimCues, span: Range,
         verb=label or verb.text,
         arc=arc,
     )
+
+
+# what a comma sets off at the end of a content: the writer's aside, not the source's words
+ASIDE_DEPS = frozenset({"relcl", "appos"})
+
+
+def _without_aside(doc: Doc, span: Range, verb: Token) -> Range:
+    """``span`` less a trailing aside the writer adds to its last noun: a relative
+    clause or apposition set off by a comma that runs to the content's end ("demanded
+    that Obama pledge not to pardon Clinton[, who has not been charged]", "resources
+    could be spent with NATO[, the alliance that ...]"). Not inside a direct quote's
+    words, and not the clause of the cue itself."""
+    first, last = span
+    for tok in doc[first : last + 1]:
+        if tok.dep_ not in ASIDE_DEPS or tok.i == verb.i or not first <= tok.head.i < tok.left_edge.i:
+            continue
+        comma = tok.left_edge.i - 1
+        if comma > first and doc[comma].text == "," and tok.right_edge.i >= last - 1 \
+                and not any(t.is_quote for t in doc[first:last + 1]) and comma - first >= 2:
+            return first, comma - 1
+    return first, last
 
 
 def _trim(doc: Doc, span: Range) -> Range:
