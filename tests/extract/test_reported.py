@@ -199,3 +199,17 @@ def test_an_aside_before_the_content_ends_stays(nlp):
     _, found = contents(nlp, text)
     q = content_of(found, "the water plant")
     assert q.text.text.endswith("for the district")
+
+
+def test_a_participle_on_a_noun_speaks_for_the_noun(nlp):
+    _, found = contents(nlp, "A veterans' group backing the former governor spent heavily in the state.")
+    q = content_of(found, "the former governor")
+    assert q.speaker is not None and q.speaker.text.endswith("group")
+
+
+def test_call_for_someone_to_act(nlp):
+    text = "The senator is calling for the government to step up its efforts against the smugglers."
+    _, found = contents(nlp, text)
+    q = content_of(found, "the government")
+    assert q.text.text.endswith("against the smugglers")
+    assert q.speaker is not None and q.speaker.text == "The senator"

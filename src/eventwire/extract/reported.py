@@ -125,6 +125,10 @@ def speaker_of(verb: Token, cues: ClaimCues | None = None) -> Token | None:
         subject = subject_of(node)
         if subject is not None:
             return subject
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
+            # "donors backing the governor", "a PAC supporting the senator": the noun
+            # the participle hangs on
+            return node.head
         if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep":
             # "began by saying", "responded by telling them": the verb the "by" hangs on
             node = node.head.head if node.head.head.i != node.head.i else None
@@ -156,6 +160,7 @@ def _candidate(verb: Token, subject: Token | None, cues: ClaimCues, span: Range,
 
 # what a comma sets off at the end of a content: the writer's aside, not the source's words
 ASIDE_DEPS = frozenset({"relcl", "appos"})
+ASIDE_RELATIVES = frozenset({"who", "whom", "whose", "which"})
 
 
 def _without_aside(doc: Doc, span: Range, verb: Token) -> Range:
@@ -168,6 +173,8 @@ def _without_aside(doc: Doc, span: Range, verb: Token) -> Range:
     for tok in doc[first : last + 1]:
         if tok.dep_ not in ASIDE_DEPS or tok.i == verb.i or not first <= tok.head.i < tok.left_edge.i:
             continue
+        if tok.dep_ == "relcl" and tok.doc[tok.left_edge.i].lower_ not in ASIDE_RELATIVES:
+            continue  # "measures, where other countries would ...": part of what is said
         comma = tok.left_edge.i - 1
         if comma > first and doc[comma].text == "," and tok.right_edge.i >= last - 1 \
                 and not any(t.is_quote for t in doc[first:last + 1]) and comma - first >= 2:
@@ -204,6 +211,9 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
               and (pred := _object_predicate(verb, child)) is not None):
             # "called him a liar", "calling them rapists": whom, and what they are called
             spans.append(((child.i, pred.right_edge.i), "dobj"))
+        elif _for_clause(child) and f"{lemma} for" in cues.prep_content_pairs:
+            # "called for the army to withdraw": the parse makes "for" a clause mark
+            spans.append(((child.left_edge.i, child.right_edge.i), "prep"))
         elif child.dep_ == "xcomp" and lemma in cues.commitment_verbs:
             spans.append(((child.left_edge.i, child.right_edge.i), "xcomp"))
         elif (child.dep_ == "nsubjpass" and lemma in cues.object_content_verbs and child.pos_ != "PRON"
@@ -259,6 +269,13 @@ def _indirect_question(child: Token) -> bool:
     return child.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i == child.left_edge.i
         for m in child.children)
+
+
+def _for_clause(child: Token) -> bool:
+    """An infinitive clause opened by "for" ("for the army to withdraw")."""
+    first = child.doc[child.left_edge.i]
+    return child.dep_ == "advcl" and first.lower_ == "for" and first.dep_ == "mark" \
+        and first.head.i == child.i
 
 
 def _object_predicate(verb: Token, obj: Token) -> Token | None:
