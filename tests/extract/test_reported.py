@@ -213,3 +213,17 @@ def test_call_for_someone_to_act(nlp):
     q = content_of(found, "the government")
     assert q.text.text.endswith("against the smugglers")
     assert q.speaker is not None and q.speaker.text == "The senator"
+
+
+def test_a_headline_names_its_speaker_before_a_colon(nlp):
+    text = ("Factwatch: The Channel Is Too Shallow for Tankers\n\n"
+            "The guild wrote to the port authority on Monday.")
+    _, found = contents(nlp, text)
+    q = content_of(found, "The Channel")
+    assert q.speaker is not None and q.speaker.text == "Factwatch"
+
+
+def test_a_headline_label_is_not_a_speaker(nlp):
+    text = "Analysis: The Channel Is Too Shallow for Tankers\n\nThe guild wrote to the port authority on Monday."
+    _, found = contents(nlp, text)
+    assert not any(q.arc == "colon" for q in found)

@@ -73,7 +73,8 @@ def reported_contents(doc: Doc, cues: ClaimCues) -> list[QuoteCandidate]:
 def _colon_contents(doc: Doc, cues: ClaimCues) -> Iterator[QuoteCandidate]:
     """"<name>: <words>" opening a paragraph: the words are the name's. The name is a
     person or a body (not a place or a date: "Syria: rebels take town" names a topic),
-    at most ``COLON_SPEAKER_TOKENS`` tokens before the colon."""
+    at most ``COLON_SPEAKER_TOKENS`` tokens before the colon; in the headline a proper
+    or capitalised noun will do, less the labels of a kind of piece ("Analysis:", ``headline_labels``)."""
     text = doc_text(doc)
     ends = paragraph_starts(text)[1:] + [len(text)]
     for start, end in zip(paragraph_starts(text), ends, strict=True):
@@ -89,6 +90,10 @@ def _colon_contents(doc: Doc, cues: ClaimCues) -> Iterator[QuoteCandidate]:
             continue
         prefix = doc[first:colon]
         names = [t for t in prefix if t.ent_type_ in SPEAKER_ENTS]
+        if not names and start == 0 and prefix.text.lower() not in cues.headline_labels:
+            # the headline names its speaker as it can ("Factwatch: ..."): a proper
+            # or capitalised noun will do where the model tagged no entity
+            names = [t for t in prefix if t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.is_title]
         if not names or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME") for t in prefix):
             continue
         speaker = text_span(doc, first, colon - 1)
