@@ -227,3 +227,9 @@ def test_a_headline_label_is_not_a_speaker(nlp):
     text = "Analysis: The Channel Is Too Shallow for Tankers\n\nThe guild wrote to the port authority on Monday."
     _, found = contents(nlp, text)
     assert not any(q.arc == "colon" for q in found)
+
+
+def test_a_word_standing_for_what_is_said(nlp):
+    _, found = contents(nlp, "Asked whether the bridge had been closed, the district engineer said so.")
+    q = next(q for q in found if q.text.text == "so")
+    assert q.speaker is not None and q.speaker.text == "the district engineer"

@@ -52,6 +52,7 @@ NOUN_PREPS = frozenset({"of", "about", "over", "on", "against", "for"})
 OBJECT_PREPS = frozenset({"of", "about", "as", "for", "with", "to"})
 OWNER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 MIN_TOKENS = 1
+PROFORMS = frozenset({"so", "yes", "no"})  # a word standing for a whole answer or clause
 COLON_SPEAKER_TOKENS = 6  # "Senator Ana Ruiz:", "Red Cross spokesman:" at most
 SPEAKER_ENTS = frozenset({"PERSON", "ORG"})
 
@@ -219,6 +220,10 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
         elif _for_clause(child) and f"{lemma} for" in cues.prep_content_pairs:
             # "called for the army to withdraw": the parse makes "for" a clause mark
             spans.append(((child.left_edge.i, child.right_edge.i), "prep"))
+        elif child.lower_ in PROFORMS and child.i > verb.i and child.dep_ in ("advmod", "intj", "dobj") \
+                and lemma in cues.reporting_verbs | cues.quote_verbs | cues.belief_verbs:
+            # "the minister said so", "he said no", "I think so": the word stands for what is said
+            spans.append(((child.i, child.i), "dobj"))
         elif child.dep_ == "xcomp" and lemma in cues.commitment_verbs:
             spans.append(((child.left_edge.i, child.right_edge.i), "xcomp"))
         elif (child.dep_ == "nsubjpass" and lemma in cues.object_content_verbs and child.pos_ != "PRON"
