@@ -76,3 +76,15 @@ def test_a_relative_pronoun_source_stands_for_the_words_it_follows() -> None:
     assert antecedent(text, text.index("which")) == "backed by the farmers' union"  # five words back
     text = "Aid came from Dr. Amal Noor and Mr. Idris Bello, who flew in (with the convoy) on Friday."
     assert antecedent(text, text.index("who")) == "Noor and Mr. Idris Bello"
+
+
+def test_a_pronoun_source_is_not_resolved_to_a_relative_pronoun() -> None:
+    from eventwire.evaluate.polnear import _with_referents
+
+    text = "Dr. Amal Noor wrote a report, which warned of floods. He said the dams were weak."
+    span = lambda words: ((text.index(words), text.index(words) + len(words)),)  # noqa: E731
+    gold = [(span("of floods"), span("Dr. Amal Noor"), span("wrote")),
+            (span("of floods"), span("which"), span("warned")),
+            (span("the dams were weak"), span("He"), span("said"))]
+    he = list(_with_referents(text, gold))[2]
+    assert he.referent_text == "Dr. Amal Noor"

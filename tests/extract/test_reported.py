@@ -184,3 +184,52 @@ def test_a_second_report_joined_by_and_is_its_own(nlp):
     first = content_of(found, "they were")
     assert "nearly half" not in first.text.text and not first.text.text.endswith("and")
     assert not [q for q in found if q.text.text.startswith("nearly half")]
+
+
+def test_a_trailing_aside_of_the_writer_is_not_the_content(nlp):
+    text = ("The opposition leader demanded that the governor release the detained students, "
+            "who have been held without charge since March.")
+    _, found = contents(nlp, text)
+    q = content_of(found, "the governor")
+    assert q.text.text.endswith("the detained students")
+
+
+def test_an_aside_before_the_content_ends_stays(nlp):
+    text = "The mayor said the water plant, which was shelled in May, has reopened for the district."
+    _, found = contents(nlp, text)
+    q = content_of(found, "the water plant")
+    assert q.text.text.endswith("for the district")
+
+
+def test_a_participle_on_a_noun_speaks_for_the_noun(nlp):
+    _, found = contents(nlp, "A veterans' group backing the former governor spent heavily in the state.")
+    q = content_of(found, "the former governor")
+    assert q.speaker is not None and q.speaker.text.endswith("group")
+
+
+def test_call_for_someone_to_act(nlp):
+    text = "The senator is calling for the government to step up its efforts against the smugglers."
+    _, found = contents(nlp, text)
+    q = content_of(found, "the government")
+    assert q.text.text.endswith("against the smugglers")
+    assert q.speaker is not None and q.speaker.text == "The senator"
+
+
+def test_a_headline_names_its_speaker_before_a_colon(nlp):
+    text = ("Factwatch: The Channel Is Too Shallow for Tankers\n\n"
+            "The guild wrote to the port authority on Monday.")
+    _, found = contents(nlp, text)
+    q = content_of(found, "The Channel")
+    assert q.speaker is not None and q.speaker.text == "Factwatch"
+
+
+def test_a_headline_label_is_not_a_speaker(nlp):
+    text = "Analysis: The Channel Is Too Shallow for Tankers\n\nThe guild wrote to the port authority on Monday."
+    _, found = contents(nlp, text)
+    assert not any(q.arc == "colon" for q in found)
+
+
+def test_a_word_standing_for_what_is_said(nlp):
+    _, found = contents(nlp, "Asked whether the bridge had been closed, the district engineer said so.")
+    q = next(q for q in found if q.text.text == "so")
+    assert q.speaker is not None and q.speaker.text == "the district engineer"

@@ -13,7 +13,8 @@ product's quotes (direct and indirect) and events are scored:
 * **source**: over found contents that have a gold source, the share whose best-covering
   product quote has a speaker naming it: the speaker's words and the gold source's share
   a content word (a pronoun source — "he", "she", "they", "it", "I", "we" — is first
-  resolved to the nearest gold source before it that is not a pronoun, so "he" is right
+  resolved to the nearest gold source before it that is not a pronoun nor a relative
+  pronoun, so "he" is right
   when the product names the person it stands for, or the pronoun itself; a relative
   pronoun source — "who", "which", "that" — to the words it follows, up to five back from
   the last clause mark: "the ministry, which said" is right when the product names the
@@ -152,7 +153,7 @@ def _with_referents(
 ) -> Iterable[GoldAttribution]:
     named = sorted(
         (src[0][0], _join(text, src)) for _, src, _ in gold
-        if src is not None and not _is_pronoun(_join(text, src))
+        if src is not None and not _is_pronoun(_join(text, src)) and not _is_relative(_join(text, src))
     )
     for content, source, cue in gold:
         src_text = _join(text, source) if source else None

@@ -65,6 +65,7 @@ class ClaimCues:
     contradiction_verbs: frozenset[str]
     event_speech_verbs: frozenset[str]
     side_nouns: frozenset[str]
+    headline_labels: frozenset[str]  # "Analysis:", "Exclusive:": a kind of piece, not a speaker
 
     @cached_property
     def prep_pair_verbs(self) -> frozenset[str]:

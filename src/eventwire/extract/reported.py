@@ -52,6 +52,7 @@ NOUN_PREPS = frozenset({"of", "about", "over", "on", "against", "for"})
 OBJECT_PREPS = frozenset({"of", "about", "as", "for", "with", "to"})
 OWNER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 MIN_TOKENS = 1
+PROFORMS = frozenset({"so", "yes", "no"})  # a word standing for a whole answer or clause
 COLON_SPEAKER_TOKENS = 6  # "Senator Ana Ruiz:", "Red Cross spokesman:" at most
 SPEAKER_ENTS = frozenset({"PERSON", "ORG"})
 
@@ -73,7 +74,8 @@ def reported_contents(doc: Doc, cues: ClaimCues) -> list[QuoteCandidate]:
 def _colon_contents(doc: Doc, cues: ClaimCues) -> Iterator[QuoteCandidate]:
     """"<name>: <words>" opening a paragraph: the words are the name's. The name is a
     person or a body (not a place or a date: "Syria: rebels take town" names a topic),
-    at most ``COLON_SPEAKER_TOKENS`` tokens before the colon."""
+    at most ``COLON_SPEAKER_TOKENS`` tokens before the colon; in the headline a proper
+    or capitalised noun will do, less the labels of a kind of piece ("Analysis:", ``headline_labels``)."""
     text = doc_text(doc)
     ends = paragraph_starts(text)[1:] + [len(text)]
     for start, end in zip(paragraph_starts(text), ends, strict=True):
@@ -89,6 +91,10 @@ def _colon_contents(doc: Doc, cues: ClaimCues) -> Iterator[QuoteCandidate]:
             continue
         prefix = doc[first:colon]
         names = [t for t in prefix if t.ent_type_ in SPEAKER_ENTS]
+        if not names and start == 0 and prefix.text.lower() not in cues.headline_labels:
+            # the headline names its speaker as it can ("Factwatch: ..."): a proper
+            # or capitalised noun will do where the model tagged no entity
+            names = [t for t in prefix if t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.is_title]
         if not names or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME") for t in prefix):
             continue
         speaker = text_span(doc, first, colon - 1)
@@ -125,6 +131,10 @@ def speaker_of(verb: Token, cues: ClaimCues | None = None) -> Token | None:
         subject = subject_of(node)
         if subject is not None:
             return subject
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
+            # "donors backing the governor", "a PAC supporting the senator": the noun
+            # the participle hangs on
+            return node.head
         if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep":
             # "began by saying", "responded by telling them": the verb the "by" hangs on
             node = node.head.head if node.head.head.i != node.head.i else None
@@ -140,7 +150,7 @@ def speaker_of(verb: Token, cues: ClaimCues | None = None) -> Token | None:
 def _candidate(verb: Token, subject: Token | None, cues: ClaimCues, span: Range, arc: str,
                label: str | None = None) -> QuoteCandidate | None:
     doc = verb.doc
-    first, last = _trim(doc, span)
+    first, last = _trim(doc, _without_aside(doc, span, verb))
     if last - first + 1 < MIN_TOKENS or not all(same_paragraph(verb, doc[k]) for k in (first, last)):
         return None
     return QuoteCandidate(
@@ -152,6 +162,30 @@ def _candidate(verb: Token, subject: Token | None, cues: ClaimCues, span: Range,
         verb=label or verb.text,
         arc=arc,
     )
+
+
+# what a comma sets off at the end of a content: the writer's aside, not the source's words
+ASIDE_DEPS = frozenset({"relcl", "appos"})
+ASIDE_RELATIVES = frozenset({"who", "whom", "whose", "which"})
+
+
+def _without_aside(doc: Doc, span: Range, verb: Token) -> Range:
+    """``span`` less a trailing aside the writer adds to its last noun: a relative
+    clause or apposition set off by a comma that runs to the content's end ("demanded
+    that Obama pledge not to pardon Clinton[, who has not been charged]", "resources
+    could be spent with NATO[, the alliance that ...]"). Not inside a direct quote's
+    words, and not the clause of the cue itself."""
+    first, last = span
+    for tok in doc[first : last + 1]:
+        if tok.dep_ not in ASIDE_DEPS or tok.i == verb.i or not first <= tok.head.i < tok.left_edge.i:
+            continue
+        if tok.dep_ == "relcl" and tok.doc[tok.left_edge.i].lower_ not in ASIDE_RELATIVES:
+            continue  # "measures, where other countries would ...": part of what is said
+        comma = tok.left_edge.i - 1
+        if comma > first and doc[comma].text == "," and tok.right_edge.i >= last - 1 \
+                and not any(t.is_quote for t in doc[first:last + 1]) and comma - first >= 2:
+            return first, comma - 1
+    return first, last
 
 
 def _trim(doc: Doc, span: Range) -> Range:
@@ -183,6 +217,13 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
               and (pred := _object_predicate(verb, child)) is not None):
             # "called him a liar", "calling them rapists": whom, and what they are called
             spans.append(((child.i, pred.right_edge.i), "dobj"))
+        elif _for_clause(child) and f"{lemma} for" in cues.prep_content_pairs:
+            # "called for the army to withdraw": the parse makes "for" a clause mark
+            spans.append(((child.left_edge.i, child.right_edge.i), "prep"))
+        elif child.lower_ in PROFORMS and child.i > verb.i and child.dep_ in ("advmod", "intj", "dobj") \
+                and lemma in cues.reporting_verbs | cues.quote_verbs | cues.belief_verbs:
+            # "the minister said so", "he said no", "I think so": the word stands for what is said
+            spans.append(((child.i, child.i), "dobj"))
         elif child.dep_ == "xcomp" and lemma in cues.commitment_verbs:
             spans.append(((child.left_edge.i, child.right_edge.i), "xcomp"))
         elif (child.dep_ == "nsubjpass" and lemma in cues.object_content_verbs and child.pos_ != "PRON"
@@ -238,6 +279,13 @@ def _indirect_question(child: Token) -> bool:
     return child.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i == child.left_edge.i
         for m in child.children)
+
+
+def _for_clause(child: Token) -> bool:
+    """An infinitive clause opened by "for" ("for the army to withdraw")."""
+    first = child.doc[child.left_edge.i]
+    return child.dep_ == "advcl" and first.lower_ == "for" and first.dep_ == "mark" \
+        and first.head.i == child.i
 
 
 def _object_predicate(verb: Token, obj: Token) -> Token | None:
