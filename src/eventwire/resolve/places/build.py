@@ -11,6 +11,7 @@ The result is one pickle of columns and a folded-name index (see ``gazetteer.py`
 from __future__ import annotations
 
 import csv
+import math
 import pickle
 import re
 from collections import Counter, defaultdict
@@ -29,6 +30,7 @@ from eventwire.resolve.places.datafiles import (
     read_us_states,
 )
 from eventwire.resolve.places.names import fold, usable_alternate
+from eventwire.resolve.places.sphere import EARTH_KM, unit_vectors
 
 FORMAT_VERSION = 15
 MIN_POPULATION = 500
@@ -99,28 +101,38 @@ def _import_sources() -> tuple[object, object, Path]:
 
 
 def _country_points() -> dict[str, tuple[float, float]]:
-    """ISO3 -> the country's point: our hand-written overrides (``country_points.tsv``),
-    else countryinfo's published ``latlng``, else the centroid of its largest polygon.
+    """ISO3 -> the country's point: countryinfo's published ``latlng`` or GeoNames' point
+    (``country_points.tsv``, written from general knowledge of GeoNames, where the two
+    differ by 50 km or more), whichever lies nearer the centroid of the country's largest
+    polygon; else that centroid.
 
-    ``latlng`` is a rounded nominal point of the kind GeoNames and Wikipedia give a
-    country (Russia 60 N 100 E, Canada 60 N 95 W); the mainland centroid, used before,
-    sits 600-900 km from those for Russia, Canada, Indonesia, New Zealand, India. Measured
-    on the dev gold (all toponyms resolved as countries, within 161 km): the centroid
-    scored better than ``latlng`` only because of the United States, whose ``latlng``
-    (38 N 97 W) is 250 km from its geographic centre; that one country is overridden."""
+    Both are rounded nominal points (Russia 60 N 100 E in each), but for some countries
+    they differ by 100-1,000 km (India 22 N 79 E against 20 N 77 E, Libya 28 N against
+    25 N, Canada 60 N 114 W against 95 W), and toponym gold uses either convention. The
+    one nearer the country's middle is the one a reader would expect, and the better
+    compromise between the conventions. (Before GeoNames' points were known here, the
+    United States alone was overridden, by its geographic centre.)"""
     from countryinfo import all_countries
 
-    overrides = read_country_points()
+    geonames = read_country_points()
     out: dict[str, tuple[float, float]] = {}
     for c in all_countries():
         info = c.info()
         iso3, latlng = (info.get("ISO") or {}).get("alpha3"), c.latlng()
-        point = (float(latlng[0]), float(latlng[1])) if latlng and len(latlng) == 2 else None
-        if point is None:
-            point = _largest_polygon_centroid(info.get("geoJSON") or {})
+        centre = _largest_polygon_centroid(info.get("geoJSON") or {})
+        options = [(float(latlng[0]), float(latlng[1]))] if latlng and len(latlng) == 2 else []
+        options += [geonames[iso3]] if iso3 in geonames else []
+        point = (min(options, key=lambda o: _km(o, centre)) if centre and options
+                 else options[0] if options else centre)
         if iso3 and point is not None:
-            out[iso3] = overrides.get(iso3, point)
+            out[iso3] = point
     return out
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    u = unit_vectors([a, b])
+    half_chord = min(1.0, float(np.linalg.norm(u[0] - u[1])) / 2)
+    return 2 * EARTH_KM * math.asin(half_chord)
 
 
 def _ring_centroid(ring: list) -> tuple[float, float, float]:

@@ -87,7 +87,8 @@ def read_city_aliases() -> dict[str, str]:
 
 
 def read_country_points() -> dict[str, tuple[float, float]]:
-    """ISO3 -> a hand-written reference point that overrides countryinfo's ``latlng``."""
+    """ISO3 -> GeoNames' point for the country where it sits 50 km or more from countryinfo's
+    ``latlng`` (how the two are combined: ``build._country_points``)."""
     return {r[0]: (float(r[1]), float(r[2])) for r in _rows(data_file("places", "country_points.tsv"))}
 
 
