@@ -80,3 +80,28 @@ def test_page_furniture_is_marked() -> None:
         assert covered(furniture), furniture
     for words in ("Man held after", "late on Wednesday night", "Two men were shot at 10:30 p.m.", "Wednesday ("):
         assert not covered(words), words
+
+
+def test_a_report_in_the_present_does_not_take_a_past_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "About 7 p.m. on Saturday evening, officers say they were called to a house on Oak Street."
+    doc = nlp(text)
+    assert [t.text for t in story_times(doc, find_times(text, MON))] == ["Saturday evening"]
+    text = "About 7 p.m. on Saturday evening, officers said they were called to a house on Oak Street."
+    assert story_times(nlp(text), find_times(text, MON)) == []
+
+
+def test_a_purpose_infinitive_is_no_plan() -> None:
+    (t,) = find_times("Four people were hurt after a man used a rifle to open fire on a street Saturday night.", MON)
+    assert t.start_date == date(2016, 3, 12)
+    (t,) = find_times("The envoy is to visit the capital Saturday.", MON)
+    assert t.start_date == date(2016, 3, 19)
+
+
+def test_a_past_clause_reads_a_month_day_further_back() -> None:
+    dec = date(2015, 12, 21)
+    (t,) = find_times("Police charged a man in the April 16 killing of a teenager.", dec)
+    assert t.start_date == date(2015, 4, 16)
+    (t,) = find_times("The dividend was declared, payable Feb. 1.", dec)
+    assert t.start_date == date(2016, 2, 1)
+    (t,) = find_times("The summit would be held on April 16.", dec)  # a plan told in the past
+    assert t.start_date == date(2016, 4, 16)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 MAX_CLIMB = 12  # dependency steps from a time expression up to its verb
+PRESENT = frozenset({"VBP", "VBZ"})  # Penn tags of a finite verb in the present tense
 
 
 def _distance(t: Time, anchor: int) -> int:
@@ -63,7 +64,9 @@ def reported(doc: Doc, start: int, end: int, trigger: int | None = None,
         if trigger is not None and tok.i == trigger:
             return False
         if tok.pos_ == "VERB" and not span.start <= tok.i < span.end:
-            return tok.lemma_.lower() in verbs
+            # a report in the present ("officials say they were called Wednesday
+            # evening") is today's: a past day in its clause dates what it tells
+            return tok.lemma_.lower() in verbs and tok.tag_ not in PRESENT
         if tok.head.i == tok.i:
             return False
         tok = tok.head
