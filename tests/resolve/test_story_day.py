@@ -105,3 +105,11 @@ def test_a_past_clause_reads_a_month_day_further_back() -> None:
     assert t.start_date == date(2016, 2, 1)
     (t,) = find_times("The summit would be held on April 16.", dec)  # a plan told in the past
     assert t.start_date == date(2016, 4, 16)
+
+
+def test_a_day_on_the_noun_a_trigger_modifies_dates_that_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A man is charged in connection with the March 9 shooting death of a woman on Oak Street."
+    doc = nlp(text)
+    shooting = next(t.i for t in doc if t.text == "shooting")
+    assert not reported(doc, *_at(text, "March 9"), shooting)
+    assert reported(doc, *_at(text, "March 9"))

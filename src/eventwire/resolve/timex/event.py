@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 MAX_CLIMB = 12  # dependency steps from a time expression up to its verb
 PRESENT = frozenset({"VBP", "VBZ"})  # Penn tags of a finite verb in the present tense
+NOUN_MODIFIER = frozenset({"compound", "amod", "nmod"})  # a trigger inside a noun phrase
 
 
 def _distance(t: Time, anchor: int) -> int:
@@ -54,14 +55,18 @@ def reported(doc: Doc, start: int, end: int, trigger: int | None = None,
     """True when the time at ``[start, end)`` dates a report or a step of the proceedings:
     the first verb above it in the parse is a reporting or procedural verb, and the walk
     up does not pass the event's own trigger (token ``trigger``) first ("the April 16
-    shooting" in "charged in the April 16 shooting" dates the shooting)."""
+    shooting" in "charged in the April 16 shooting" dates the shooting), nor the noun
+    the trigger modifies ("charged in the August 14 shooting death")."""
     span = _span(doc, start, end)
     if span is None:
         return False
     verbs = load_lexicon().report_verbs if verbs is None else verbs
+    own = {trigger} if trigger is not None else set()
+    if trigger is not None and doc[trigger].dep_ in NOUN_MODIFIER:
+        own.add(doc[trigger].head.i)  # "the August 14 shooting death": the noun it modifies
     tok = span.root
     for _ in range(MAX_CLIMB):
-        if trigger is not None and tok.i == trigger:
+        if tok.i in own:
             return False
         if tok.pos_ == "VERB" and not span.start <= tok.i < span.end:
             # a report in the present ("officials say they were called Wednesday
