@@ -113,3 +113,16 @@ def test_a_day_on_the_noun_a_trigger_modifies_dates_that_happening(nlp) -> None:
     shooting = next(t.i for t in doc if t.text == "shooting")
     assert not reported(doc, *_at(text, "March 9"), shooting)
     assert reported(doc, *_at(text, "March 9"))
+
+
+def test_the_lede_day_is_the_one_its_own_trigger_governs(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.ingest.readers import make_article
+
+    text = ("Two people were wounded in a shooting on Elm Street.\n\n"
+            "A man accused of shooting two people and fleeing from police was still at large Tuesday.\n\n"
+            "Two people were shot on Elm Street late last night.")
+    art = make_article(text, "t:own-day", published=date(2016, 3, 15), headline_first=False)
+    (doc,) = pipeline.process([art])
+    first = doc.events[0]  # the headline's shooting, undated: the story's day, not Tuesday
+    assert first.evidence.sentence.startswith("Two people were wounded")
+    assert first.time is not None and first.time.start == date(2016, 3, 14)

@@ -213,17 +213,36 @@ def _unit(t: TimeRef) -> bool:
     return t.precision == "day" and days == 1
 
 
+def own_day(doc: Doc, event: Event) -> bool:
+    """True when the event's time is an expression that hangs from its own trigger
+    (``governs``): "Two people were shot late last night", not "A man accused of shooting
+    two people was still on the run Thursday"."""
+    t, ev = event.time, event.evidence
+    if t is None or t.span_start is None or t.span_end is None or ev.trigger_start is None \
+            or ev.trigger_end is None:
+        return False
+    trigger = token_at(doc, ev.trigger_start, ev.trigger_end)
+    return trigger is not None and governs(doc, t.span_start, t.span_end, trigger)
+
+
 def dated_by_lede(events: list[Event], published: date | None, *,
                   not_dating: frozenset[str] = frozenset(), stated: Iterable[Time] = (),
-                  lead: Callable[[Event], bool] | None = None) -> list[Event]:
+                  lead: Callable[[Event], bool] | None = None,
+                  own: Callable[[Event], bool] | None = None) -> list[Event]:
     """Events without a time of their own take the story's day of the happening (see
     ``article_time``) rather than the publication date, and so do events dated only by a
     week or a month that holds it. An event whose extractor is in ``not_dating`` (the
     coder's proposal for a sentence without a trigger: a statement, an aside) does not
     date the story; ``lead`` picks the events whose day is the story's (the violent
-    happenings, told as fact)."""
+    happenings, told as fact); among them, those whose day hangs from their own trigger
+    (``own``, see ``own_day``) and lies in the week before publication come first."""
     dating = [e for e in events if e.evidence.extractor not in not_dating]
-    leads = [e.time for e in dating if lead is not None and lead(e)]
+    led = [e for e in dating if lead is not None and lead(e)]
+    if own is not None and published is not None:
+        first = [e for e in led if e.time is not None and _fits(e.time.start, published, FOCUS_WINDOW)
+                 and own(e)]
+        led = first + [e for e in led if e not in first]
+    leads = [e.time for e in led]
     focus = article_time([e.time for e in dating], published, stated, leads)
     if focus is None:
         return events
