@@ -25,7 +25,7 @@ from eventwire.resolve.parties import ActorContext, PartyNamer
 from eventwire.resolve.places import article_focus
 from eventwire.resolve.places.geoparse import REGISTERED_NAME as GEOCODE
 from eventwire.resolve.places.priors import article_outlet
-from eventwire.resolve.timex import dated_by_lede, find_times, story_times
+from eventwire.resolve.timex import dated_by_lede, find_times, own_day, story_times
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -104,7 +104,8 @@ def events(parts: Parts, state: ArticleState) -> None:
 def lede(parts: Parts, state: ArticleState) -> None:
     state.events = dated_by_lede(state.events, state.article.published, not_dating=frozenset({PROPOSED}),
                                  stated=story_times(state.doc, state.times, state.article.body_start),
-                                 lead=lambda e: e.status in FACTS and is_violent(e))
+                                 lead=lambda e: e.status in FACTS and is_violent(e),
+                                 own=lambda e: own_day(state.doc, e))
 
 
 def contested(parts: Parts, state: ArticleState) -> None:

@@ -80,3 +80,49 @@ def test_page_furniture_is_marked() -> None:
         assert covered(furniture), furniture
     for words in ("Man held after", "late on Wednesday night", "Two men were shot at 10:30 p.m.", "Wednesday ("):
         assert not covered(words), words
+
+
+def test_a_report_in_the_present_does_not_take_a_past_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "About 7 p.m. on Saturday evening, officers say they were called to a house on Oak Street."
+    doc = nlp(text)
+    assert [t.text for t in story_times(doc, find_times(text, MON))] == ["Saturday evening"]
+    text = "About 7 p.m. on Saturday evening, officers said they were called to a house on Oak Street."
+    assert story_times(nlp(text), find_times(text, MON)) == []
+
+
+def test_a_purpose_infinitive_is_no_plan() -> None:
+    (t,) = find_times("Four people were hurt after a man used a rifle to open fire on a street Saturday night.", MON)
+    assert t.start_date == date(2016, 3, 12)
+    (t,) = find_times("The envoy is to visit the capital Saturday.", MON)
+    assert t.start_date == date(2016, 3, 19)
+
+
+def test_a_past_clause_reads_a_month_day_further_back() -> None:
+    dec = date(2015, 12, 21)
+    (t,) = find_times("Police charged a man in the April 16 killing of a teenager.", dec)
+    assert t.start_date == date(2015, 4, 16)
+    (t,) = find_times("The dividend was declared, payable Feb. 1.", dec)
+    assert t.start_date == date(2016, 2, 1)
+    (t,) = find_times("The summit would be held on April 16.", dec)  # a plan told in the past
+    assert t.start_date == date(2016, 4, 16)
+
+
+def test_a_day_on_the_noun_a_trigger_modifies_dates_that_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A man is charged in connection with the March 9 shooting death of a woman on Oak Street."
+    doc = nlp(text)
+    shooting = next(t.i for t in doc if t.text == "shooting")
+    assert not reported(doc, *_at(text, "March 9"), shooting)
+    assert reported(doc, *_at(text, "March 9"))
+
+
+def test_the_lede_day_is_the_one_its_own_trigger_governs(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.ingest.readers import make_article
+
+    text = ("Two people were wounded in a shooting on Elm Street.\n\n"
+            "A man accused of shooting two people and fleeing from police was still at large Tuesday.\n\n"
+            "Two people were shot on Elm Street late last night.")
+    art = make_article(text, "t:own-day", published=date(2016, 3, 15), headline_first=False)
+    (doc,) = pipeline.process([art])
+    first = doc.events[0]  # the headline's shooting, undated: the story's day, not Tuesday
+    assert first.evidence.sentence.startswith("Two people were wounded")
+    assert first.time is not None and first.time.start == date(2016, 3, 14)

@@ -35,22 +35,26 @@ def _year_of_day(ctx: Context, m: re.Match[str], mon: int, d: int) -> int | Unre
         return pub.year if here < pub else pub.year - 1
     if rel == "next" or (ctx.is_future(m.start(), m.end()) and rel != "this"):
         return pub.year if here >= pub else pub.year + 1
-    return _nearest_year(pub, here) if rel != "this" else pub.year
+    if rel == "this":
+        return pub.year
+    return _nearest_year(pub, here, PAST_BIAS * 2 if ctx.is_past(m.start(), m.end()) else PAST_BIAS)
 
 
 PAST_BIAS = 2  # news looks back: a future reading must be twice as near to win
 
 
-def _nearest_year(pub: date, here: date) -> int:
+def _nearest_year(pub: date, here: date, bias: int = PAST_BIAS) -> int:
     """Month-days in news are the occurrence nearest publication ("payable Dec. 1"); the
-    publication day itself is that day ("on May 1" in a May 1 story)."""
+    publication day itself is that day ("on May 1" in a May 1 story). A clause told in
+    the past with no future marker leans twice as far back (``bias``): "charged in the
+    April 16 shooting" in a December story is the April gone, not the one ahead."""
     if here == pub:
         return here.year
     other = cal.safe_date(here.year + (1 if here < pub else -1), here.month, here.day)
     if other is None:
         return here.year
     past, future = (here, other) if here <= pub else (other, here)
-    return future.year if (future - pub).days * PAST_BIAS < (pub - past).days else past.year
+    return future.year if (future - pub).days * bias < (pub - past).days else past.year
 
 
 def _day_range(y: int, mon: int, d: int, d2: str | None) -> Result:

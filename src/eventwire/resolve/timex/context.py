@@ -61,16 +61,32 @@ class Context:
         return left, right
 
     def is_future(self, start: int, end: int) -> bool:
-        """True when a future marker ("will", "is to") is nearer than any past verb."""
+        """True when a future marker ("will", "is to") is nearer than any past verb. A bare
+        infinitive marker ("to open", "to meet") after a past verb of its clause tells a
+        purpose, not a plan ("were shot after two men used a shotgun to open fire on a
+        street Saturday night"): it is no future marker there."""
         if not self.future_hints or SINCE.search(self.text, max(0, start - 8), start):
             return False
         left, right = self.clause(start, end)
-        future = _nearest(future_pattern(self.lex.future_markers), self.text, left, right,
-                          start, end, ())
+        pat = future_pattern(self.lex.future_markers)
+        purpose = tuple((m.start(), m.end()) for m in pat.finditer(self.text, left, right)
+                        if m.group(0)[:3].lower() == "to " and PAST.search(self.text, left, m.start()))
+        future = _nearest(pat, self.text, left, right, start, end, purpose)
         if future is None:
             return False
         past = _nearest(PAST, self.text, left, right, start, end, future[1])
         return past is None or future[0] < past[0]
+
+    def is_past(self, start: int, end: int) -> bool:
+        """True when the clause has a past verb and no future marker at all, nor a word
+        that looks ahead from the past (data/time_words.json ``prospective``: "would be
+        held", "effective"): "were charged in the May 31 death" tells a happening, not a
+        date ahead."""
+        left, right = self.clause(start, end)
+        pat = future_pattern(self.lex.future_markers + self.lex.prospective)
+        if pat.search(self.text, left, right):
+            return False
+        return _nearest(PAST, self.text, left, right, start, end, ()) is not None
 
     def last_of_kind(self, kinds: tuple[str, ...], start: int) -> Period | None:
         """The last time found by one of these rules before ``start``."""

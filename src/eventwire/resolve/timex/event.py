@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 MAX_CLIMB = 12  # dependency steps from a time expression up to its verb
+PRESENT = frozenset({"VBP", "VBZ"})  # Penn tags of a finite verb in the present tense
+NOUN_MODIFIER = frozenset({"compound", "amod", "nmod"})  # a trigger inside a noun phrase
 
 
 def _distance(t: Time, anchor: int) -> int:
@@ -53,17 +55,23 @@ def reported(doc: Doc, start: int, end: int, trigger: int | None = None,
     """True when the time at ``[start, end)`` dates a report or a step of the proceedings:
     the first verb above it in the parse is a reporting or procedural verb, and the walk
     up does not pass the event's own trigger (token ``trigger``) first ("the April 16
-    shooting" in "charged in the April 16 shooting" dates the shooting)."""
+    shooting" in "charged in the April 16 shooting" dates the shooting), nor the noun
+    the trigger modifies ("charged in the August 14 shooting death")."""
     span = _span(doc, start, end)
     if span is None:
         return False
     verbs = load_lexicon().report_verbs if verbs is None else verbs
+    own = {trigger} if trigger is not None else set()
+    if trigger is not None and doc[trigger].dep_ in NOUN_MODIFIER:
+        own.add(doc[trigger].head.i)  # "the August 14 shooting death": the noun it modifies
     tok = span.root
     for _ in range(MAX_CLIMB):
-        if trigger is not None and tok.i == trigger:
+        if tok.i in own:
             return False
         if tok.pos_ == "VERB" and not span.start <= tok.i < span.end:
-            return tok.lemma_.lower() in verbs
+            # a report in the present ("officials say they were called Wednesday
+            # evening") is today's: a past day in its clause dates what it tells
+            return tok.lemma_.lower() in verbs and tok.tag_ not in PRESENT
         if tok.head.i == tok.i:
             return False
         tok = tok.head
@@ -205,17 +213,36 @@ def _unit(t: TimeRef) -> bool:
     return t.precision == "day" and days == 1
 
 
+def own_day(doc: Doc, event: Event) -> bool:
+    """True when the event's time is an expression that hangs from its own trigger
+    (``governs``): "Two people were shot late last night", not "A man accused of shooting
+    two people was still on the run Thursday"."""
+    t, ev = event.time, event.evidence
+    if t is None or t.span_start is None or t.span_end is None or ev.trigger_start is None \
+            or ev.trigger_end is None:
+        return False
+    trigger = token_at(doc, ev.trigger_start, ev.trigger_end)
+    return trigger is not None and governs(doc, t.span_start, t.span_end, trigger)
+
+
 def dated_by_lede(events: list[Event], published: date | None, *,
                   not_dating: frozenset[str] = frozenset(), stated: Iterable[Time] = (),
-                  lead: Callable[[Event], bool] | None = None) -> list[Event]:
+                  lead: Callable[[Event], bool] | None = None,
+                  own: Callable[[Event], bool] | None = None) -> list[Event]:
     """Events without a time of their own take the story's day of the happening (see
     ``article_time``) rather than the publication date, and so do events dated only by a
     week or a month that holds it. An event whose extractor is in ``not_dating`` (the
     coder's proposal for a sentence without a trigger: a statement, an aside) does not
     date the story; ``lead`` picks the events whose day is the story's (the violent
-    happenings, told as fact)."""
+    happenings, told as fact); among them, those whose day hangs from their own trigger
+    (``own``, see ``own_day``) and lies in the week before publication come first."""
     dating = [e for e in events if e.evidence.extractor not in not_dating]
-    leads = [e.time for e in dating if lead is not None and lead(e)]
+    led = [e for e in dating if lead is not None and lead(e)]
+    if own is not None and published is not None:
+        first = [e for e in led if e.time is not None and _fits(e.time.start, published, FOCUS_WINDOW)
+                 and own(e)]
+        led = first + [e for e in led if e not in first]
+    leads = [e.time for e in led]
     focus = article_time([e.time for e in dating], published, stated, leads)
     if focus is None:
         return events

@@ -26,6 +26,7 @@ class Lexicon:
     units: dict[str, str]
     future_markers: tuple[str, ...]
     report_verbs: frozenset[str] = frozenset()
+    prospective: tuple[str, ...] = ()
 
     def number(self, word: str) -> int | None:
         """``"four"`` -> 4, ``"12"`` -> 12, ``"twenty-five"`` -> 25; None if not a number."""
@@ -65,4 +66,5 @@ def load_lexicon() -> Lexicon:
         units=dict(raw["units"]),
         future_markers=tuple(raw["future_markers"]),
         report_verbs=frozenset(raw.get("report_verbs", ())),
+        prospective=tuple(raw.get("prospective", ())),
     )
