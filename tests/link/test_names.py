@@ -97,3 +97,18 @@ def test_a_report_months_later_in_the_same_place_tells_the_same_happening_again(
     assert across.same_event(shot, charged)
     assert not across.same_event(shot, another) and not across.same_event(charged, another)
     assert _clusters_every_way([shot, charged, another]) == {frozenset({"a4", "b4"}), frozenset({"c4"})}
+
+
+def test_the_same_age_in_the_same_place_a_week_later_links_and_the_other_sex_does_not() -> None:
+    first = _event("a4", "A 3-year-old boy was shot on Tuesday at a home in Hilltown and died.",
+                   HILLTOWN, killed=1)
+    week = _event("b4", "The mother of the 3-year-old who shot himself with her handgun was charged.",
+                  HILLTOWN, day=DAY + timedelta(days=8))
+    girl = _event("c4", "A 3-year-old girl was wounded by a stray bullet in Hilltown.",
+                  HILLTOWN, day=DAY + timedelta(days=9))
+    far = _event("d4", "A 3-year-old boy was shot on Tuesday at a home in Riverside.", RIVERSIDE)
+    assert across.same_event(first, week)
+    assert not across.same_event(first, girl)
+    assert not across.same_event(first, far)
+    found = _clusters_every_way([first, week, far])
+    assert frozenset({"a4", "b4"}) in found and frozenset({"d4"}) in found

@@ -28,7 +28,10 @@ either side, since reports date an event by their own publication day) and eithe
 
 In the same place (within ``NEAR_KM``), a report up to ``LATER`` after tells the same
 happening again when it names the same person or gives the same age and another mark
-(``told_again``): an arrest, a charge, a trial or a sentence months later.
+(``told_again``): an arrest, a charge, a trial or a sentence months later. In the same
+place (within ``MAX_KM``), a report up to ``RECENT`` after that gives the same age of
+someone not of the other sex, with no casualty figure that disagrees, tells it again
+too (``_aged_alike``: the victim identified, the suspect charged the next week).
 
 The place rules read "the same place" loosely where outlets differ in precision: a
 region-wide place ("a Kansas teenager") meets every place in that region, and "Marion"
@@ -59,6 +62,7 @@ CLOSE = timedelta(days=1)  # the same place within a day needs only a little mor
 BRIEF_DAYS = 7  # the place rules link only times of a week at the most
 NAME_SLACK = timedelta(days=92)  # the same person named: days apart an update may tell it
 NAMED_DAYS = 31  # the name rule links times of a month at the most ("in November")
+RECENT = timedelta(days=14)  # the same place and age: a report up to two weeks after
 LATER = timedelta(days=366)  # the same place told again (``told_again``) up to a year later
 SIMILAR = 0.25  # Jaccard overlap of the two sentences' content words
 LIKE = 0.08  # the overlap that, with the same place and day, tells the same happening
@@ -199,6 +203,8 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if gap <= LATER and told_again(a, b):
         return True
+    if dist <= MAX_KM and gap <= RECENT and _aged_alike(a, b):
+        return True
     if gap > SLACK:
         return False
     ma, mb = marks(a), marks(b)
@@ -298,6 +304,34 @@ def told_again(a: Event, b: Event) -> bool:
     another mark of it ("the 7-year-old" and the victim's surname)."""
     shared = marks(a) & marks(b)
     return named_alike(a, b) or (len(shared) >= 2 and any(m.startswith("age:") for m in shared))
+
+
+def _aged_alike(a: Event, b: Event) -> bool:
+    """The same age given in both ("a 3-year-old") of people not of opposite sexes
+    ("a 23-year-old woman" is not "a 23-year-old man"), and no casualty figure on which
+    the two disagree."""
+    fa, fb = _figures(a), _figures(b)
+    if any(fa[k] != fb[k] for k in set(fa) & set(fb)):
+        return False
+    sa, sb = _aged(a.evidence.sentence), _aged(b.evidence.sentence)
+    return any(sa[age] == sb[age] or "" in (sa[age], sb[age]) for age in set(sa) & set(sb))
+
+
+_AGED_NOUN = re.compile(r"\b(\d{1,3})[- ](?:years?|months?)[- ]old,?((?:\s+[a-z]+){1,2})", re.IGNORECASE)
+_SEX = {w: "m" for w in "man boy male son brother father husband".split()} | {
+    w: "f" for w in "woman girl female daughter sister mother wife".split()}
+
+
+def _aged(text: str) -> dict[str, str]:
+    """Each age a sentence gives, with the sex of the noun in the next two words ("m",
+    "f"; "" when untold;
+    "?" when one age is given to both)."""
+    out: dict[str, str] = {m.group(1): "" for m in _AGE.finditer(text)}
+    for m in _AGED_NOUN.finditer(text):
+        sex = next((_SEX[w] for w in m.group(2).lower().split() if w in _SEX), "")
+        if sex:
+            out[m.group(1)] = sex if out.get(m.group(1), "") in ("", sex) else "?"
+    return out
 
 
 def _killed_disagree(a: Event, b: Event) -> bool:
