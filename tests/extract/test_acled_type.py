@@ -29,6 +29,12 @@ CASES = [
     # ground taken by a non-state group
     ("Insurgents gained ground in the northern district after days of fighting, a military "
      "spokesman said.", ("Battles", "Non-state actor overtakes territory")),
+    # a battle told with the ground it won is that territory change
+    ("Government troops pushed into the rebel enclave on Tuesday, fighting the insurgents "
+     "and capturing two villages.", ("Battles", "Government regains territory")),
+    # ground handed over: a non-violent transfer
+    ("The district was handed over by the army to the police as part of a truce.",
+     ("Strategic developments", "Non-violent transfer of territory")),
     ("The two armed groups signed a ceasefire agreement in the capital on Friday.",
      ("Strategic developments", "Agreement")),
 ]

@@ -59,6 +59,8 @@ SEIZURE = ("Strategic developments", "Other")
 SEXUAL = (CIVILIANS, "Sexual violence")
 TERRITORY = (BATTLES, "Government regains territory")
 OVERTAKE = (BATTLES, "Non-state actor overtakes territory")
+TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
+TAKEN = frozenset({TERRITORY, OVERTAKE})
 BY_MEANS = frozenset({CLASH, ATTACK, LOOTING})
 DISTINCTIVE = frozenset({"Chemical weapon", "Suicide bomb"})
 VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
@@ -82,6 +84,7 @@ class Cues:
     agree_plover: frozenset[str]
     about: frozenset[str]
     civilian: Phrases
+    civilian_places: frozenset[str]
     combatant: Phrases
     casualty: Phrases
     sexual: Phrases
@@ -89,6 +92,7 @@ class Cues:
     state_force: Phrases
     nonstate: Phrases
     mob: Phrases
+    handover: Phrases
 
 
 def _phrases(words: Sequence[str]) -> Phrases:
@@ -117,6 +121,7 @@ def load_cues() -> Cues:
         agree_plover=frozenset(raw["agreement"]["plover"]),
         about=frozenset(demo["about"]),
         civilian=_phrases(raw["civilian_targets"]["words"]),
+        civilian_places=frozenset(raw["civilian_targets"]["places"]),
         combatant=_phrases(raw["civilian_targets"]["armed"]),
         casualty=_phrases(raw["casualty"]["words"]),
         sexual=_phrases(raw["sexual"]["words"]),
@@ -124,6 +129,7 @@ def load_cues() -> Cues:
         state_force=_phrases(raw["territory"]["state"]),
         nonstate=_phrases(raw["territory"]["nonstate"]),
         mob=_phrases(raw["mob"]["words"]),
+        handover=_phrases(raw["territory"]["handover"]),
     )
 
 
@@ -270,7 +276,8 @@ def _on_civilians(sent: Span, trig: Trigger, cues: Cues) -> bool:
         return bool(find(heads, cues.civilian)) and not find(words, cues.combatant)
     actor, _ = roles(sent, trig)
     others = [t for t in sent if actor is None or not (actor.start <= t.i < actor.end)]
-    return bool(find(others, cues.civilian)) and not find(others, cues.combatant)
+    victims = [t for t in find(others, cues.civilian) if _keys(t)[0] not in cues.civilian_places]
+    return bool(victims) and not find(others, cues.combatant)
 
 
 def _cause_type(sent: Span, trig: Trigger, trigs: Sequence[Trigger],
@@ -308,6 +315,30 @@ def _territory(sent: Span, trig: Trigger, cues: Cues) -> tuple[str, str] | None:
         return OVERTAKE
     if find(rest, cues.state_force):
         return TERRITORY
+    return None
+
+
+def _ground_of(tok: Token, cues: Cues) -> bool:
+    """What ``tok`` acts on, or what it is said of in the passive, is ground or a place."""
+    taken = [t for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass") for t in c.subtree]
+    return bool(find(taken, cues.ground)) or any(t.ent_type_ in ("GPE", "LOC") for t in taken)
+
+
+def _transfer(sent: Span, trig: Trigger, trigs: Sequence[Trigger],
+              cues: Cues) -> tuple[str, str] | None:
+    """Territory by the codebook: a battle linked to a territory change of its sentence
+    ("fighting the insurgents and capturing two villages") is that change; ground handed
+    over ("the district was handed over to ...") is a non-violent transfer."""
+    doc = sent.doc
+    tok = doc[trig.token_i]
+    if trig.acled == CLASH:
+        for o in trigs:
+            if o is not trig and o.acled in TAKEN and linked(doc[o.token_i], tok):
+                return o.acled
+        return None
+    if trig.acled is None and trig.plover in ("COOPERATE", "CONCEDE", "RETREAT") \
+            and find(list(doc[tok.i:tok.i + 3]), cues.handover)[:1] == [tok] and _ground_of(tok, cues):
+        return TRANSFER
     return None
 
 
@@ -376,6 +407,8 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
             new = None
         elif (ground := _territory(sent, trig, cues)) is not None:
             new = ground
+        elif (moved := _transfer(sent, trig, trigs, cues)) is not None:
+            new = moved
         elif (taken := _weapons_taken(sent, trig, trigs)) is not None:
             new = taken
         elif _mob(sent, trig, cues):
@@ -395,3 +428,4 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
             new_main = kept
         out.append(kept)
     return out, new_main
+
