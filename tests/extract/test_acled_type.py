@@ -20,6 +20,11 @@ CASES = [
     # lethal force against demonstrators: excessive force
     ("Security forces opened fire on demonstrators in the capital, killing four of them.",
      ("Protests", "Excessive force against protesters")),
+    # what the demonstrators demand or protest is no force used on them
+    ("Thousands marched through the capital on Saturday, calling for the release of "
+     "detained opposition leaders.", ("Protests", "Peaceful protest")),
+    ("Hundreds of students rallied outside parliament, protesting the killing of a classmate "
+     "by police last month.", ("Protests", "Peaceful protest")),
     # a toll told before the act that caused it is that act's
     ("A soldier was killed on Tuesday when an improvised explosive device went off beside "
      "his patrol near the border.", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),

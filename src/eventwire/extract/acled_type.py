@@ -83,6 +83,7 @@ class Cues:
     agreement: Phrases
     agree_plover: frozenset[str]
     about: frozenset[str]
+    about_verbs: frozenset[str]
     civilian: Phrases
     civilian_places: frozenset[str]
     combatant: Phrases
@@ -120,6 +121,7 @@ def load_cues() -> Cues:
         agreement=_phrases(raw["agreement"]["words"]),
         agree_plover=frozenset(raw["agreement"]["plover"]),
         about=frozenset(demo["about"]),
+        about_verbs=frozenset(demo["about_verbs"]),
         civilian=_phrases(raw["civilian_targets"]["words"]),
         civilian_places=frozenset(raw["civilian_targets"]["places"]),
         combatant=_phrases(raw["civilian_targets"]["armed"]),
@@ -185,25 +187,38 @@ def demonstration_type(sent: Span, cues: Cues) -> tuple[str, str]:
     others than state forces ("a group attacked the rally"), mob violence; lethal force or
     serious injury, excessive force; dispersal or arrests, a protest with intervention."""
     words = list(_window(sent))
-    violent = [t for t in find(words, cues.violent) if not _about(t, cues)]
+    violent = [t for t in find(words, cues.violent) if _told(t, cues)]
     on_crowd = [t for t in violent if _on_crowd(t, cues)]
     if any(not _by_state(t, cues) and t not in on_crowd for t in violent):
         return VIOLENT_DEMO
     if any(not _by_state(t, cues) for t in on_crowd):
         return MOB
-    if on_crowd or find(words, cues.lethal):
+    if on_crowd or any(_told(t, cues) for t in find(words, cues.lethal)):
         return EXCESSIVE
-    if find(words, cues.intervention):
+    if any(_told(t, cues) for t in find(words, cues.intervention)):
         return INTERVENTION
     return PEACEFUL
 
 
-def _about(tok: Token, cues: Cues) -> bool:
-    """A cue in what the demonstration is against or about ("against gun violence")."""
-    for anc in [tok, *list(tok.ancestors)[:3]]:
+def _told(tok: Token, cues: Cues) -> bool:
+    """A cue that tells the course of the demonstration: not in what it is against or
+    about, nor in what it demands or denounces ("against gun violence", "over the
+    detention of", "calling for the release of detained activists", "protesting the
+    killing of"), nor in a clause denied or only possible ("we must not allow them to be
+    beaten", "police could use force")."""
+    chain = [tok, *tok.ancestors]
+    for anc in chain[:4]:
         if anc.dep_ == "pobj" and anc.head.lower_ in cues.about:
-            return True
-    return False
+            return False
+        if anc.dep_ in ("dobj", "obj", "pobj", "xcomp", "ccomp"):
+            verb = anc.head.head if anc.dep_ == "pobj" else anc.head
+            if verb.lemma_.lower() in cues.about_verbs:
+                return False
+    for anc in chain:
+        if anc.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "neg" or c.dep_ == "aux" and c.tag_ == "MD" for c in anc.children):
+            return False
+    return True
 
 
 def _on_crowd(tok: Token, cues: Cues) -> bool:
