@@ -57,3 +57,20 @@ def test_an_industrial_blast_is_no_political_violence(pipeline):
     (out,) = run(pipeline, ["Dozens of people were killed when a boiler exploded at a "
                             "textile factory."], "test")
     assert not [e for e in out.events if e.type.acled]
+
+
+@pytest.mark.parametrize("text", [
+    "Customs officers arrested three men at the port after finding 40 kilograms of cocaine "
+    "hidden in a shipment of bananas.",
+    "Unknown hackers attacked the servers of the national election commission on Monday.",
+])
+def test_ordinary_crime_and_cyber_attacks_are_no_acled_event(pipeline, text):
+    (out,) = run(pipeline, [text], "test")
+    assert not [e for e in out.events if e.type.acled]
+
+
+def test_a_political_arrest_keeps_its_type(pipeline):
+    (out,) = run(pipeline, ["Police arrested twelve opposition activists in the capital "
+                            "ahead of Sunday's vote."], "test")
+    assert [e.type.acled for e in out.events if e.type.acled] == [
+        ("Strategic developments", "Arrests")]

@@ -94,6 +94,9 @@ class Cues:
     nonstate: Phrases
     mob: Phrases
     handover: Phrases
+    offences: Phrases
+    political: Phrases
+    cyber: Phrases
 
 
 def _phrases(words: Sequence[str]) -> Phrases:
@@ -132,6 +135,8 @@ def load_cues() -> Cues:
         nonstate=_phrases(raw["territory"]["nonstate"]),
         mob=_phrases(raw["mob"]["words"]),
         handover=_phrases(raw["territory"]["handover"]),
+        offences=_phrases(raw["crime"]["offences"]), political=_phrases(raw["crime"]["political"]),
+        cyber=_phrases(raw["crime"]["cyber"]),
     )
 
 
@@ -357,6 +362,22 @@ def _transfer(sent: Span, trig: Trigger, trigs: Sequence[Trigger],
     return None
 
 
+def _ordinary_crime(sent: Span, trig: Trigger, cues: Cues) -> bool:
+    """Police work on ordinary crime (an arrest whose sentence names an ordinary offence
+    or its goods and nothing armed or political), or an attack on a computer system:
+    neither is ACLED's political violence or a strategic development."""
+    if trig.acled == ARRESTS:
+        words = list(sent)
+        return bool(find(words, cues.offences)) and not find(words, cues.political)
+    if trig.acled in (CLASH, ATTACK):
+        tok = sent.doc[trig.token_i]
+        hit = [t for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass") for t in c.subtree]
+        hit += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                for g in c.subtree]
+        return bool(find(hit, cues.cyber))
+    return False
+
+
 def _mob(sent: Span, trig: Trigger, cues: Cues) -> bool:
     """Violence or destruction by a mob ("an angry mob vandalized", "murdered by vigilantes")."""
     if trig.acled is None or trig.acled[0] not in (BATTLES, CIVILIANS) and trig.acled != LOOTING:
@@ -418,7 +439,7 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
                 "Mob violence") or _in_demonstration(sent, trig, cues):
             demo = demo or demonstration_type(sent, cues)
             new = demo
-        elif _not_conflict(sent, trig, cues):
+        elif _not_conflict(sent, trig, cues) or _ordinary_crime(sent, trig, cues):
             new = None
         elif (ground := _territory(sent, trig, cues)) is not None:
             new = ground
