@@ -50,3 +50,13 @@ def test_recoded_follows_an_actor_filled_in_later(pipeline):
     police = Actor(name="police", text="riot police", kind="police")
     moved = recoded(ev.model_copy(update={"actor2": police}))
     assert (moved.type.inter1, moved.type.inter2, moved.type.interaction) == (6, 1, 16)
+
+
+def test_a_state_force_noun_of_a_rebel_side_is_rebels(pipeline):
+    from eventwire.evaluate.output import run
+
+    (out,) = run(pipeline, ["Rebel troops clashed with government soldiers in the north on "
+                            "Friday."], "test")
+    ev = next(e for e in out.events if e.type.acled)
+    assert ev.actor1 is not None and ev.actor1.kind == "rebels"
+    assert (ev.type.inter1, ev.type.inter2, ev.type.interaction) == (2, 1, 12)
