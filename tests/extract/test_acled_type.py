@@ -40,6 +40,11 @@ CASES = [
     # ground handed over: a non-violent transfer
     ("The district was handed over by the army to the police as part of a truce.",
      ("Strategic developments", "Non-violent transfer of territory")),
+    # violence an agreement follows or ends is its background
+    ("After weeks of clashes, the two sides agreed to a truce on Tuesday.",
+     ("Strategic developments", "Agreement")),
+    ("Following deadly attacks on villages last year, the herders and farmers signed a "
+     "peace pact.", ("Strategic developments", "Agreement")),
     ("The two armed groups signed a ceasefire agreement in the capital on Friday.",
      ("Strategic developments", "Agreement")),
 ]

@@ -82,6 +82,7 @@ class Cues:
     armed: Phrases
     agreement: Phrases
     agree_plover: frozenset[str]
+    agree_background: frozenset[str]
     about: frozenset[str]
     about_verbs: frozenset[str]
     civilian: Phrases
@@ -123,6 +124,7 @@ def load_cues() -> Cues:
         causes=_phrases(war["causes"]), armed=_phrases(war["armed"]),
         agreement=_phrases(raw["agreement"]["words"]),
         agree_plover=frozenset(raw["agreement"]["plover"]),
+        agree_background=frozenset(raw["agreement"]["background"]),
         about=frozenset(demo["about"]),
         about_verbs=frozenset(demo["about_verbs"]),
         civilian=_phrases(raw["civilian_targets"]["words"]),
@@ -463,5 +465,23 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
         if trig is main:
             new_main = kept
         out.append(kept)
+    if any(t.acled == AGREEMENT for t in out):
+        quiet = [n for n, t in enumerate(out) if _agreed_background(sent, t, cues)]
+        for n in quiet:
+            if out[n] is new_main:
+                new_main = replace(out[n], acled=None)
+                out[n] = new_main
+            else:
+                out[n] = replace(out[n], acled=None)
     return out, new_main
+
+
+def _agreed_background(sent: Span, trig: Trigger, cues: Cues) -> bool:
+    """Violence an agreement of the sentence ends or follows ("after weeks of clashes, the
+    sides agreed to a truce", "a ceasefire ending months of fighting"): its background."""
+    if trig.acled is None or trig.acled[0] not in (BATTLES, CIVILIANS, REMOTE):
+        return False
+    tok = sent.doc[trig.token_i]
+    return any(a.lemma_.lower() in cues.agree_background or a.lower_ in cues.agree_background
+               for a in list(tok.ancestors)[:3])
 
