@@ -40,6 +40,9 @@ CASES = [
     # ground handed over: a non-violent transfer
     ("The district was handed over by the army to the police as part of a truce.",
      ("Strategic developments", "Non-violent transfer of territory")),
+    # a bare blast word takes the means of a clause linked to it
+    ("Loud explosions shook the border villages as the militia fired dozens of mortar rounds "
+     "at army posts.", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     # violence an agreement follows or ends is its background
     ("After weeks of clashes, the two sides agreed to a truce on Tuesday.",
      ("Strategic developments", "Agreement")),

@@ -78,6 +78,7 @@ class Cues:
     intervention: Phrases
     state: Phrases
     means: tuple[tuple[str, Phrases], ...]  # most specific first
+    generic_blast: frozenset[str]
     causes: Phrases
     armed: Phrases
     agreement: Phrases
@@ -121,6 +122,7 @@ def load_cues() -> Cues:
         state=_phrases(demo["state"]),
         means=tuple((sub, _phrases(words)) for sub, words in raw["means"].items()
                     if not sub.startswith("_")),
+        generic_blast=frozenset(raw["means"]["_generic"]),
         causes=_phrases(war["causes"]), armed=_phrases(war["armed"]),
         agreement=_phrases(raw["agreement"]["words"]),
         agree_plover=frozenset(raw["agreement"]["plover"]),
@@ -253,11 +255,13 @@ def _means_type(sent: Span, trig: Trigger, cues: Cues) -> tuple[str, str] | None
     rank = order.index(trig.acled[1]) if trig.acled[1] in order else len(order)
     tok = sent.doc[trig.token_i]
     window = list(_window(sent))
+    generic = tok.lemma_.lower() in cues.generic_blast
     for sub, phrases in cues.means[:rank]:
         # a chemical agent or a suicide attacker named anywhere in the report of an attack
-        # makes it that attack; the other means only in the act's own clause
+        # makes it that attack; the other means only in the act's own clause (a bare
+        # blast word: in a clause linked to it)
         wide = sub in DISTINCTIVE
-        if any(not _tear_gas(t) and (wide or _same_clause(t, tok))
+        if any(not _tear_gas(t) and (wide or _same_clause(t, tok) or generic and linked(t, tok))
                for t in find(window if wide else list(sent), phrases)):
             return (REMOTE, sub)
     return None
