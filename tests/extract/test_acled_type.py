@@ -40,6 +40,9 @@ CASES = [
     # ground handed over: a non-violent transfer
     ("The district was handed over by the army to the police as part of a truce.",
      ("Strategic developments", "Non-violent transfer of territory")),
+    # a weapon used, told with no event word
+    ("Government forces used chlorine gas against the rebel-held district, activists said.",
+     ("Explosions/Remote violence", "Chemical weapon")),
     # a bare blast word takes the means of a clause linked to it
     ("Loud explosions shook the border villages as the militia fired dozens of mortar rounds "
      "at army posts.", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),

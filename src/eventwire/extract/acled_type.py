@@ -33,12 +33,12 @@ from eventwire.data import data_path
 from eventwire.extract.happenings import clause_of, linked
 from eventwire.extract.roles import roles
 
+from eventwire.model.candidates import Trigger
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from spacy.tokens import Span, Token
-
-    from eventwire.model.candidates import Trigger
 
 PROTESTS, RIOTS = "Protests", "Riots"
 PEACEFUL = (PROTESTS, "Peaceful protest")
@@ -64,6 +64,7 @@ TAKEN = frozenset({TERRITORY, OVERTAKE})
 BY_MEANS = frozenset({CLASH, ATTACK, LOOTING})
 DISTINCTIVE = frozenset({"Chemical weapon", "Suicide bomb"})
 VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
+USED_EXTRACTOR = "acled_type.used.v1"
 
 
 # cue phrases by their first word (``_phrases``)
@@ -79,6 +80,7 @@ class Cues:
     state: Phrases
     means: tuple[tuple[str, Phrases], ...]  # most specific first
     generic_blast: frozenset[str]
+    use_verbs: frozenset[str]
     causes: Phrases
     armed: Phrases
     agreement: Phrases
@@ -123,6 +125,7 @@ def load_cues() -> Cues:
         means=tuple((sub, _phrases(words)) for sub, words in raw["means"].items()
                     if not sub.startswith("_")),
         generic_blast=frozenset(raw["means"]["_generic"]),
+        use_verbs=frozenset(raw["means"]["_use_verbs"]),
         causes=_phrases(war["causes"]), armed=_phrases(war["armed"]),
         agreement=_phrases(raw["agreement"]["words"]),
         agree_plover=frozenset(raw["agreement"]["plover"]),
@@ -382,6 +385,29 @@ def _ordinary_crime(sent: Span, trig: Trigger, cues: Cues) -> bool:
                 for g in c.subtree]
         return bool(find(hit, cues.cyber))
     return False
+
+
+def with_weapons_used(sent: Span, trigs: Sequence[Trigger], cues: Cues | None = None) -> list[Trigger]:
+    """``trigs`` and the attacks told only as a weapon used ("forces used chlorine gas
+    against the district"): a verb of use whose object names a means, where neither the
+    verb nor its object is already a trigger, as an event of the most specific means
+    named (in text order with the others where one is found)."""
+    cues = cues or load_cues()
+    taken = {t.token_i for t in trigs}
+    found = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.use_verbs or verb.i in taken:
+            continue
+        objs = [g for c in verb.children if c.dep_ in ("dobj", "obj") for g in c.subtree]
+        if not objs or any(g.i in taken for g in objs):
+            continue
+        sub = next((sub for sub, phrases in cues.means
+                    if any(not _tear_gas(t) for t in find(objs, phrases))), None)
+        if sub is not None:
+            found.append(Trigger(start=verb.idx, end=verb.idx + len(verb), token_i=verb.i,
+                                 lemma=verb.lemma_.lower(), plover="ASSAULT", acled=(REMOTE, sub),
+                                 extractor=USED_EXTRACTOR))
+    return sorted([*trigs, *found], key=lambda t: t.start) if found else list(trigs)
 
 
 def _mob(sent: Span, trig: Trigger, cues: Cues) -> bool:
