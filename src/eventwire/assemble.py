@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.acled_type import retype as acled_retype
+from eventwire.extract.acled_type import with_weapons_used
 from eventwire.extract.attribution import acting_subject, attribution
 from eventwire.extract.coder.decide import choose, propose, role_spans
 from eventwire.extract.counted import assign_quantities
@@ -67,6 +68,7 @@ def sentence_events(parts: Parts, state: ArticleState, named: PartyNamer, sent: 
     counts = find_quantities(sent, parts.quantities)
     state.hit.update((q.span.start, q.span.end) for q in counts
                      if q.extra.get("hit") and "less_dead" not in q.extra)
+    trigs = with_weapons_used(sent, trigs)  # "forces used chlorine gas against ..."
     proposed = propose(sent, coding, parts.typer) if coding is not None and not trigs else None
     if proposed is not None:
         trigs = [proposed]

@@ -20,6 +20,11 @@ CASES = [
     # lethal force against demonstrators: excessive force
     ("Security forces opened fire on demonstrators in the capital, killing four of them.",
      ("Protests", "Excessive force against protesters")),
+    # what the demonstrators demand or protest is no force used on them
+    ("Thousands marched through the capital on Saturday, calling for the release of "
+     "detained opposition leaders.", ("Protests", "Peaceful protest")),
+    ("Hundreds of students rallied outside parliament, protesting the killing of a classmate "
+     "by police last month.", ("Protests", "Peaceful protest")),
     # a toll told before the act that caused it is that act's
     ("A soldier was killed on Tuesday when an improvised explosive device went off beside "
      "his patrol near the border.", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
@@ -29,6 +34,23 @@ CASES = [
     # ground taken by a non-state group
     ("Insurgents gained ground in the northern district after days of fighting, a military "
      "spokesman said.", ("Battles", "Non-state actor overtakes territory")),
+    # a battle told with the ground it won is that territory change
+    ("Government troops pushed into the rebel enclave on Tuesday, fighting the insurgents "
+     "and capturing two villages.", ("Battles", "Government regains territory")),
+    # ground handed over: a non-violent transfer
+    ("The district was handed over by the army to the police as part of a truce.",
+     ("Strategic developments", "Non-violent transfer of territory")),
+    # a weapon used, told with no event word
+    ("Government forces used chlorine gas against the rebel-held district, activists said.",
+     ("Explosions/Remote violence", "Chemical weapon")),
+    # a bare blast word takes the means of a clause linked to it
+    ("Loud explosions shook the border villages as the militia fired dozens of mortar rounds "
+     "at army posts.", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    # violence an agreement follows or ends is its background
+    ("After weeks of clashes, the two sides agreed to a truce on Tuesday.",
+     ("Strategic developments", "Agreement")),
+    ("Following deadly attacks on villages last year, the herders and farmers signed a "
+     "peace pact.", ("Strategic developments", "Agreement")),
     ("The two armed groups signed a ceasefire agreement in the capital on Friday.",
      ("Strategic developments", "Agreement")),
 ]
@@ -46,3 +68,20 @@ def test_an_industrial_blast_is_no_political_violence(pipeline):
     (out,) = run(pipeline, ["Dozens of people were killed when a boiler exploded at a "
                             "textile factory."], "test")
     assert not [e for e in out.events if e.type.acled]
+
+
+@pytest.mark.parametrize("text", [
+    "Customs officers arrested three men at the port after finding 40 kilograms of cocaine "
+    "hidden in a shipment of bananas.",
+    "Unknown hackers attacked the servers of the national election commission on Monday.",
+])
+def test_ordinary_crime_and_cyber_attacks_are_no_acled_event(pipeline, text):
+    (out,) = run(pipeline, [text], "test")
+    assert not [e for e in out.events if e.type.acled]
+
+
+def test_a_political_arrest_keeps_its_type(pipeline):
+    (out,) = run(pipeline, ["Police arrested twelve opposition activists in the capital "
+                            "ahead of Sunday's vote."], "test")
+    assert [e.type.acled for e in out.events if e.type.acled] == [
+        ("Strategic developments", "Arrests")]

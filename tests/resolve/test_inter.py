@@ -36,3 +36,27 @@ def test_inter_codes_of_extracted_events(pipeline, text, want):
     assert typed, out.events
     ev = typed[0]
     assert (ev.type.inter1, ev.type.inter2, ev.type.interaction) == want
+
+
+def test_recoded_follows_an_actor_filled_in_later(pipeline):
+    """merge_repeats fills in an actor from a restatement: the inter codes follow it."""
+    from eventwire.evaluate.output import run
+    from eventwire.resolve.inter import recoded
+
+    (out,) = run(pipeline, ["Thousands of protesters marched through the capital on Saturday "
+                            "to demand the release of jailed opposition leaders."], "test")
+    ev = next(e for e in out.events if e.type.acled)
+    assert recoded(ev) is ev
+    police = Actor(name="police", text="riot police", kind="police")
+    moved = recoded(ev.model_copy(update={"actor2": police}))
+    assert (moved.type.inter1, moved.type.inter2, moved.type.interaction) == (6, 1, 16)
+
+
+def test_a_state_force_noun_of_a_rebel_side_is_rebels(pipeline):
+    from eventwire.evaluate.output import run
+
+    (out,) = run(pipeline, ["Rebel troops clashed with government soldiers in the north on "
+                            "Friday."], "test")
+    ev = next(e for e in out.events if e.type.acled)
+    assert ev.actor1 is not None and ev.actor1.kind == "rebels"
+    assert (ev.type.inter1, ev.type.inter2, ev.type.interaction) == (2, 1, 12)

@@ -33,12 +33,12 @@ from eventwire.data import data_path
 from eventwire.extract.happenings import clause_of, linked
 from eventwire.extract.roles import roles
 
+from eventwire.model.candidates import Trigger
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from spacy.tokens import Span, Token
-
-    from eventwire.model.candidates import Trigger
 
 PROTESTS, RIOTS = "Protests", "Riots"
 PEACEFUL = (PROTESTS, "Peaceful protest")
@@ -59,9 +59,12 @@ SEIZURE = ("Strategic developments", "Other")
 SEXUAL = (CIVILIANS, "Sexual violence")
 TERRITORY = (BATTLES, "Government regains territory")
 OVERTAKE = (BATTLES, "Non-state actor overtakes territory")
+TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
+TAKEN = frozenset({TERRITORY, OVERTAKE})
 BY_MEANS = frozenset({CLASH, ATTACK, LOOTING})
 DISTINCTIVE = frozenset({"Chemical weapon", "Suicide bomb"})
 VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
+USED_EXTRACTOR = "acled_type.used.v1"
 
 
 # cue phrases by their first word (``_phrases``)
@@ -76,12 +79,17 @@ class Cues:
     intervention: Phrases
     state: Phrases
     means: tuple[tuple[str, Phrases], ...]  # most specific first
+    generic_blast: frozenset[str]
+    use_verbs: frozenset[str]
     causes: Phrases
     armed: Phrases
     agreement: Phrases
     agree_plover: frozenset[str]
+    agree_background: frozenset[str]
     about: frozenset[str]
+    about_verbs: frozenset[str]
     civilian: Phrases
+    civilian_places: frozenset[str]
     combatant: Phrases
     casualty: Phrases
     sexual: Phrases
@@ -89,6 +97,10 @@ class Cues:
     state_force: Phrases
     nonstate: Phrases
     mob: Phrases
+    handover: Phrases
+    offences: Phrases
+    political: Phrases
+    cyber: Phrases
 
 
 def _phrases(words: Sequence[str]) -> Phrases:
@@ -112,11 +124,16 @@ def load_cues() -> Cues:
         state=_phrases(demo["state"]),
         means=tuple((sub, _phrases(words)) for sub, words in raw["means"].items()
                     if not sub.startswith("_")),
+        generic_blast=frozenset(raw["means"]["_generic"]),
+        use_verbs=frozenset(raw["means"]["_use_verbs"]),
         causes=_phrases(war["causes"]), armed=_phrases(war["armed"]),
         agreement=_phrases(raw["agreement"]["words"]),
         agree_plover=frozenset(raw["agreement"]["plover"]),
+        agree_background=frozenset(raw["agreement"]["background"]),
         about=frozenset(demo["about"]),
+        about_verbs=frozenset(demo["about_verbs"]),
         civilian=_phrases(raw["civilian_targets"]["words"]),
+        civilian_places=frozenset(raw["civilian_targets"]["places"]),
         combatant=_phrases(raw["civilian_targets"]["armed"]),
         casualty=_phrases(raw["casualty"]["words"]),
         sexual=_phrases(raw["sexual"]["words"]),
@@ -124,6 +141,9 @@ def load_cues() -> Cues:
         state_force=_phrases(raw["territory"]["state"]),
         nonstate=_phrases(raw["territory"]["nonstate"]),
         mob=_phrases(raw["mob"]["words"]),
+        handover=_phrases(raw["territory"]["handover"]),
+        offences=_phrases(raw["crime"]["offences"]), political=_phrases(raw["crime"]["political"]),
+        cyber=_phrases(raw["crime"]["cyber"]),
     )
 
 
@@ -179,25 +199,38 @@ def demonstration_type(sent: Span, cues: Cues) -> tuple[str, str]:
     others than state forces ("a group attacked the rally"), mob violence; lethal force or
     serious injury, excessive force; dispersal or arrests, a protest with intervention."""
     words = list(_window(sent))
-    violent = [t for t in find(words, cues.violent) if not _about(t, cues)]
+    violent = [t for t in find(words, cues.violent) if _told(t, cues)]
     on_crowd = [t for t in violent if _on_crowd(t, cues)]
     if any(not _by_state(t, cues) and t not in on_crowd for t in violent):
         return VIOLENT_DEMO
     if any(not _by_state(t, cues) for t in on_crowd):
         return MOB
-    if on_crowd or find(words, cues.lethal):
+    if on_crowd or any(_told(t, cues) for t in find(words, cues.lethal)):
         return EXCESSIVE
-    if find(words, cues.intervention):
+    if any(_told(t, cues) for t in find(words, cues.intervention)):
         return INTERVENTION
     return PEACEFUL
 
 
-def _about(tok: Token, cues: Cues) -> bool:
-    """A cue in what the demonstration is against or about ("against gun violence")."""
-    for anc in [tok, *list(tok.ancestors)[:3]]:
+def _told(tok: Token, cues: Cues) -> bool:
+    """A cue that tells the course of the demonstration: not in what it is against or
+    about, nor in what it demands or denounces ("against gun violence", "over the
+    detention of", "calling for the release of detained activists", "protesting the
+    killing of"), nor in a clause denied or only possible ("we must not allow them to be
+    beaten", "police could use force")."""
+    chain = [tok, *tok.ancestors]
+    for anc in chain[:4]:
         if anc.dep_ == "pobj" and anc.head.lower_ in cues.about:
-            return True
-    return False
+            return False
+        if anc.dep_ in ("dobj", "obj", "pobj", "xcomp", "ccomp"):
+            verb = anc.head.head if anc.dep_ == "pobj" else anc.head
+            if verb.lemma_.lower() in cues.about_verbs:
+                return False
+    for anc in chain:
+        if anc.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "neg" or c.dep_ == "aux" and c.tag_ == "MD" for c in anc.children):
+            return False
+    return True
 
 
 def _on_crowd(tok: Token, cues: Cues) -> bool:
@@ -225,11 +258,13 @@ def _means_type(sent: Span, trig: Trigger, cues: Cues) -> tuple[str, str] | None
     rank = order.index(trig.acled[1]) if trig.acled[1] in order else len(order)
     tok = sent.doc[trig.token_i]
     window = list(_window(sent))
+    generic = tok.lemma_.lower() in cues.generic_blast
     for sub, phrases in cues.means[:rank]:
         # a chemical agent or a suicide attacker named anywhere in the report of an attack
-        # makes it that attack; the other means only in the act's own clause
+        # makes it that attack; the other means only in the act's own clause (a bare
+        # blast word: in a clause linked to it)
         wide = sub in DISTINCTIVE
-        if any(not _tear_gas(t) and (wide or _same_clause(t, tok))
+        if any(not _tear_gas(t) and (wide or _same_clause(t, tok) or generic and linked(t, tok))
                for t in find(window if wide else list(sent), phrases)):
             return (REMOTE, sub)
     return None
@@ -270,7 +305,8 @@ def _on_civilians(sent: Span, trig: Trigger, cues: Cues) -> bool:
         return bool(find(heads, cues.civilian)) and not find(words, cues.combatant)
     actor, _ = roles(sent, trig)
     others = [t for t in sent if actor is None or not (actor.start <= t.i < actor.end)]
-    return bool(find(others, cues.civilian)) and not find(others, cues.combatant)
+    victims = [t for t in find(others, cues.civilian) if _keys(t)[0] not in cues.civilian_places]
+    return bool(victims) and not find(others, cues.combatant)
 
 
 def _cause_type(sent: Span, trig: Trigger, trigs: Sequence[Trigger],
@@ -309,6 +345,69 @@ def _territory(sent: Span, trig: Trigger, cues: Cues) -> tuple[str, str] | None:
     if find(rest, cues.state_force):
         return TERRITORY
     return None
+
+
+def _ground_of(tok: Token, cues: Cues) -> bool:
+    """What ``tok`` acts on, or what it is said of in the passive, is ground or a place."""
+    taken = [t for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass") for t in c.subtree]
+    return bool(find(taken, cues.ground)) or any(t.ent_type_ in ("GPE", "LOC") for t in taken)
+
+
+def _transfer(sent: Span, trig: Trigger, trigs: Sequence[Trigger],
+              cues: Cues) -> tuple[str, str] | None:
+    """Territory by the codebook: a battle linked to a territory change of its sentence
+    ("fighting the insurgents and capturing two villages") is that change; ground handed
+    over ("the district was handed over to ...") is a non-violent transfer."""
+    doc = sent.doc
+    tok = doc[trig.token_i]
+    if trig.acled == CLASH:
+        for o in trigs:
+            if o is not trig and o.acled in TAKEN and linked(doc[o.token_i], tok):
+                return o.acled
+        return None
+    if trig.acled is None and trig.plover in ("COOPERATE", "CONCEDE", "RETREAT") \
+            and find(list(doc[tok.i:tok.i + 3]), cues.handover)[:1] == [tok] and _ground_of(tok, cues):
+        return TRANSFER
+    return None
+
+
+def _ordinary_crime(sent: Span, trig: Trigger, cues: Cues) -> bool:
+    """Police work on ordinary crime (an arrest whose sentence names an ordinary offence
+    or its goods and nothing armed or political), or an attack on a computer system:
+    neither is ACLED's political violence or a strategic development."""
+    if trig.acled == ARRESTS:
+        words = list(sent)
+        return bool(find(words, cues.offences)) and not find(words, cues.political)
+    if trig.acled in (CLASH, ATTACK):
+        tok = sent.doc[trig.token_i]
+        hit = [t for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass") for t in c.subtree]
+        hit += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                for g in c.subtree]
+        return bool(find(hit, cues.cyber))
+    return False
+
+
+def with_weapons_used(sent: Span, trigs: Sequence[Trigger], cues: Cues | None = None) -> list[Trigger]:
+    """``trigs`` and the attacks told only as a weapon used ("forces used chlorine gas
+    against the district"): a verb of use whose object names a means, where neither the
+    verb nor its object is already a trigger, as an event of the most specific means
+    named (in text order with the others where one is found)."""
+    cues = cues or load_cues()
+    taken = {t.token_i for t in trigs}
+    found = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.use_verbs or verb.i in taken:
+            continue
+        objs = [g for c in verb.children if c.dep_ in ("dobj", "obj") for g in c.subtree]
+        if not objs or any(g.i in taken for g in objs):
+            continue
+        sub = next((sub for sub, phrases in cues.means
+                    if any(not _tear_gas(t) for t in find(objs, phrases))), None)
+        if sub is not None:
+            found.append(Trigger(start=verb.idx, end=verb.idx + len(verb), token_i=verb.i,
+                                 lemma=verb.lemma_.lower(), plover="ASSAULT", acled=(REMOTE, sub),
+                                 extractor=USED_EXTRACTOR))
+    return sorted([*trigs, *found], key=lambda t: t.start) if found else list(trigs)
 
 
 def _mob(sent: Span, trig: Trigger, cues: Cues) -> bool:
@@ -372,10 +471,12 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
                 "Mob violence") or _in_demonstration(sent, trig, cues):
             demo = demo or demonstration_type(sent, cues)
             new = demo
-        elif _not_conflict(sent, trig, cues):
+        elif _not_conflict(sent, trig, cues) or _ordinary_crime(sent, trig, cues):
             new = None
         elif (ground := _territory(sent, trig, cues)) is not None:
             new = ground
+        elif (moved := _transfer(sent, trig, trigs, cues)) is not None:
+            new = moved
         elif (taken := _weapons_taken(sent, trig, trigs)) is not None:
             new = taken
         elif _mob(sent, trig, cues):
@@ -394,4 +495,23 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
         if trig is main:
             new_main = kept
         out.append(kept)
+    if any(t.acled == AGREEMENT for t in out):
+        quiet = [n for n, t in enumerate(out) if _agreed_background(sent, t, cues)]
+        for n in quiet:
+            if out[n] is new_main:
+                new_main = replace(out[n], acled=None)
+                out[n] = new_main
+            else:
+                out[n] = replace(out[n], acled=None)
     return out, new_main
+
+
+def _agreed_background(sent: Span, trig: Trigger, cues: Cues) -> bool:
+    """Violence an agreement of the sentence ends or follows ("after weeks of clashes, the
+    sides agreed to a truce", "a ceasefire ending months of fighting"): its background."""
+    if trig.acled is None or trig.acled[0] not in (BATTLES, CIVILIANS, REMOTE):
+        return False
+    tok = sent.doc[trig.token_i]
+    return any(a.lemma_.lower() in cues.agree_background or a.lower_ in cues.agree_background
+               for a in list(tok.ancestors)[:3])
+

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 from eventwire.model import Actor, Event, Evidence, Quantity
+from eventwire.resolve.inter import recoded
 
 VIOLENT_PLOVER = frozenset({"ASSAULT", "FIGHT"})
 VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -64,7 +65,7 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             "actor2": twin.actor2 or ev.actor2,
             "evidence": _with_words(twin.evidence, ev.evidence),
         })
-        kept[kept.index(twin)] = merged
+        kept[kept.index(twin)] = recoded(merged)  # an actor filled in: its inter code too
     return kept
 
 

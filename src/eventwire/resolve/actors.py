@@ -24,6 +24,8 @@ KIND_INTER = {
     "government": 1, "military": 1, "police": 1, "rebels": 2, "militia": 3,
     "civilians": 7, "igo": 8, "ngo": 8, "media": 8, "person": 8, "other": 8,
 }
+STATE_INTER = 1
+NON_STATE_INTER = frozenset({2, 3})  # rebels, militias: a side a state force's noun may belong to
 _DETERMINERS = {"the", "a", "an", "all", "some", "its", "their", "his", "her", "several",
                 "many", "both", "other", "those", "these", "that", "this"}
 _UNKNOWN_KIND_WORDS = (
@@ -183,14 +185,27 @@ class ActorDictionary:
         return None
 
     def _role_in(self, words: list[str]) -> tuple[str, str, int] | None:
-        """The role noun nearest the end of the phrase (its head in English)."""
+        """The role noun nearest the end of the phrase (its head in English); a state
+        force's head after a word that names a non-state side ("rebel forces", "insurgent
+        troops", "militia fighters") is that side's."""
         lower = [w.lower() for w in words]
         for i in range(len(lower) - 1, -1, -1):
             for size in range(min(self.max_role_words, i + 1), 0, -1):
                 hit = self.roles.get(" ".join(lower[i - size + 1 : i + 1]))
                 if hit:
-                    return hit
+                    return self._side_of(lower[max(0, i - size - 1) : i - size + 1], hit)
         return None
+
+    def _side_of(self, before: list[str], head: tuple[str, str, int]) -> tuple[str, str, int]:
+        """``head``, or the non-state role one of the two words ``before`` it names."""
+        if head[2] != STATE_INTER:
+            return head
+        for w in reversed(before):
+            for form in (w, w + "s"):
+                side = self.roles.get(form)
+                if side is not None and side[2] in NON_STATE_INTER:
+                    return side
+        return head
 
     def _unknown(self, words: list[str], text: str, start: int | None, end: int | None,
                  country: str | None, label: str | None) -> Actor | None:

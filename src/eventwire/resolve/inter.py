@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwire.data import data_path
-from eventwire.model import Actor
+from eventwire.model import Actor, Event
 
 PROTESTS = "Protests"
 RIOTS = "Riots"
@@ -113,3 +113,12 @@ def inter_codes(acled: tuple[str, str] | None, actor1: Actor | None,
     if etype == CIVILIAN_TARGETING and (actor2 is None or actor2.kind in table.crowd_kinds):
         code2 = table.civilians  # violence against civilians targets civilians
     return InterCodes(code1, code2, interaction(code1, code2))
+
+
+def recoded(ev: Event) -> Event:
+    """``ev`` with inter codes recomputed from its own type and actors (after a step that
+    changed an actor, such as merging a restatement that names one)."""
+    codes = inter_codes(ev.type.acled, ev.actor1, ev.actor2).fields()
+    if all(getattr(ev.type, k) == v for k, v in codes.items()):
+        return ev
+    return ev.model_copy(update={"type": ev.type.model_copy(update=codes)})
