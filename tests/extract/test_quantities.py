@@ -42,6 +42,17 @@ def test_counts(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[s
          [("killed", 1), ("wounded", 5)]),
         ("All three victims were treated at a hospital and released.", [("wounded", 3)]),
         ("Four people were shot, one fatally.", [("wounded", 3), ("killed", 1)]),
+        # the people's own outcome word beats the clause's
+        ("The raid left one fighter dead and three badly wounded.", [("killed", 1), ("wounded", 3)]),
+        # the whole of a partitive that a casualty participle tells of: all hit, the dead among them
+        ("One of the six villagers injured in the raid died on Sunday.", [("killed", 1), ("wounded", 5)]),
+        ("Eight people were found slain near the checkpoint.", [("killed", 8)]),
+        # counters, rates, ages and stretches of time are no count of one event
+        ("Image 4 / 12 Residents gather near the clinic.", []),
+        ("The province recorded 4.5 deaths per 100,000 people.", []),
+        ("Two guards, ages 31 and 45, were wounded at the gate.", [("wounded", 2)]),
+        ("Twelve civilians were killed in the past three weeks in the district.", []),
+        ("A gunman shot eleven people and then killed himself.", [("wounded", 10), ("killed", 1)]),
         ("A man and a woman were shot and killed outside the bar.", [("killed", 2)]),
         ("Two gunmen killed a shopkeeper in the market.", [("fighters", 2)]),
         ("The death toll rose to 12.", [("killed", 12)]),

@@ -201,15 +201,24 @@ def _outcome(tok: Token, lex: QuantityLexicon) -> str | None:
 
 
 def _participle(noun: Token, lex: QuantityLexicon) -> str | None:
-    """A casualty participle right after the counted people, with no object of its own:
-    "left two dead and four others wounded", "three other people injured"."""
-    if noun.i + 1 >= len(noun.doc):
+    """A casualty participle right after the counted people (an adverb may stand
+    between), with no object of its own: "left two dead and four others wounded",
+    "three other people injured", "one man dead and four seriously wounded"."""
+    at = noun.i + 1
+    if at < len(noun.doc) and noun.doc[at].tag_ == "RB":
+        at += 1
+    if at >= len(noun.doc):
         return None
-    after = noun.doc[noun.i + 1]
+    after = noun.doc[at]
     if after.tag_ not in ("VBN", "VBD", "JJ") or any(c.dep_ in ("dobj", "obj") for c in after.children):
         return None
     kind = lex.outcomes.get(after.lower_) or lex.verbs.get(after.lemma_.lower())
-    return kind if kind in ("killed", "wounded") else None
+    if kind in ("killed", "wounded"):
+        return kind
+    if after.head.i == noun.i and after.tag_ == "VBN":  # "two men shot and killed", "11 others shot"
+        told, hit = clause_kind(after, lex)
+        return "hit" if hit else told if told in ("killed", "wounded") else None
+    return None
 
 
 def _partitive_whole(counted: Token, lex: QuantityLexicon) -> bool:
@@ -220,6 +229,18 @@ def _partitive_whole(counted: Token, lex: QuantityLexicon) -> bool:
         return False
     whole_of = prep.head
     return whole_of.pos_ == "NUM" or _is_number(whole_of, lex) or whole_of.lower_ == "none"
+
+
+def _whole_hit(whole: Token, lex: QuantityLexicon) -> str | None:
+    """The whole of a partitive that a casualty participle tells of ("one of five people
+    shot", "one of the five people hospitalized has died"): all of them were hurt, the
+    part among them; counted as those hit are (less those who died)."""
+    for c in whole.children:
+        if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD") and not any(d.dep_ in ("dobj", "obj") for d in c.children):
+            low = c.lemma_.lower()  # "five people shot", "four teenagers who were struck"
+            if low in lex.hit_verbs or lex.verbs.get(low) == "wounded":
+                return "hit"
+    return None
 
 
 def _has_subject(verb: Token) -> bool:
@@ -247,8 +268,9 @@ def clause_kind(verb: Token, lex: QuantityLexicon) -> tuple[str | None, bool]:
         return harm, False
     outcome = _outcome(verb, lex)
     own = lex.verbs.get(verb.lemma_.lower())
-    conj = [lex.verbs.get(c.lemma_.lower()) for c in verb.children
-            if c.dep_ == "conj" and c.pos_ == "VERB" and not _has_subject(c)]
+    conj = [lex.verbs.get(c.lemma_.lower()) for c in verb.children  # "shot and killed", not
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not _has_subject(c)  # "shot 11 people,
+            and not any(d.dep_ == "dobj" for d in c.children)]  # then killed himself"
     if outcome == "killed":
         return "killed", False
     if own:
@@ -289,9 +311,12 @@ def _kind(noun: Token | None, last: Token, lex: QuantityLexicon) -> tuple[str | 
         return None, False
     counted = noun if noun is not None else last
     outcome = _outcome(last, lex) or (_outcome(noun, lex) if noun is not None else None) \
-        or (_participle(noun, lex) if noun is not None else None)
+        or _participle(counted, lex)
     if outcome == "killed":
         return "killed", False
+    own = noun is None or last.head.i == noun.i  # not the whole of "one of the five hurt"
+    if outcome == "wounded" and own and noun_kind in (None, "fighters"):  # the people's own
+        return "wounded", False  # word beats the clause's: "one dead and four seriously wounded"
     verb = _governing_verb(counted)
     if noun is not None and verb is None:
         verb = _relcl_verb(noun)
@@ -332,6 +357,29 @@ def _age(sent: Span, toks: list[Token], lex: QuantityLexicon) -> bool:
     if (opener.text, closer.text) not in ((",", ","), ("(", ")"), (",", ";"), (",", ".")):
         return False
     return person.ent_type_ == "PERSON" or _is_people(person, lex)
+
+
+def _counter(sent: Span, toks: list[Token], noun: Token | None, lex: QuantityLexicon) -> bool:
+    """A number of a counter or ratio, not of people: "Image 3 of 33", "1 / 33"; a bare
+    number in brackets is an age or a note ("(25) shot twice")."""
+    first, last = toks[0], toks[-1]
+    before = sent.doc[first.i - 1] if first.i > sent.start else None
+    after = sent.doc[last.i + 1] if last.i + 1 < sent.end else None
+    if (before is not None and before.text == "/") or (after is not None and after.text == "/"):
+        return True
+    if noun is None and before is not None and after is not None and (before.text, after.text) == ("(", ")"):
+        return True
+    if before is not None and before.lower_ == "per":
+        return True  # "19.3 deaths per 100,000 people": a rate
+    if noun is None and before is not None and before.lower_ in ("both", "each"):
+        return True  # "Jane and John, both 16": an age
+    if "." in first.text and not any(t.lower_ in lex.scales for t in toks):
+        return True  # "19.3 deaths per 100,000": a rate
+    if any(a.lemma_.lower() in ("age", "aged") for a in list(last.ancestors)[:4]):
+        return True  # "three men, ages 25, 26 and 33"
+    if noun is not None or before is None or before.lower_ != "of" or first.i - 2 < sent.start:
+        return False
+    return sent.doc[first.i - 2].like_num  # "3 of 33": the whole of a bare number
 
 
 _SINGLE_DEPS = ("nsubj", "nsubjpass", "dobj")
@@ -458,6 +506,8 @@ def _tally(verb: Token, lex: QuantityLexicon) -> bool:
                 return True
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
                 return True  # "since the initiative was launched"
+            if c.dep_ == "prep" and c.lower_ in ("in", "over", "during", "within") and _stretch(c):
+                return True  # "killed in the past four days"
             if c.dep_ == "prep" and c.lower_ in ("in", "during", "from"):
                 if any(g.dep_ == "pobj" and g.lemma_.lower() in lex.tally_nouns
                        and (g.tag_ == "NNS" or g.lemma_.lower() == "violence") for g in c.children):
@@ -468,6 +518,23 @@ def _tally(verb: Token, lex: QuantityLexicon) -> bool:
                     and any(d.lower_ in ("this", "last", "past") for d in c.children):
                 return True
     return False
+
+
+_SPANS = {"day", "week", "month", "year", "decade"}
+_SPAN_MODS = {"past", "last", "previous", "recent"}
+
+
+def _over_time(counted: Token) -> bool:
+    """A tally told on the counted people themselves: "thousands since Sandy Hook",
+    "dozens across the region"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("since", "across")
+               for t in (counted, *counted.conjuncts) for c in t.children)
+
+
+def _stretch(prep: Token) -> bool:
+    """"in the past four days", "over the last two weeks": a stretch of time."""
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in _SPANS
+               and any(m.lower_ in _SPAN_MODS for m in g.children) for g in prep.children)
 
 
 def _also(verb: Token) -> bool:
@@ -558,10 +625,16 @@ def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]
         noun = _noun(toks[-1])
         if noun is None and _age(sent, toks, lex):
             continue
+        if _counter(sent, toks, noun, lex):
+            continue
+        kind: str | None
         whole = toks[-1] if noun is None else noun if toks[-1].head.i == noun.i else None
         if whole is not None and _partitive_whole(whole, lex):
-            continue
-        kind, hit = _kind(noun, toks[-1], lex)
+            if noun is None or not _whole_hit(noun, lex):
+                continue
+            kind, hit = "wounded", True
+        else:
+            kind, hit = _kind(noun, toks[-1], lex)
         if val is None or kind is None:
             continue
         value, qualifier = val
@@ -578,7 +651,9 @@ def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]
         end = end_tok.idx + len(end_tok.text)
         text = doc_text(sent.doc)[start:end]
         verb = _governing_verb(noun if noun is not None else toks[-1])
-        if verb is not None and kind in ("killed", "wounded") and not _toll(toks[-1], lex) and _tally(verb, lex):
+        counted = noun if noun is not None else toks[-1]
+        if kind in ("killed", "wounded") and not _toll(toks[-1], lex) and (
+                (verb is not None and _tally(verb, lex)) or _over_time(counted)):
             continue
         hit = hit and not _other(noun) and not (verb is not None and _also(verb))
         numeric.append((QuantityCandidate(kind, value, qualifier, TextSpan(text, start, end),
