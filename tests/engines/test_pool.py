@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.engines.local import BatchReport, run
-from eventwire.engines.pool import WorkerPool, _Worker, budget, cpu_seconds
+from eventwire.engines.pool import WorkerPool, _Worker, budget, cpu_seconds, private_mb
 from eventwire.errors import TimeLimitError
 from eventwire.model import ArticleDoc
 
@@ -156,3 +156,12 @@ def test_chunks_shrink_as_the_input_runs_out() -> None:
     assert order == list(range(200))  # every article once, in input order
     assert sizes[0] == CHUNK_ARTICLES and max(sizes) == CHUNK_ARTICLES
     assert sizes == sorted(sizes, reverse=True) and sizes[-1] == 1  # the tail is short
+
+
+def test_a_worker_over_its_memory_is_reforked_and_the_output_is_the_same(
+        pipeline, corpus: Path, one_process) -> None:  # noqa: ANN001
+    with WorkerPool(lambda: pipeline, workers=2, recycle_mb=0) as fresh:  # every worker is over 0 MB
+        docs = list(run(fresh.process, [corpus], BatchReport(), PUBLISHED))
+        assert fresh.recycled >= 2 and len(fresh.pids()) == 2
+    assert docs == one_process[0]
+    assert private_mb(os.getpid()) is not None and private_mb(None) is None
