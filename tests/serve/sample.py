@@ -61,7 +61,8 @@ def shelling_doc() -> ArticleDoc:
     shelling = Event(
         id=_id(aid, "shelling"),
         type=EventType(plover="ASSAULT", mode="aerial", acled=(
-            "Explosions/Remote violence", "Shelling/artillery/missile attack")),
+            "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+            inter1=1, inter2=7, interaction=17),
         status="asserted",
         actor1=_actor(t, "Government artillery", "Military Forces of Syria", "military", "SYR", 1),
         actor2=_actor(t, "civilians", "Civilians (Syria)", "civilians", "SYR", 7),

@@ -67,6 +67,16 @@ def test_events_and_filters(client: TestClient) -> None:
         "Saraqib")
 
 
+def test_event_rows_carry_acled_inter_codes(client: TestClient) -> None:
+    rows = {e["acled_sub_event_type"]: e for e in client.get("/api/events").json()["events"]}
+    shelling, clash = rows["Shelling/artillery/missile attack"], rows["Armed clash"]
+    # the event's own codes; a record without them (stored before them): its actors' codes
+    assert (shelling["inter1"], shelling["inter2"], shelling["interaction"]) == (1, 7, 17)
+    assert (clash["inter1"], clash["inter2"], clash["interaction"]) == (2, 1, 12)
+    aid = rows["Other"]  # a sole actor: ten times its code
+    assert (aid["inter1"], aid["inter2"], aid["interaction"]) == (8, None, 80)
+
+
 def test_bad_filters_answer_422_json(client: TestClient) -> None:
     for params in ({"bbox": "1,2"}, {"bbox": "a,b,c,d"}, {"since": "yesterday"},
                    {"since": "0"}, {"limit": "0"}):

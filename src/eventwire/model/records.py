@@ -211,6 +211,17 @@ class Quantity(Record):
     source: str | None = None  # whose figure it is
 
 
+def acled_interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's two-digit interaction code: the two inter codes, lower first; a sole actor
+    is ten times its code."""
+    codes = sorted(c for c in (inter1, inter2) if c is not None)
+    if not codes:
+        return None
+    if len(codes) == 1:
+        return codes[0] * 10
+    return codes[0] * 10 + codes[1]
+
+
 class EventType(Record):
     plover: str
     mode: str | None = None
@@ -279,6 +290,16 @@ class Event(Record):
     @property
     def contested(self) -> bool:
         return len({c.status for c in self.claims}) > 1
+
+    @property
+    def inter_codes(self) -> tuple[int | None, int | None, int | None]:
+        """ACLED's inter1, inter2 and interaction: the event's own codes
+        (``eventwire.resolve.inter``), or for records made before them, its actors'."""
+        if self.type.interaction is not None:
+            return self.type.inter1, self.type.inter2, self.type.interaction
+        inter1 = self.actor1.inter if self.actor1 else None
+        inter2 = self.actor2.inter if self.actor2 else None
+        return inter1, inter2, acled_interaction(inter1, inter2)
 
 
 class StoredEvent(Event):

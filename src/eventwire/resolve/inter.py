@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from eventwire.data import data_path
 from eventwire.model import Actor, Event
+from eventwire.model.records import acled_interaction as interaction
 
 PROTESTS = "Protests"
 RIOTS = "Riots"
@@ -83,16 +84,6 @@ def _identity(text: str, table: InterTable) -> bool:
     """A militia named by identity words: "ethnic militia fighters", "clan militiamen"."""
     words = set(text.lower().replace(",", " ").split())
     return bool(words & table.militia_words) and bool(words & table.identity_words)
-
-
-def interaction(inter1: int | None, inter2: int | None) -> int | None:
-    """The two codes as a two-digit number, lower first; a sole actor is ten times its code."""
-    codes = sorted(c for c in (inter1, inter2) if c is not None)
-    if not codes:
-        return None
-    if len(codes) == 1:
-        return codes[0] * 10
-    return codes[0] * 10 + codes[1]
 
 
 def inter_codes(acled: tuple[str, str] | None, actor1: Actor | None,

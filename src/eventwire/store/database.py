@@ -273,7 +273,7 @@ def _insert_events(con: Connection, events: list[Event], article_id: str,
     """The events of one article with their actors and quantities, one statement a table;
     ``stamps``: each event's last change (``change_seq``, ``changed_at``), if any."""
     con.executemany(
-        f"INSERT INTO events ({EVENT_COLUMNS}, change_seq, changed_at) VALUES (" + ", ".join(["?"] * 34) + ")",
+        f"INSERT INTO events ({EVENT_COLUMNS}, change_seq, changed_at) VALUES (" + ", ".join(["?"] * 37) + ")",
         [_event_row(ev, article_id) + list(stamps.get(ev.id, (None, None))) for ev in events])
     con.executemany(
         "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -303,7 +303,7 @@ def _event_row(ev: Event, article_id: str) -> list[Any]:
         src.name if src else None, src.via if src else None,
         ev.evidence.sentence, ev.evidence.start, ev.evidence.end,
         json.dumps(ev.model_dump(mode="json")),
-        ev.id, False,
+        ev.id, False, *ev.inter_codes,
     ]
 
 
@@ -338,7 +338,7 @@ EVENT_COLUMNS = (
     " actor1, actor1_country, actor1_kind, actor2, actor2_country, actor2_kind,"
     " location, country, admin1, lat, lon, geo_precision, gazetteer_id,"
     " date_start, date_end, time_precision, fatalities, source, source_via,"
-    " sentence, start_char, end_char, record, cluster_id, flagged"
+    " sentence, start_char, end_char, record, cluster_id, flagged, inter1, inter2, interaction"
 )
 
 

@@ -134,10 +134,7 @@ def acled_row(ev: Event, timestamp: int | None = None) -> AcledRow:
     loc, tm = ev.location, ev.time
     etype, sub = ev.type.acled or (None, None)
     country = _country(loc.country if loc else None)
-    inter1 = ev.actor1.inter if ev.actor1 else None
-    inter2 = ev.actor2.inter if ev.actor2 else None
-    if ev.type.interaction is not None:  # the event's own codes (resolve.inter); records
-        inter1, inter2 = ev.type.inter1, ev.type.inter2  # stored before them: the actors'
+    inter1, inter2, interaction = ev.inter_codes
     killed = [q.value for q in ev.quantities if q.kind == "killed"]
     civilian = etype == "Violence against civilians" or (
         ev.actor2 is not None and ev.actor2.kind == "civilians"
@@ -155,8 +152,7 @@ def acled_row(ev: Event, timestamp: int | None = None) -> AcledRow:
         inter1=inter1,
         actor2=ev.actor2.name if ev.actor2 else None,
         inter2=inter2,
-        interaction=ev.type.interaction if ev.type.interaction is not None else _interaction(
-            inter1, inter2),
+        interaction=interaction,
         civilian_targeting="Civilian targeting" if civilian else None,
         iso=int(country.numeric) if country else None,
         country=getattr(country, "common_name", country.name) if country else (
@@ -180,16 +176,6 @@ def _country(iso3: str | None) -> Any:
 
 def _names(actors: Iterable[Actor]) -> str | None:
     return "; ".join(a.name for a in actors) or None
-
-
-def _interaction(inter1: int | None, inter2: int | None) -> int | None:
-    """ACLED's two-digit code: the two inter codes, lower first; a lone actor is X0."""
-    if inter1 is None:
-        return None
-    if inter2 is None:
-        return inter1 * 10
-    low, high = sorted((inter1, inter2))
-    return low * 10 + high
 
 
 def _source(ev: Event) -> str | None:

@@ -46,6 +46,9 @@ class EventRow(Row):
     mode: str | None
     acled_event_type: str | None
     acled_sub_event_type: str | None
+    inter1: int | None = Field(None, description="ACLED inter code of actor1 (1 State forces ... 8 External/other forces)")
+    inter2: int | None = Field(None, description="ACLED inter code of actor2")
+    interaction: int | None = Field(None, description="ACLED interaction: both codes, lower first (a sole actor: 10x)")
     status: str
     actor1: str | None
     actor1_country: str | None

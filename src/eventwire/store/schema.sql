@@ -84,6 +84,11 @@ ALTER TABLE articles ADD COLUMN IF NOT EXISTS version INTEGER DEFAULT 1;  -- of 
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS superseded_by VARCHAR;      -- the next version
 ALTER TABLE events ADD COLUMN IF NOT EXISTS change_seq BIGINT;            -- its last change
 ALTER TABLE events ADD COLUMN IF NOT EXISTS changed_at TIMESTAMP;         -- ... and when (UTC)
+-- ACLED's inter codes of the event (1 State forces ... 8 External/other forces) and their
+-- interaction, as in the record's type (older rows: empty until the article is stored again)
+ALTER TABLE events ADD COLUMN IF NOT EXISTS inter1 INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS inter2 INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS interaction INTEGER;
 
 -- the blocks each event is filed under (link/clusters.py: type x day x place cell)
 CREATE TABLE IF NOT EXISTS link_keys (key VARCHAR NOT NULL, event_id VARCHAR NOT NULL);
