@@ -53,6 +53,26 @@ CASES = [
      "peace pact.", ("Strategic developments", "Agreement")),
     ("The two armed groups signed a ceasefire agreement in the capital on Friday.",
      ("Strategic developments", "Agreement")),
+    # a toll told in two joined clauses, or with no doer, is the toll of the blast told
+    ("Three soldiers were killed and two others wounded when a roadside bomb exploded near "
+     "their patrol in the hills.", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    # a generic seizure told with the violence linked to it is that violence
+    ("Gunmen stormed a hotel in the capital, killing twelve guests.",
+     ("Violence against civilians", "Attack")),
+    # ground taken back: a territory change by who took it
+    ("Government forces recovered the town from the insurgents on Sunday.",
+     ("Battles", "Government regains territory")),
+    ("Rebels took back the village after a brief battle with the army.",
+     ("Battles", "Non-state actor overtakes territory")),
+    # an agreement word as the object of a verb of making one
+    ("The army and the rebel group reached a truce after talks in the capital.",
+     ("Strategic developments", "Agreement")),
+    # demonstrators blocking roads with barricades and burning tyres: violent demonstration
+    ("Protesters blocked roads with burning tyres and barricades in the capital.",
+     ("Riots", "Violent demonstration")),
+    # a base opened
+    ("The army opened a new military base in the north of the province.",
+     ("Strategic developments", "Headquarters or base established")),
 ]
 
 

@@ -64,7 +64,9 @@ TAKEN = frozenset({TERRITORY, OVERTAKE})
 BY_MEANS = frozenset({CLASH, ATTACK, LOOTING})
 DISTINCTIVE = frozenset({"Chemical weapon", "Suicide bomb"})
 VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
+DOERLESS = frozenset({"die", "dead", "death", "casualty", "toll"})  # tolls told of victims
 USED_EXTRACTOR = "acled_type.used.v1"
+GROUND_EXTRACTOR = "acled_type.ground.v1"
 
 
 # cue phrases by their first word (``_phrases``)
@@ -98,6 +100,8 @@ class Cues:
     nonstate: Phrases
     mob: Phrases
     handover: Phrases
+    retake: Phrases
+    agree_verbs: frozenset[str]
     offences: Phrases
     political: Phrases
     cyber: Phrases
@@ -142,6 +146,8 @@ def load_cues() -> Cues:
         nonstate=_phrases(raw["territory"]["nonstate"]),
         mob=_phrases(raw["mob"]["words"]),
         handover=_phrases(raw["territory"]["handover"]),
+        retake=_phrases(raw["territory"]["retake"]),
+        agree_verbs=frozenset(raw["agreement"]["verbs"]),
         offences=_phrases(raw["crime"]["offences"]), political=_phrases(raw["crime"]["political"]),
         cyber=_phrases(raw["crime"]["cyber"]),
     )
@@ -316,11 +322,28 @@ def _cause_type(sent: Span, trig: Trigger, trigs: Sequence[Trigger],
     if trig.acled not in (CLASH, ATTACK) or not find([sent.doc[trig.token_i]], cues.casualty):
         return None
     tok = sent.doc[trig.token_i]
-    for other in trigs:
-        if other is not trig and other.acled is not None and other.acled[0] == REMOTE \
-                and linked(sent.doc[other.token_i], tok):
+    tolls = _toll_clauses(tok)
+    remote = [o for o in trigs if o is not trig and o.acled is not None and o.acled[0] == REMOTE]
+    for other in remote:
+        if any(linked(sent.doc[other.token_i], t) for t in tolls):
             return other.acled
-    return None
+    return remote[0].acled if remote and _doerless(tok) else None
+
+
+def _doerless(tok: Token) -> bool:
+    """A toll told without who caused it ("a policeman was killed", "two died"): its
+    cause is the attack its sentence tells, wherever the parser hangs that attack."""
+    if tok.lemma_.lower() in DOERLESS:
+        return True
+    return not any(c.dep_ in ("nsubj", "agent") for c in tok.children)
+
+
+def _toll_clauses(tok: Token) -> list[Token]:
+    """``tok`` and the conjuncts of its clause: a toll told in two joined clauses shares
+    their cause ("three were killed and two others wounded when a bomb exploded": the
+    bomb's clause hangs from the second)."""
+    head = clause_of(tok)
+    return [tok, head, *head.conjuncts]
 
 
 def _sexual(sent: Span, trig: Trigger, cues: Cues) -> bool:
@@ -410,6 +433,40 @@ def with_weapons_used(sent: Span, trigs: Sequence[Trigger], cues: Cues | None = 
     return sorted([*trigs, *found], key=lambda t: t.start) if found else list(trigs)
 
 
+def with_ground_taken(sent: Span, trigs: Sequence[Trigger], cues: Cues | None = None) -> list[Trigger]:
+    """``trigs`` and the territory changes told by a verb of taking ground back ("troops
+    recovered the town"; ``cues.retake``) that is no trigger or one of no ACLED type:
+    typed by who took the ground (``_taker``), in text order."""
+    cues = cues or load_cues()
+    have = {t.token_i: t for t in trigs}
+    found = {}
+    for tok in find(list(sent), cues.retake):
+        if tok.pos_ != "VERB" or (tok.i in have and have[tok.i].acled not in (None, SEIZURE)):
+            continue
+        if not _ground_of(tok, cues):
+            continue
+        new = _taker(sent, tok, cues)
+        found[tok.i] = Trigger(start=tok.idx, end=tok.idx + len(tok), token_i=tok.i,
+                               lemma=tok.lemma_.lower(), plover="ASSAULT", mode="occupy",
+                               acled=new, extractor=GROUND_EXTRACTOR) if tok.i not in have \
+            else replace(have[tok.i], acled=new)
+    if not found:
+        return list(trigs)
+    kept = [found.pop(t.token_i, t) for t in trigs]
+    return sorted([*kept, *found.values()], key=lambda t: t.start)
+
+
+def _taker(sent: Span, tok: Token, cues: Cues) -> tuple[str, str]:
+    """Ground taken by state forces, or by a state named as the doer ("the country
+    regained"), is regained by the government; by others, overtaken."""
+    doers = [g for c in tok.children if c.dep_ in ("nsubj", "agent") for g in c.subtree]
+    if find(doers, cues.nonstate):
+        return OVERTAKE
+    if find(doers, cues.state_force) or any(g.ent_type_ in ("GPE", "NORP") for g in doers):
+        return TERRITORY
+    return OVERTAKE if doers else TERRITORY
+
+
 def _mob(sent: Span, trig: Trigger, cues: Cues) -> bool:
     """Violence or destruction by a mob ("an angry mob vandalized", "murdered by vigilantes")."""
     if trig.acled is None or trig.acled[0] not in (BATTLES, CIVILIANS) and trig.acled != LOOTING:
@@ -424,7 +481,8 @@ def _mob(sent: Span, trig: Trigger, cues: Cues) -> bool:
 def _weapons_taken(sent: Span, trig: Trigger, trigs: Sequence[Trigger]) -> tuple[str, str] | None:
     """A weapon word that is what a seizure took ("IEDs and mortars were found") is the
     seizure, not an attack; a generic seizure told with a specific violent act of its
-    clause ("a crackdown ... recaptured the district") is that act."""
+    clause or of a clause linked to it ("a crackdown ... recaptured the district", "gunmen
+    stormed a hotel, killing twelve guests") is that act."""
     doc = sent.doc
     tok = doc[trig.token_i]
     for other in trigs:
@@ -435,7 +493,7 @@ def _weapons_taken(sent: Span, trig: Trigger, trigs: Sequence[Trigger]) -> tuple
                 and tok.pos_ in ("NOUN", "PROPN") and _object_of(tok, host):
             return WEAPONS_SEIZED
         if trig.acled == SEIZURE and trig.plover in VIOLENT_PLOVER \
-                and other.acled[0] in (BATTLES, REMOTE) and clause_of(tok).i == clause_of(host).i:
+                and other.acled[0] in (BATTLES, REMOTE, CIVILIANS) and linked(tok, host):
             return other.acled
     return None
 
@@ -450,9 +508,12 @@ def _object_of(tok: Token, verb: Token) -> bool:
 
 
 def _agreement(sent: Span, trig: Trigger, cues: Cues) -> bool:
-    if trig.acled is not None or trig.plover not in cues.agree_plover:
-        return False
+    """An agreement word told of a trigger of agreeing, or made the object of a verb of
+    making one ("reached a truce"), whatever other type that verb was given."""
     tok = sent.doc[trig.token_i]
+    if trig.acled is not None or (trig.plover not in cues.agree_plover
+                                  and tok.lemma_.lower() not in cues.agree_verbs):
+        return False
     near = [tok, *tok.children, *(g for c in tok.children for g in c.children)]
     return bool(find(near, cues.agreement))
 
