@@ -70,6 +70,15 @@ CASES = [
     # demonstrators blocking roads with barricades and burning tyres: violent demonstration
     ("Protesters blocked roads with burning tyres and barricades in the capital.",
      ("Riots", "Violent demonstration")),
+    # a place of civilians stormed is an attack, not ground taken
+    ("Gunmen stormed a university in the capital, killing 22 students.",
+     ("Violence against civilians", "Attack")),
+    # a weapon word that names a thing, not an attack
+    ("The country withdrew from a missile pact with its neighbour and signed a new treaty "
+     "with another.", ("Strategic developments", "Agreement")),
+    # a battle told with the ground it took, though a means is told around it
+    ("Troops advanced into the enclave, clashing with rebels and capturing a village after "
+     "weeks of aerial bombings.", ("Battles", "Government regains territory")),
     # a base opened
     ("The army opened a new military base in the north of the province.",
      ("Strategic developments", "Headquarters or base established")),

@@ -82,6 +82,7 @@ class Cues:
     state: Phrases
     means: tuple[tuple[str, Phrases], ...]  # most specific first
     generic_blast: frozenset[str]
+    not_acts: frozenset[str]
     use_verbs: frozenset[str]
     causes: Phrases
     armed: Phrases
@@ -129,6 +130,7 @@ def load_cues() -> Cues:
         means=tuple((sub, _phrases(words)) for sub, words in raw["means"].items()
                     if not sub.startswith("_")),
         generic_blast=frozenset(raw["means"]["_generic"]),
+        not_acts=frozenset(raw["means"]["_not_acts"]),
         use_verbs=frozenset(raw["means"]["_use_verbs"]),
         causes=_phrases(war["causes"]), armed=_phrases(war["armed"]),
         agreement=_phrases(raw["agreement"]["words"]),
@@ -383,7 +385,7 @@ def _transfer(sent: Span, trig: Trigger, trigs: Sequence[Trigger],
     over ("the district was handed over to ...") is a non-violent transfer."""
     doc = sent.doc
     tok = doc[trig.token_i]
-    if trig.acled == CLASH:
+    if trig.acled == CLASH or _battle_by_means(tok, trig, cues):
         for o in trigs:
             if o is not trig and o.acled in TAKEN and linked(doc[o.token_i], tok):
                 return o.acled
@@ -392,6 +394,56 @@ def _transfer(sent: Span, trig: Trigger, trigs: Sequence[Trigger],
             and find(list(doc[tok.i:tok.i + 3]), cues.handover)[:1] == [tok] and _ground_of(tok, cues):
         return TRANSFER
     return None
+
+
+def _weapon_of_thing(sent: Span, trig: Trigger, cues: Cues) -> bool:
+    """A weapon word modifying a noun for a thing or an arrangement ("a missile pact",
+    "the drone programme") names no attack."""
+    if trig.acled is None or trig.acled[0] != REMOTE:
+        return False
+    tok = sent.doc[trig.token_i]
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "amod", "nmod") \
+        and tok.head.lemma_.lower() in cues.not_acts
+
+
+def _left_no_ground(sent: Span, trig: Trigger, cues: Cues) -> bool:
+    """A withdrawal from what is no ground ("withdrew from the pact", "pulled out of the
+    talks") transfers no territory (a pronoun, "from which", may be ground)."""
+    if trig.acled != TRANSFER:
+        return False
+    tok = sent.doc[trig.token_i]
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")]
+    preps += [p for c in tok.children if c.dep_ == "prt" for p in c.children if p.dep_ == "prep"]
+    objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    left = [g for o in objs for g in o.subtree]
+    return bool(objs) and not any(o.pos_ == "PRON" for o in objs) and not find(
+        left, cues.ground) and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in left)
+
+
+def _stormed_place(sent: Span, trig: Trigger, cues: Cues) -> tuple[str, str] | None:
+    """Ground "taken" that is a place of civilians ("gunmen stormed a university") is no
+    territory change: by other than state forces it is an attack on civilians; a
+    territory verb typed by a blast told beside it ("seized a district, while a bomb
+    killed five") keeps its territory change."""
+    if trig.mode != "occupy" or trig.acled is None:
+        return None
+    tok = sent.doc[trig.token_i]
+    taken = [t for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass") for t in c.subtree]
+    if trig.acled in TAKEN and not find(taken, cues.ground) \
+            and any(_keys(t)[0] in cues.civilian_places for t in taken) \
+            and _taker(sent, tok, cues) != TERRITORY:
+        return ATTACK
+    if trig.acled[0] == REMOTE and find(taken, cues.ground):
+        return _taker(sent, tok, cues)
+    return None
+
+
+def _battle_by_means(tok: Token, trig: Trigger, cues: Cues) -> bool:
+    """A word of battle ("clashing") typed remote by a means told around it."""
+    if trig.acled is None or trig.acled[0] != REMOTE or trig.plover != "ASSAULT":
+        return False
+    return tok.lemma_.lower() not in cues.generic_blast and not any(
+        find([tok], phrases) for _, phrases in cues.means)
 
 
 def _ordinary_crime(sent: Span, trig: Trigger, cues: Cues) -> bool:
@@ -532,8 +584,11 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
                 "Mob violence") or _in_demonstration(sent, trig, cues):
             demo = demo or demonstration_type(sent, cues)
             new = demo
-        elif _not_conflict(sent, trig, cues) or _ordinary_crime(sent, trig, cues):
+        elif _not_conflict(sent, trig, cues) or _ordinary_crime(sent, trig, cues) \
+                or _weapon_of_thing(sent, trig, cues) or _left_no_ground(sent, trig, cues):
             new = None
+        elif (place := _stormed_place(sent, trig, cues)) is not None:
+            new = place
         elif (ground := _territory(sent, trig, cues)) is not None:
             new = ground
         elif (moved := _transfer(sent, trig, trigs, cues)) is not None:
