@@ -79,6 +79,13 @@ CASES = [
     # a battle told with the ground it took, though a means is told around it
     ("Troops advanced into the enclave, clashing with rebels and capturing a village after "
      "weeks of aerial bombings.", ("Battles", "Government regains territory")),
+    # a toll told alone takes the means named in the sentence after it
+    ("Two policemen were killed on Sunday in the northern town of Kora. A roadside bomb hit "
+     "their vehicle as it passed the market, officials said.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    # ... not a toll told in a happening of its own
+    ("Five soldiers were killed in clashes near the border. A bomb exploded in the capital "
+     "later that day.", ("Battles", "Armed clash")),
     # a base opened
     ("The army opened a new military base in the north of the province.",
      ("Strategic developments", "Headquarters or base established")),

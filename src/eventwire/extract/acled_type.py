@@ -329,7 +329,31 @@ def _cause_type(sent: Span, trig: Trigger, trigs: Sequence[Trigger],
     for other in remote:
         if any(linked(sent.doc[other.token_i], t) for t in tolls):
             return other.acled
-    return remote[0].acled if remote and _doerless(tok) else None
+    if not _doerless(tok):
+        return None
+    if remote:
+        return remote[0].acled
+    alone = not any(o is not trig and o.acled is not None for o in trigs)
+    return _next_means(sent, cues) if alone and not _toll_of_event(tok, cues) else None
+
+
+def _next_means(sent: Span, cues: Cues) -> tuple[str, str] | None:
+    """The most specific means named in the sentence after ``sent`` ("Two were killed on
+    Sunday. The bomb had been planted ..."): the cause of a toll told alone."""
+    after = list(_window(sent))[len(sent):]
+    for sub, phrases in cues.means:
+        if any(not _tear_gas(t) for t in find(after, phrases)):
+            return (REMOTE, sub)
+    return None
+
+
+def _toll_of_event(tok: Token, cues: Cues) -> bool:
+    """A toll told "in"/"during" a happening ("killed in fighting", "died in the raid"),
+    not a place or a time: its cause is told there, not in the next sentence."""
+    objs = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "amid", "after")
+            for o in c.children if o.dep_ == "pobj"]
+    return any(o.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
+               and not find([o], cues.ground) for o in objs)
 
 
 def _doerless(tok: Token) -> bool:
