@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.acled_type import retype as acled_retype
-from eventwire.extract.acled_type import with_weapons_used
+from eventwire.extract.acled_type import with_ground_taken, with_weapons_used
 from eventwire.extract.attribution import acting_subject, attribution
 from eventwire.extract.coder.decide import choose, propose, role_spans
 from eventwire.extract.counted import assign_quantities
@@ -25,7 +25,7 @@ from eventwire.model import Actor, Event, EventType, Evidence, Place, Quantity
 from eventwire.model.candidates import Attribution, QuantityCandidate, Trigger
 from eventwire.nlp.text import doc_text
 from eventwire.resolve.parties import PartyNamer
-from eventwire.resolve.inter import inter_codes
+from eventwire.resolve.inter import inter_codes, sided_type
 from eventwire.resolve.places import event_location, not_actors
 from eventwire.resolve.timex import event_time, governs, recalled, reported
 
@@ -69,6 +69,7 @@ def sentence_events(parts: Parts, state: ArticleState, named: PartyNamer, sent: 
     state.hit.update((q.span.start, q.span.end) for q in counts
                      if q.extra.get("hit") and "less_dead" not in q.extra)
     trigs = with_weapons_used(sent, trigs)  # "forces used chlorine gas against ..."
+    trigs = with_ground_taken(sent, trigs)  # "troops recovered the town"
     proposed = propose(sent, coding, parts.typer) if coding is not None and not trigs else None
     if proposed is not None:
         trigs = [proposed]
@@ -160,7 +161,7 @@ def event(state: ArticleState, named: PartyNamer, sent: Span, trig: Trigger, fou
                       skip=lambda t: reported(doc, t.start, t.end, trig.token_i),
                       own=lambda t: governs(doc, t.start, t.end, trig.token_i))
     reasons = {"status": decision.reason}
-    acled = trig.acled
+    acled = sided_type(trig.acled, found.actor1, found.actor2)  # attack or battle: who was hit
     if acled is not None and decision.status == "planned" and decision.reason.startswith("threat:"):
         # "threatened to strike Sanaa": the threat is the THREATEN event (a strategic
         # development); the strike has not happened, so it is no battle or air strike

@@ -53,6 +53,42 @@ CASES = [
      "peace pact.", ("Strategic developments", "Agreement")),
     ("The two armed groups signed a ceasefire agreement in the capital on Friday.",
      ("Strategic developments", "Agreement")),
+    # a toll told in two joined clauses, or with no doer, is the toll of the blast told
+    ("Three soldiers were killed and two others wounded when a roadside bomb exploded near "
+     "their patrol in the hills.", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    # a generic seizure told with the violence linked to it is that violence
+    ("Gunmen stormed a hotel in the capital, killing twelve guests.",
+     ("Violence against civilians", "Attack")),
+    # ground taken back: a territory change by who took it
+    ("Government forces recovered the town from the insurgents on Sunday.",
+     ("Battles", "Government regains territory")),
+    ("Rebels took back the village after a brief battle with the army.",
+     ("Battles", "Non-state actor overtakes territory")),
+    # an agreement word as the object of a verb of making one
+    ("The army and the rebel group reached a truce after talks in the capital.",
+     ("Strategic developments", "Agreement")),
+    # demonstrators blocking roads with barricades and burning tyres: violent demonstration
+    ("Protesters blocked roads with burning tyres and barricades in the capital.",
+     ("Riots", "Violent demonstration")),
+    # a place of civilians stormed is an attack, not ground taken
+    ("Gunmen stormed a university in the capital, killing 22 students.",
+     ("Violence against civilians", "Attack")),
+    # a weapon word that names a thing, not an attack
+    ("The country withdrew from a missile pact with its neighbour and signed a new treaty "
+     "with another.", ("Strategic developments", "Agreement")),
+    # a battle told with the ground it took, though a means is told around it
+    ("Troops advanced into the enclave, clashing with rebels and capturing a village after "
+     "weeks of aerial bombings.", ("Battles", "Government regains territory")),
+    # a toll told alone takes the means named in the sentence after it
+    ("Two policemen were killed on Sunday in the northern town of Kora. A roadside bomb hit "
+     "their vehicle as it passed the market, officials said.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    # ... not a toll told in a happening of its own
+    ("Five soldiers were killed in clashes near the border. A bomb exploded in the capital "
+     "later that day.", ("Battles", "Armed clash")),
+    # a base opened
+    ("The army opened a new military base in the north of the province.",
+     ("Strategic developments", "Headquarters or base established")),
 ]
 
 

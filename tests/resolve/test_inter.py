@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.model import Actor
-from eventwire.resolve.inter import interaction, inter_codes
+from eventwire.resolve.inter import interaction, inter_codes, sided_type
 
 
 @pytest.mark.parametrize(("pair", "code"), [((1, 7), 17), ((7, 1), 17), ((6, None), 60),
@@ -60,3 +60,19 @@ def test_a_state_force_noun_of_a_rebel_side_is_rebels(pipeline):
     ev = next(e for e in out.events if e.type.acled)
     assert ev.actor1 is not None and ev.actor1.kind == "rebels"
     assert (ev.type.inter1, ev.type.inter2, ev.type.interaction) == (2, 1, 12)
+
+
+CLASH, ATTACK = ("Battles", "Armed clash"), ("Violence against civilians", "Attack")
+
+
+def test_the_sides_decide_between_a_battle_and_an_attack():
+    rebels = Actor(name="rebels", text="the rebels", kind="rebels", start=0, end=10)
+    soldiers = Actor(name="soldiers", text="two soldiers", kind="military", start=20, end=32)
+    villagers = Actor(name="villagers", text="five villagers", kind="civilians", start=20, end=34)
+    country = Actor(name="Kenya", text="Kenya", kind="government", start=20, end=25)
+    assert sided_type(CLASH, rebels, villagers) == ATTACK
+    assert sided_type(ATTACK, rebels, soldiers) == CLASH
+    assert sided_type(ATTACK, None, soldiers) == CLASH
+    assert sided_type(ATTACK, rebels, country) == ATTACK  # a country says not who was hit
+    assert sided_type(CLASH, None, villagers) == CLASH  # no armed doer named
+    assert sided_type(("Riots", "Mob violence"), rebels, villagers) == ("Riots", "Mob violence")

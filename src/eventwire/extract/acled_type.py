@@ -23,13 +23,15 @@ sentence, with the cue words of ``data/acled/cues.json``:
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from eventwire.data import data_path
+from eventwire.extract.acled_cues import (
+    AGREEMENT, ARRESTS, ATTACK, BATTLES, BY_MEANS, CIVILIANS, CLASH, Cues, DISTINCTIVE,
+    DOERLESS, EXCESSIVE, GROUND_EXTRACTOR, INTERVENTION, LOOTING, MOB, OVERTAKE, PEACEFUL,
+    PROTESTS, REMOTE, RIOTS, SEIZURE, SEXUAL, TAKEN, TERRITORY, TRANSFER, USED_EXTRACTOR,
+    VIOLENT_DEMO, VIOLENT_PLOVER, WEAPONS_SEIZED, find, load_cues, token_keys,
+)
 from eventwire.extract.happenings import clause_of, linked
 from eventwire.extract.roles import roles
 
@@ -39,134 +41,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from spacy.tokens import Span, Token
-
-PROTESTS, RIOTS = "Protests", "Riots"
-PEACEFUL = (PROTESTS, "Peaceful protest")
-INTERVENTION = (PROTESTS, "Protest with intervention")
-EXCESSIVE = (PROTESTS, "Excessive force against protesters")
-VIOLENT_DEMO = (RIOTS, "Violent demonstration")
-MOB = (RIOTS, "Mob violence")
-REMOTE = "Explosions/Remote violence"
-BATTLES, CIVILIANS = "Battles", "Violence against civilians"
-CLASH = (BATTLES, "Armed clash")
-ATTACK = (CIVILIANS, "Attack")
-ARRESTS = ("Strategic developments", "Arrests")
-AGREEMENT = ("Strategic developments", "Agreement")
-WEAPONS_SEIZED = ("Strategic developments", "Disrupted weapons use")
-# generic types the means of the sentence may make specific
-LOOTING = ("Strategic developments", "Looting/property destruction")
-SEIZURE = ("Strategic developments", "Other")
-SEXUAL = (CIVILIANS, "Sexual violence")
-TERRITORY = (BATTLES, "Government regains territory")
-OVERTAKE = (BATTLES, "Non-state actor overtakes territory")
-TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
-TAKEN = frozenset({TERRITORY, OVERTAKE})
-BY_MEANS = frozenset({CLASH, ATTACK, LOOTING})
-DISTINCTIVE = frozenset({"Chemical weapon", "Suicide bomb"})
-VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
-USED_EXTRACTOR = "acled_type.used.v1"
-
-
-# cue phrases by their first word (``_phrases``)
-Phrases = Mapping[str, tuple[tuple[str, ...], ...]]
-
-
-@dataclass(frozen=True)
-class Cues:
-    crowd: Phrases
-    violent: Phrases
-    lethal: Phrases
-    intervention: Phrases
-    state: Phrases
-    means: tuple[tuple[str, Phrases], ...]  # most specific first
-    generic_blast: frozenset[str]
-    use_verbs: frozenset[str]
-    causes: Phrases
-    armed: Phrases
-    agreement: Phrases
-    agree_plover: frozenset[str]
-    agree_background: frozenset[str]
-    about: frozenset[str]
-    about_verbs: frozenset[str]
-    civilian: Phrases
-    civilian_places: frozenset[str]
-    combatant: Phrases
-    casualty: Phrases
-    sexual: Phrases
-    ground: Phrases
-    state_force: Phrases
-    nonstate: Phrases
-    mob: Phrases
-    handover: Phrases
-    offences: Phrases
-    political: Phrases
-    cyber: Phrases
-
-
-def _phrases(words: Sequence[str]) -> Phrases:
-    """The cue phrases (lower-cased words), by their first word: ``find`` tries at a token
-    only the phrases that start with its lemma or form."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for w in words:
-        phrase = tuple(w.lower().split())
-        index.setdefault(phrase[0], []).append(phrase)
-    return {first: tuple(phrases) for first, phrases in index.items()}
-
-
-@lru_cache(maxsize=1)
-def load_cues() -> Cues:
-    """``data/acled/cues.json`` (read once: a small constant table of the codebook)."""
-    raw = json.loads((data_path("acled") / "cues.json").read_text(encoding="utf-8"))
-    demo, war = raw["demonstration"], raw["not_conflict"]
-    return Cues(
-        crowd=_phrases(demo["crowd"]), violent=_phrases(demo["violent"]),
-        lethal=_phrases(demo["lethal"]), intervention=_phrases(demo["intervention"]),
-        state=_phrases(demo["state"]),
-        means=tuple((sub, _phrases(words)) for sub, words in raw["means"].items()
-                    if not sub.startswith("_")),
-        generic_blast=frozenset(raw["means"]["_generic"]),
-        use_verbs=frozenset(raw["means"]["_use_verbs"]),
-        causes=_phrases(war["causes"]), armed=_phrases(war["armed"]),
-        agreement=_phrases(raw["agreement"]["words"]),
-        agree_plover=frozenset(raw["agreement"]["plover"]),
-        agree_background=frozenset(raw["agreement"]["background"]),
-        about=frozenset(demo["about"]),
-        about_verbs=frozenset(demo["about_verbs"]),
-        civilian=_phrases(raw["civilian_targets"]["words"]),
-        civilian_places=frozenset(raw["civilian_targets"]["places"]),
-        combatant=_phrases(raw["civilian_targets"]["armed"]),
-        casualty=_phrases(raw["casualty"]["words"]),
-        sexual=_phrases(raw["sexual"]["words"]),
-        ground=_phrases(raw["territory"]["ground"]),
-        state_force=_phrases(raw["territory"]["state"]),
-        nonstate=_phrases(raw["territory"]["nonstate"]),
-        mob=_phrases(raw["mob"]["words"]),
-        handover=_phrases(raw["territory"]["handover"]),
-        offences=_phrases(raw["crime"]["offences"]), political=_phrases(raw["crime"]["political"]),
-        cyber=_phrases(raw["crime"]["cyber"]),
-    )
-
-
-def _keys(tok: Token) -> tuple[str, str]:
-    return tok.lemma_.lower(), tok.lower_
-
-
-def find(tokens: Sequence[Token], phrases: Phrases) -> list[Token]:
-    """The first token of each place a phrase (lemmas or word forms) starts in ``tokens``."""
-    out = []
-    keys = [_keys(tok) for tok in tokens]
-    for i, tok in enumerate(tokens):
-        if tok.ent_type_ in ("DATE", "TIME"):  # "16 March" is no march
-            continue
-        lemma, form = keys[i]
-        tried = phrases.get(lemma, ()) + (phrases.get(form, ()) if form != lemma else ())
-        for phrase in tried:
-            if i + len(phrase) <= len(tokens) and all(
-                    w in keys[i + k] for k, w in enumerate(phrase)):
-                out.append(tok)
-                break
-    return out
-
 
 def _window(sent: Span) -> Span:
     """The sentence and the one after it."""
@@ -305,7 +179,7 @@ def _on_civilians(sent: Span, trig: Trigger, cues: Cues) -> bool:
         return bool(find(heads, cues.civilian)) and not find(words, cues.combatant)
     actor, _ = roles(sent, trig)
     others = [t for t in sent if actor is None or not (actor.start <= t.i < actor.end)]
-    victims = [t for t in find(others, cues.civilian) if _keys(t)[0] not in cues.civilian_places]
+    victims = [t for t in find(others, cues.civilian) if token_keys(t)[0] not in cues.civilian_places]
     return bool(victims) and not find(others, cues.combatant)
 
 
@@ -316,11 +190,52 @@ def _cause_type(sent: Span, trig: Trigger, trigs: Sequence[Trigger],
     if trig.acled not in (CLASH, ATTACK) or not find([sent.doc[trig.token_i]], cues.casualty):
         return None
     tok = sent.doc[trig.token_i]
-    for other in trigs:
-        if other is not trig and other.acled is not None and other.acled[0] == REMOTE \
-                and linked(sent.doc[other.token_i], tok):
+    tolls = _toll_clauses(tok)
+    remote = [o for o in trigs if o is not trig and o.acled is not None and o.acled[0] == REMOTE]
+    for other in remote:
+        if any(linked(sent.doc[other.token_i], t) for t in tolls):
             return other.acled
+    if not _doerless(tok):
+        return None
+    if remote:
+        return remote[0].acled
+    alone = not any(o is not trig and o.acled is not None for o in trigs)
+    return _next_means(sent, cues) if alone and not _toll_of_event(tok, cues) else None
+
+
+def _next_means(sent: Span, cues: Cues) -> tuple[str, str] | None:
+    """The most specific means named in the sentence after ``sent`` ("Two were killed on
+    Sunday. The bomb had been planted ..."): the cause of a toll told alone."""
+    after = list(_window(sent))[len(sent):]
+    for sub, phrases in cues.means:
+        if any(not _tear_gas(t) for t in find(after, phrases)):
+            return (REMOTE, sub)
     return None
+
+
+def _toll_of_event(tok: Token, cues: Cues) -> bool:
+    """A toll told "in"/"during" a happening ("killed in fighting", "died in the raid"),
+    not a place or a time: its cause is told there, not in the next sentence."""
+    objs = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "amid", "after")
+            for o in c.children if o.dep_ == "pobj"]
+    return any(o.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
+               and not find([o], cues.ground) for o in objs)
+
+
+def _doerless(tok: Token) -> bool:
+    """A toll told without who caused it ("a policeman was killed", "two died"): its
+    cause is the attack its sentence tells, wherever the parser hangs that attack."""
+    if tok.lemma_.lower() in DOERLESS:
+        return True
+    return not any(c.dep_ in ("nsubj", "agent") for c in tok.children)
+
+
+def _toll_clauses(tok: Token) -> list[Token]:
+    """``tok`` and the conjuncts of its clause: a toll told in two joined clauses shares
+    their cause ("three were killed and two others wounded when a bomb exploded": the
+    bomb's clause hangs from the second)."""
+    head = clause_of(tok)
+    return [tok, head, *head.conjuncts]
 
 
 def _sexual(sent: Span, trig: Trigger, cues: Cues) -> bool:
@@ -360,7 +275,7 @@ def _transfer(sent: Span, trig: Trigger, trigs: Sequence[Trigger],
     over ("the district was handed over to ...") is a non-violent transfer."""
     doc = sent.doc
     tok = doc[trig.token_i]
-    if trig.acled == CLASH:
+    if trig.acled == CLASH or _battle_by_means(tok, trig, cues):
         for o in trigs:
             if o is not trig and o.acled in TAKEN and linked(doc[o.token_i], tok):
                 return o.acled
@@ -369,6 +284,56 @@ def _transfer(sent: Span, trig: Trigger, trigs: Sequence[Trigger],
             and find(list(doc[tok.i:tok.i + 3]), cues.handover)[:1] == [tok] and _ground_of(tok, cues):
         return TRANSFER
     return None
+
+
+def _weapon_of_thing(sent: Span, trig: Trigger, cues: Cues) -> bool:
+    """A weapon word modifying a noun for a thing or an arrangement ("a missile pact",
+    "the drone programme") names no attack."""
+    if trig.acled is None or trig.acled[0] != REMOTE:
+        return False
+    tok = sent.doc[trig.token_i]
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "amod", "nmod") \
+        and tok.head.lemma_.lower() in cues.not_acts
+
+
+def _left_no_ground(sent: Span, trig: Trigger, cues: Cues) -> bool:
+    """A withdrawal from what is no ground ("withdrew from the pact", "pulled out of the
+    talks") transfers no territory (a pronoun, "from which", may be ground)."""
+    if trig.acled != TRANSFER:
+        return False
+    tok = sent.doc[trig.token_i]
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")]
+    preps += [p for c in tok.children if c.dep_ == "prt" for p in c.children if p.dep_ == "prep"]
+    objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    left = [g for o in objs for g in o.subtree]
+    return bool(objs) and not any(o.pos_ == "PRON" for o in objs) and not find(
+        left, cues.ground) and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in left)
+
+
+def _stormed_place(sent: Span, trig: Trigger, cues: Cues) -> tuple[str, str] | None:
+    """Ground "taken" that is a place of civilians ("gunmen stormed a university") is no
+    territory change: by other than state forces it is an attack on civilians; a
+    territory verb typed by a blast told beside it ("seized a district, while a bomb
+    killed five") keeps its territory change."""
+    if trig.mode != "occupy" or trig.acled is None:
+        return None
+    tok = sent.doc[trig.token_i]
+    taken = [t for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass") for t in c.subtree]
+    if trig.acled in TAKEN and not find(taken, cues.ground) \
+            and any(token_keys(t)[0] in cues.civilian_places for t in taken) \
+            and _taker(sent, tok, cues) != TERRITORY:
+        return ATTACK
+    if trig.acled[0] == REMOTE and find(taken, cues.ground):
+        return _taker(sent, tok, cues)
+    return None
+
+
+def _battle_by_means(tok: Token, trig: Trigger, cues: Cues) -> bool:
+    """A word of battle ("clashing") typed remote by a means told around it."""
+    if trig.acled is None or trig.acled[0] != REMOTE or trig.plover != "ASSAULT":
+        return False
+    return tok.lemma_.lower() not in cues.generic_blast and not any(
+        find([tok], phrases) for _, phrases in cues.means)
 
 
 def _ordinary_crime(sent: Span, trig: Trigger, cues: Cues) -> bool:
@@ -410,6 +375,40 @@ def with_weapons_used(sent: Span, trigs: Sequence[Trigger], cues: Cues | None = 
     return sorted([*trigs, *found], key=lambda t: t.start) if found else list(trigs)
 
 
+def with_ground_taken(sent: Span, trigs: Sequence[Trigger], cues: Cues | None = None) -> list[Trigger]:
+    """``trigs`` and the territory changes told by a verb of taking ground back ("troops
+    recovered the town"; ``cues.retake``) that is no trigger or one of no ACLED type:
+    typed by who took the ground (``_taker``), in text order."""
+    cues = cues or load_cues()
+    have = {t.token_i: t for t in trigs}
+    found = {}
+    for tok in find(list(sent), cues.retake):
+        if tok.pos_ != "VERB" or (tok.i in have and have[tok.i].acled not in (None, SEIZURE)):
+            continue
+        if not _ground_of(tok, cues):
+            continue
+        new = _taker(sent, tok, cues)
+        found[tok.i] = Trigger(start=tok.idx, end=tok.idx + len(tok), token_i=tok.i,
+                               lemma=tok.lemma_.lower(), plover="ASSAULT", mode="occupy",
+                               acled=new, extractor=GROUND_EXTRACTOR) if tok.i not in have \
+            else replace(have[tok.i], acled=new)
+    if not found:
+        return list(trigs)
+    kept = [found.pop(t.token_i, t) for t in trigs]
+    return sorted([*kept, *found.values()], key=lambda t: t.start)
+
+
+def _taker(sent: Span, tok: Token, cues: Cues) -> tuple[str, str]:
+    """Ground taken by state forces, or by a state named as the doer ("the country
+    regained"), is regained by the government; by others, overtaken."""
+    doers = [g for c in tok.children if c.dep_ in ("nsubj", "agent") for g in c.subtree]
+    if find(doers, cues.nonstate):
+        return OVERTAKE
+    if find(doers, cues.state_force) or any(g.ent_type_ in ("GPE", "NORP") for g in doers):
+        return TERRITORY
+    return OVERTAKE if doers else TERRITORY
+
+
 def _mob(sent: Span, trig: Trigger, cues: Cues) -> bool:
     """Violence or destruction by a mob ("an angry mob vandalized", "murdered by vigilantes")."""
     if trig.acled is None or trig.acled[0] not in (BATTLES, CIVILIANS) and trig.acled != LOOTING:
@@ -424,7 +423,8 @@ def _mob(sent: Span, trig: Trigger, cues: Cues) -> bool:
 def _weapons_taken(sent: Span, trig: Trigger, trigs: Sequence[Trigger]) -> tuple[str, str] | None:
     """A weapon word that is what a seizure took ("IEDs and mortars were found") is the
     seizure, not an attack; a generic seizure told with a specific violent act of its
-    clause ("a crackdown ... recaptured the district") is that act."""
+    clause or of a clause linked to it ("a crackdown ... recaptured the district", "gunmen
+    stormed a hotel, killing twelve guests") is that act."""
     doc = sent.doc
     tok = doc[trig.token_i]
     for other in trigs:
@@ -435,7 +435,7 @@ def _weapons_taken(sent: Span, trig: Trigger, trigs: Sequence[Trigger]) -> tuple
                 and tok.pos_ in ("NOUN", "PROPN") and _object_of(tok, host):
             return WEAPONS_SEIZED
         if trig.acled == SEIZURE and trig.plover in VIOLENT_PLOVER \
-                and other.acled[0] in (BATTLES, REMOTE) and clause_of(tok).i == clause_of(host).i:
+                and other.acled[0] in (BATTLES, REMOTE, CIVILIANS) and linked(tok, host):
             return other.acled
     return None
 
@@ -450,9 +450,12 @@ def _object_of(tok: Token, verb: Token) -> bool:
 
 
 def _agreement(sent: Span, trig: Trigger, cues: Cues) -> bool:
-    if trig.acled is not None or trig.plover not in cues.agree_plover:
-        return False
+    """An agreement word told of a trigger of agreeing, or made the object of a verb of
+    making one ("reached a truce"), whatever other type that verb was given."""
     tok = sent.doc[trig.token_i]
+    if trig.acled is not None or (trig.plover not in cues.agree_plover
+                                  and tok.lemma_.lower() not in cues.agree_verbs):
+        return False
     near = [tok, *tok.children, *(g for c in tok.children for g in c.children)]
     return bool(find(near, cues.agreement))
 
@@ -471,8 +474,11 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
                 "Mob violence") or _in_demonstration(sent, trig, cues):
             demo = demo or demonstration_type(sent, cues)
             new = demo
-        elif _not_conflict(sent, trig, cues) or _ordinary_crime(sent, trig, cues):
+        elif _not_conflict(sent, trig, cues) or _ordinary_crime(sent, trig, cues) \
+                or _weapon_of_thing(sent, trig, cues) or _left_no_ground(sent, trig, cues):
             new = None
+        elif (place := _stormed_place(sent, trig, cues)) is not None:
+            new = place
         elif (ground := _territory(sent, trig, cues)) is not None:
             new = ground
         elif (moved := _transfer(sent, trig, trigs, cues)) is not None:

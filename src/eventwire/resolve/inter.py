@@ -106,6 +106,32 @@ def inter_codes(acled: tuple[str, str] | None, actor1: Actor | None,
     return InterCodes(code1, code2, interaction(code1, code2))
 
 
+CLASH = ("Battles", "Armed clash")
+ATTACK = (CIVILIAN_TARGETING, "Attack")
+ARMED_KINDS = frozenset({"military", "police", "rebels", "militia"})
+
+
+def sided_type(acled: tuple[str, str] | None, actor1: Actor | None,
+               actor2: Actor | None) -> tuple[str, str] | None:
+    """The codebook decides between a battle and an attack by who fights whom: an armed
+    clash is between organised armed groups, an attack is violence by an armed group on
+    civilians. A clash whose named target is civilians (code 7) and whose doer is an armed
+    group is an attack; an attack whose named target is an armed force, by an armed group
+    or by no one named, is a clash. A country or a government named as the target says
+    nothing of who was hit, nor does a target that is the doer itself."""
+    if acled not in (CLASH, ATTACK) or actor2 is None:
+        return acled
+    if actor1 is not None and (actor1.text == actor2.text or actor1.start == actor2.start):
+        return acled
+    table = load_table()
+    kind1 = actor1.kind if actor1 is not None else None
+    if acled == CLASH and kind1 in ARMED_KINDS and table.kinds.get(actor2.kind) == table.civilians:
+        return ATTACK
+    if acled == ATTACK and actor2.kind in ARMED_KINDS and (kind1 is None or kind1 in ARMED_KINDS):
+        return CLASH
+    return acled
+
+
 def recoded(ev: Event) -> Event:
     """``ev`` with inter codes recomputed from its own type and actors (after a step that
     changed an actor, such as merging a restatement that names one)."""
