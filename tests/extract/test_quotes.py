@@ -103,3 +103,8 @@ def test_an_apostrophe_of_possession_opens_no_quote():
     text = "The farmers' union met the herders' council on Friday."
     assert quote_pieces(text) == []
 
+
+def test_speaker_of_as_someone_put_it(nlp):
+    text = "As the port director recently put it, “The ships will not wait for us.”"
+    direct, _ = quotes_of(nlp, text)
+    assert direct[0].speaker is not None and direct[0].speaker.text == "the port director"

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from eventwire.extract.claim_cues import ClaimCues, load_cues
 from eventwire.extract.claim_tree import (
     according_to_object,
+    is_saying_idiom,
     paragraph_starts,
     same_paragraph,
     source_span,
@@ -198,7 +199,7 @@ def _verb_before(doc: Doc, first: int, cues: ClaimCues) -> Token | None:
 def _is_quote_verb(tok: Token, cues: ClaimCues) -> bool:
     lemma = tok.lemma_.lower()
     verbs = cues.quote_verbs | cues.reporting_verbs
-    return tok.pos_ in ("VERB", "AUX") and lemma in verbs
+    return tok.pos_ in ("VERB", "AUX") and lemma in verbs or is_saying_idiom(tok, cues)
 
 
 def _frame(verb: Token, cues: ClaimCues, before: int, direct: bool = True) -> QuoteCandidate:
