@@ -88,3 +88,23 @@ def test_unclosed_quote_ends_at_paragraph():
     assert len(pieces) == 1
     assert text[pieces[0].start : pieces[0].end] == "No one told us to leave."
     assert not pieces[0].closed
+
+
+def test_doubled_apostrophes_are_quote_marks(nlp):
+    text = ("''The water is gone,'' said Mr. Okafor, a herder. ''We will move the cattle north.''\n\n"
+            "He left on Monday.")
+    direct, _ = quotes_of(nlp, text)
+    texts = [q.text.text for q in direct]
+    assert texts == ["The water is gone", "We will move the cattle north."]
+    assert all(q.speaker is not None and q.speaker.text == "Mr. Okafor" for q in direct)
+
+
+def test_an_apostrophe_of_possession_opens_no_quote():
+    text = "The farmers' union met the herders' council on Friday."
+    assert quote_pieces(text) == []
+
+
+def test_speaker_of_as_someone_put_it(nlp):
+    text = "As the port director recently put it, “The ships will not wait for us.”"
+    direct, _ = quotes_of(nlp, text)
+    assert direct[0].speaker is not None and direct[0].speaker.text == "the port director"

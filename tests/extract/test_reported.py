@@ -233,3 +233,14 @@ def test_a_word_standing_for_what_is_said(nlp):
     _, found = contents(nlp, "Asked whether the bridge had been closed, the district engineer said so.")
     q = next(q for q in found if q.text.text == "so")
     assert q.speaker is not None and q.speaker.text == "the district engineer"
+
+
+def test_as_someone_put_it(nlp):
+    _, found = contents(nlp, "As one farmer put it, the rains came too late for the maize.")
+    q = content_of(found, "the rains came")
+    assert q.speaker is not None and q.speaker.text == "one farmer"
+
+
+def test_putting_a_thing_somewhere_says_nothing(nlp):
+    _, found = contents(nlp, "The crew put it on the truck before dawn.")
+    assert found == []

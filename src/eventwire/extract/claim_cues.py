@@ -66,6 +66,7 @@ class ClaimCues:
     event_speech_verbs: frozenset[str]
     side_nouns: frozenset[str]
     headline_labels: frozenset[str]  # "Analysis:", "Exclusive:": a kind of piece, not a speaker
+    saying_idioms: frozenset[str]  # "verb object" that says: "as one farmer put it, ..."
 
     @cached_property
     def prep_pair_verbs(self) -> frozenset[str]:

@@ -187,6 +187,13 @@ def is_reporting_verb(tok: Token, cues: ClaimCues) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues.reporting_verbs
 
 
+def is_saying_idiom(tok: Token, cues: ClaimCues) -> bool:
+    """A verb that says together with its object ("as one farmer put it")."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and f"{lemma} {c.lower_}" in cues.saying_idioms for c in tok.children)
+
+
 def resolve_pronoun(tok: Token, cues: ClaimCues, before: int | None = None) -> TextSpan | None:
     """The mention a he/she (a person) or they/it (a group) stands for.
 

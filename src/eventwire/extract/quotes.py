@@ -1,9 +1,10 @@
 """Quotes: direct quotes (with their speaker) and indirect speech.
 
 Direct quotes are found on the characters, not the sentence split (the model joins a
-closing quote to the next paragraph's sentence): straight ``"`` and curly ``“ ”`` marks,
-paragraph by paragraph. A quote still open at the end of a paragraph, where the next
-paragraph opens with a quote mark, continues there (the news convention); each
+closing quote to the next paragraph's sentence): straight ``"`` and curly ``“ ”`` marks
+(two apostrophes standing for one straight mark), paragraph by paragraph. A quote still
+open at the end of a paragraph, where the next paragraph opens with a quote mark,
+continues there (the news convention); each
 paragraph's part is its own ``QuoteCandidate`` so ``doc.text[start:end] == text`` holds,
 and all parts of one quote share its speaker.
 
@@ -23,6 +24,7 @@ from spacy.tokens import Doc, Token
 from eventwire.extract.claim_cues import ClaimCues, load_cues
 from eventwire.extract.claim_tree import (
     according_to_object,
+    is_saying_idiom,
     paragraph_starts,
     same_paragraph,
     source_span,
@@ -39,6 +41,7 @@ SENTENCE_END = frozenset({".", "?", "!"})
 SPEAKER_WINDOW = 12  # tokens between a quote mark and its reporting verb
 MIN_WORDS = 4  # shorter quoted words without a speaker are scare quotes ("terrorists")
 TRAILING = " \t\n,"
+DOUBLED_CLOSE, DOUBLED_OPEN, DOUBLED_AS = "''", "``", ' "'
 
 
 @dataclass
@@ -87,7 +90,10 @@ def direct_quotes(doc: Doc, cues: ClaimCues) -> list[QuoteCandidate]:
 
 
 def quote_pieces(text: str) -> list[Piece]:
-    """Quoted stretches paragraph by paragraph, grouped when a quote runs on."""
+    """Quoted stretches paragraph by paragraph, grouped when a quote runs on. Two
+    apostrophes (or two backticks) count as one straight quote mark: the convention of
+    some papers' archives and of tokenised text."""
+    text = marked(text)
     starts = paragraph_starts(text)
     ends = [s for s in starts[1:]] + [len(text)]
     pieces: list[Piece] = []
@@ -114,6 +120,12 @@ def quote_pieces(text: str) -> list[Piece]:
         if open_at is not None:
             _add(pieces, text, open_at, p_end, False, group)
     return pieces
+
+
+def marked(text: str) -> str:
+    """``text`` of the same length with each doubled apostrophe (or doubled backtick)
+    read as a space and one straight quote mark."""
+    return text.replace(DOUBLED_CLOSE, DOUBLED_AS).replace(DOUBLED_OPEN, DOUBLED_AS)
 
 
 def _opens(para: str, k: int) -> bool:
@@ -187,7 +199,7 @@ def _verb_before(doc: Doc, first: int, cues: ClaimCues) -> Token | None:
 def _is_quote_verb(tok: Token, cues: ClaimCues) -> bool:
     lemma = tok.lemma_.lower()
     verbs = cues.quote_verbs | cues.reporting_verbs
-    return tok.pos_ in ("VERB", "AUX") and lemma in verbs
+    return tok.pos_ in ("VERB", "AUX") and lemma in verbs or is_saying_idiom(tok, cues)
 
 
 def _frame(verb: Token, cues: ClaimCues, before: int, direct: bool = True) -> QuoteCandidate:
@@ -242,7 +254,7 @@ def _opens_paragraph(text: str, starts: list[int], char: int) -> bool:
     """Does the quote at ``char`` open its paragraph (a quote running on from the last
     speaker's paragraph: the news convention)?"""
     start = starts[_paragraph(starts, char)]
-    return not text[start:char].strip().strip("\"“")
+    return not marked(text[start:char]).strip().strip("\"“")
 
 
 def _paragraph(starts: list[int], char: int) -> int:

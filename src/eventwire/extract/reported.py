@@ -34,6 +34,7 @@ from eventwire.extract.claim_cues import ClaimCues
 from eventwire.extract.claim_tree import (
     according_to_object,
     is_punct_or_space,
+    is_saying_idiom,
     paragraph_starts,
     same_paragraph,
     source_span,
@@ -111,7 +112,7 @@ def _is_cue_verb(tok: Token, cues: ClaimCues) -> bool:
         lemma in cues.reporting_verbs or lemma in cues.quote_verbs or lemma in cues.belief_verbs
         or lemma in cues.object_content_verbs or lemma in cues.commitment_verbs
         or lemma in cues.prep_pair_verbs
-    )
+    ) or is_saying_idiom(tok, cues)
 
 
 def speaker_of(verb: Token, cues: ClaimCues | None = None) -> Token | None:
@@ -242,7 +243,7 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
                 # ("did not respond to the request": nothing is said)
                 spans.append(((objs[0].left_edge.i, child.right_edge.i), "prep"))
     if not spans and verb.head.i != verb.i and (verb.dep_ == "parataxis" or _as_clause(verb, cues)) \
-            and not any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
+            and (not any(c.dep_ in ("xcomp", "dobj") for c in verb.children) or is_saying_idiom(verb, cues)):
         # a bare reporting clause ("the army said,"), not "continues to press"
         spans.append((_host_clause(verb), "parenthetical"))
     if not spans and lemma in cues.reporting_verbs:
@@ -349,7 +350,8 @@ def _as_clause(verb: Token, cues: ClaimCues) -> bool:
     clause it hangs on."""
     lemma = verb.lemma_.lower()
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
-        and (lemma in cues.reporting_verbs or lemma in cues.quote_verbs or lemma in cues.belief_verbs)
+        and (lemma in cues.reporting_verbs or lemma in cues.quote_verbs or lemma in cues.belief_verbs
+             or is_saying_idiom(verb, cues))
 
 
 def _host_clause(verb: Token) -> Range:
