@@ -272,6 +272,21 @@ def test_a_town_named_like_a_country_needs_more_than_the_articles_country(nlp, g
     assert (town.country, town.admin1) == ("USA", "Pennsylvania")
 
 
+def test_an_outlet_of_one_article_has_no_home_region(nlp, geoparser) -> None:
+    # the article's own sure places, counted again as its outlet's, would make China a Texas town
+    from eventwire.resolve.places.priors import OutletPriors
+
+    text = ("The United States set new tariffs on steel from China on Monday. China said it would respond, "
+            "said a professor at a college in Houston, Texas. Beijing warned of a trade war with China.")
+    doc = nlp(text)
+    priors = OutletPriors.build(geoparser, [("example-trade.com", doc)])
+    assert priors.prior("example-trade.com", geoparser.gaz) is None
+    places = geoparser.parse(doc, text, {"outlet_domain": "example-trade.com"}, priors=priors)
+    assert {p.country for p in places if p.text == "China"} == {"CHN"}
+    priors.add("example-trade.com", [_sure("Tyler", "USA", "Texas", 32.35, -95.30)])
+    assert priors.prior("example-trade.com", geoparser.gaz) is not None  # two articles: an archive
+
+
 def test_a_local_outlet_is_at_home_in_the_town_its_address_names(nlp, geoparser) -> None:
     # few sure places, half of them in Ontario: the address tips the balance to Ohio
     spread = (_sure("Kenora", "CAN", "Ontario", 49.77, -94.49), _sure("Sudbury", "CAN", "Ontario", 46.49, -80.99),
