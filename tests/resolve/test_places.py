@@ -287,6 +287,18 @@ def test_an_outlet_of_one_article_has_no_home_region(nlp, geoparser) -> None:
     assert priors.prior("example-trade.com", geoparser.gaz) is not None  # two articles: an archive
 
 
+def test_a_division_closing_a_places_name_is_a_place(nlp, geoparser) -> None:
+    # 'Devon' alone is a first name; after 'Lydford Gorge,' and before a full stop it is the county,
+    # and the name it closes is no list with it ('Gorge' is no French town)
+    text = "Open gardens this summer: 6 June at Lydford Gorge, Devon. 20 June at Levens Hall, Cumbria."
+    places = [p for p in parse(nlp, geoparser, text) if p.lat is not None]
+    assert (first(places, "Devon").country, first(places, "Devon").feature) == ("GBR", "admin2")
+    assert first(places, "Cumbria").country == "GBR"
+    assert not [p for p in places if p.text in {"Gorge", "Hall"}]
+    # a comma goes on with a list of people: no place among them
+    assert [p.text for p in parse(nlp, geoparser, "Smith, Devon, and Hughes were charged.") if p.lat is not None] == []
+
+
 def test_a_local_outlet_is_at_home_in_the_town_its_address_names(nlp, geoparser) -> None:
     # few sure places, half of them in Ontario: the address tips the balance to Ohio
     spread = (_sure("Kenora", "CAN", "Ontario", 49.77, -94.49), _sure("Sudbury", "CAN", "Ontario", 46.49, -80.99),
