@@ -31,13 +31,13 @@ FLOORS = {  # (corpus, scope, metric): floor, on the first 120 articles of each 
     ("lgl", "over_found", "country"): 0.99,  # measured 0.999
     ("geovirus", "all", "km161"): 0.829,  # measured 0.8295 after issues 14-22 (0.834 before; one toponym lost while GeoWebNews test gained 0.028: README)
     # GeoWebNews, world news: its test half (never tuned on), all toponyms with coordinates
-    ("geowebnews_test", "all", "km161"): 0.765,  # measured 0.774 (0.769 before the fourth round, 0.740 before issue 15)
+    ("geowebnews_test", "all", "km161"): 0.77,  # measured 0.776 (0.774 before an outlet needed two articles, 0.740 before issue 15)
     ("geowebnews_test", "over_found", "km161"): 0.86,  # measured 0.871
 }
 NO_PRIOR_FLOORS = {  # LGL without outlet priors: the article's own context only
     ("lgl", "all", "km161"): 0.87,  # measured 0.875
     ("lgl", "all", "country"): 0.95,  # measured 0.958
-    ("geowebnews_test", "all", "km161"): 0.765,  # measured 0.775 (0.768 before the fourth round, 0.739 before issue 15)
+    ("geowebnews_test", "all", "km161"): 0.77,  # measured 0.776 (0.775 last round, 0.739 before issue 15)
 }
 
 

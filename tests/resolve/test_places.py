@@ -272,6 +272,33 @@ def test_a_town_named_like_a_country_needs_more_than_the_articles_country(nlp, g
     assert (town.country, town.admin1) == ("USA", "Pennsylvania")
 
 
+def test_an_outlet_of_one_article_has_no_home_region(nlp, geoparser) -> None:
+    # the article's own sure places, counted again as its outlet's, would make China a Texas town
+    from eventwire.resolve.places.priors import OutletPriors
+
+    text = ("The United States set new tariffs on steel from China on Monday. China said it would respond, "
+            "said a professor at a college in Houston, Texas. Beijing warned of a trade war with China.")
+    doc = nlp(text)
+    priors = OutletPriors.build(geoparser, [("example-trade.com", doc)])
+    assert priors.prior("example-trade.com", geoparser.gaz) is None
+    places = geoparser.parse(doc, text, {"outlet_domain": "example-trade.com"}, priors=priors)
+    assert {p.country for p in places if p.text == "China"} == {"CHN"}
+    priors.add("example-trade.com", [_sure("Tyler", "USA", "Texas", 32.35, -95.30)])
+    assert priors.prior("example-trade.com", geoparser.gaz) is not None  # two articles: an archive
+
+
+def test_a_division_closing_a_places_name_is_a_place(nlp, geoparser) -> None:
+    # 'Devon' alone is a first name; after 'Lydford Gorge,' and before a full stop it is the county,
+    # and the name it closes is no list with it ('Gorge' is no French town)
+    text = "Open gardens this summer: 6 June at Lydford Gorge, Devon. 20 June at Levens Hall, Cumbria."
+    places = [p for p in parse(nlp, geoparser, text) if p.lat is not None]
+    assert (first(places, "Devon").country, first(places, "Devon").feature) == ("GBR", "admin2")
+    assert first(places, "Cumbria").country == "GBR"
+    assert not [p for p in places if p.text in {"Gorge", "Hall"}]
+    # a comma goes on with a list of people: no place among them
+    assert [p.text for p in parse(nlp, geoparser, "Smith, Devon, and Hughes were charged.") if p.lat is not None] == []
+
+
 def test_a_local_outlet_is_at_home_in_the_town_its_address_names(nlp, geoparser) -> None:
     # few sure places, half of them in Ontario: the address tips the balance to Ohio
     spread = (_sure("Kenora", "CAN", "Ontario", 49.77, -94.49), _sure("Sudbury", "CAN", "Ontario", 46.49, -80.99),

@@ -275,6 +275,9 @@ class _Neighbours:
         return out
 
 
+_CLOSERS = frozenset({".", ";", ":", ")"})  # what ends a place's name and its division ('Lydford Gorge, Devon.')
+
+
 def _listed_with(doc: Doc, span: Span, places: list[Span]) -> bool:
     """The span is next to a place in a list: 'Cairo, Giza, and Al-Minya', 'Devon and Cornwall'."""
     for p in places:
@@ -282,6 +285,8 @@ def _listed_with(doc: Doc, span: Span, places: list[Span]) -> bool:
             gap = doc_text(doc)[p.end_char:span.start_char]
         elif 0 <= p.start_char - span.end_char <= LIST_REACH:
             gap = doc_text(doc)[span.end_char:p.start_char]
+            if gap.strip() == "," and (p.end == len(doc) or doc[p.end].text in _CLOSERS):
+                continue  # 'Lydford Gorge, Devon.': a name and the division closing it, no list
         else:
             continue
         if LIST_GAP.match(gap):
@@ -572,7 +577,7 @@ def _personal_name_cued(c: _Case) -> bool:
 
 def _headline_placed(c: _Case) -> bool:
     strong = c.span.start == 0 or _after_word(c.doc, c.span, STRONG_CUES) \
-        or _container(c.doc, c.span, c.gaz) is not None or c.key in c.local
+        or _container(c.doc, c.span, c.gaz) is not None or c.key in c.local or _closes_a_place(c.doc, c.span, c.gaz)
     return c.headline and (strong or (c.cued and c.country_or_state))
 
 
@@ -690,7 +695,8 @@ def _placed_by_text(doc: Doc, span: Span, gaz: Gazetteer, know: _Knowledge) -> b
     'at Bell's hand'), a container after it ('Jones, Okla.'), a party-and-home tag
     ('D-Jones') or a division's type word ('Jones County')."""
     return (_after_word(doc, span, STRONG_CUES) and not _possessed(doc, span)) \
-        or _container(doc, span, gaz) is not None or _party_home(doc, span) or _before_division_word(doc, span, know)
+        or _container(doc, span, gaz) is not None or _party_home(doc, span) or _before_division_word(doc, span, know) \
+        or _closes_a_place(doc, span, gaz)
 
 
 def _possessed(doc: Doc, span: Span) -> bool:
@@ -897,7 +903,23 @@ def _has_cue(doc: Doc, span: Span, gaz: Gazetteer, know: _Knowledge) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in know.after_cues:
         return True
-    return _container(doc, span, gaz) is not None or _owned_by_country(doc, span, gaz)
+    return _container(doc, span, gaz) is not None or _owned_by_country(doc, span, gaz) \
+        or _closes_a_place(doc, span, gaz)
+
+
+def _closes_a_place(doc: Doc, span: Span, gaz: Gazetteer) -> bool:
+    """The name is the division that closes a place's name ('Lydford Gorge, Devon.', 'the
+    fair at Levens Hall, Cumbria; then ...'), whatever the NER made of it: after a comma
+    that follows a capitalised word, before a full stop, semicolon, colon, bracket or the
+    end of the text (a comma goes on with a list: 'Smith, Devon, and Hughes'), and the
+    main name of a first- or second-level division of ``STATE_MIN_POP`` people or more."""
+    i = span.start
+    if i < 2 or doc[i - 1].text != "," or not _capitalised(doc[i - 2]):
+        return False
+    if span.end < len(doc) and doc[span.end].text not in _CLOSERS:
+        return False
+    return any(c.entry.feature in {"admin1", "admin2"} and not c.alternate and c.entry.pop >= STATE_MIN_POP
+               for c in gaz.lookup(span.text)[:3])
 
 
 def _owned_by_country(doc: Doc, span: Span, gaz: Gazetteer) -> bool:

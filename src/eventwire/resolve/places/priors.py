@@ -47,6 +47,7 @@ SURE_MARGIN = 2.0  # a contextual choice counts when it beat the runner-up by th
 MAX_POINTS = 200
 HOME_VOTES = 3  # the town an outlet is named after counts as this many sure places
 HOME_FIT = 3.0  # weight of the outlet's sure places against a home town's size (log10 people)
+PRIOR_MIN_ARTICLES = 2  # an outlet's home region is learned from this many of its articles or more
 LOCAL_ARTICLES = 2  # a name placed in this many of an outlet's articles is in its local lexicon
 LOCAL_FEATURES = {"city", "admin2"}
 CLUSTER_KM = 60.0  # the outlet's names cluster within this distance of its home (_name_cluster)
@@ -146,9 +147,12 @@ class OutletPriors:
 
     def prior(self, outlet: str | None, gazetteer: Gazetteer | None = None) -> RegionPrior | None:
         """The outlet's home region; with ``gazetteer``, the town its address is named
-        after (see ``home_town``) counts too."""
+        after (see ``home_town``) counts too. None for an outlet of fewer than
+        ``PRIOR_MIN_ARTICLES`` articles: one article is no archive, and its own sure places,
+        counted again as its outlet's, would outweigh what the rest of it says (a story on
+        China naming a college in Houston, Texas would put China in Texas)."""
         key = outlet_key(outlet)
-        if key is None or key not in self._tallies:
+        if key is None or key not in self._tallies or self._tallies[key].articles < PRIOR_MIN_ARTICLES:
             return None
         if key not in self._cache:
             if gazetteer is None:
