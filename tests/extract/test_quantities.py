@@ -84,6 +84,20 @@ def test_counts(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[s
         ("A man and two women were killed near the market.", [("killed", 3)]),
         ("Two women and a man were wounded in the attack on the convoy.", [("wounded", 3)]),
         ("The crash at the rally ended with nine protesters in the hospital.", [("wounded", 9)]),
+        # a list set off by semicolons, each person with an apposition, counts them all
+        ("The gunman had killed his wife, Mary Jones; his 12-year-old son, Tom Jones; and his neighbor, Bill Smith.",
+         [("killed", 3)]),
+        # the relative clause tells their fate when the main clause does not; not when they act
+        ("The two men who died were identified as John Doe and Jim Roe.", [("killed", 2)]),
+        ("The two men who killed the guard were arrested on Monday.", [("arrested", 2), ("killed", 1)]),
+        ("The robbery ended with five people getting shot near the counter.", [("wounded", 5)]),
+        # one more person ("the fourth", "the other", "a second man") joins the count before it
+        ("Three people were shot and the fourth was grazed by a bullet.", [("wounded", 4)]),
+        ("Four people were shot, one fatally, and a fifth man was grazed.", [("wounded", 4), ("killed", 1)]),
+        ("One man was shot in the arm and the other was wounded in the leg.", [("wounded", 2)]),
+        ("The man died at the hospital; a second victim was treated and released.",
+         [("killed", 1), ("wounded", 1)]),
+        ("Officers towed the second car away from the scene.", []),
     ],
 )
 def test_counts_like_a_coder(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[str, int]]) -> None:

@@ -7,7 +7,10 @@ noun of people ("civilians", "others"), or a single person named as the one hurt
 word ("shot dead", "one fatally", "left one man dead") beats the verb ("were wounded",
 "were treated"), which beats a conjoined verb ("shot and killed"); a person only hit
 ("were shot", "stabbed") counts as wounded; a harm suffered ("suffered minor injuries")
-is what the harm says. A bare number set off after a person ("Jane Mora, four,") is an
+is what the harm says; a relative clause tells the fate the main clause does not ("the
+two men who died were identified as"). A list set off by semicolons counts each person,
+and one more person ("the fourth was grazed") joins the count before it
+(``extract.victims``). A bare number set off after a person ("Jane Mora, four,") is an
 age, never a count. In one sentence, those hit less those who
 died are the wounded ("four people were shot, one fatally": killed 1, wounded 3). A count
 of anything but people ("the 2700 block of", "ten rounds") is none.
@@ -28,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwire.data import data_path
+from eventwire.extract.victims import listed, one_more_joined, one_more_word
 from eventwire.model.candidates import QuantityCandidate, TextSpan
 from eventwire.nlp.text import doc_text
 
@@ -60,6 +64,7 @@ class QuantityLexicon:
     conditions: frozenset[str] = frozenset()
     not_counts: frozenset[str] = frozenset()
     tally_nouns: frozenset[str] = frozenset()
+    one_more: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> QuantityLexicon:
@@ -85,6 +90,7 @@ class QuantityLexicon:
             conditions=frozenset(raw["conditions"]),
             not_counts=frozenset(raw["not_counts"]),
             tally_nouns=frozenset(raw["tally_nouns"]),
+            one_more=frozenset(raw.get("one_more", ())),
         )
 
 
@@ -175,6 +181,19 @@ def _relcl_verb(noun: Token) -> Token | None:
     return None
 
 
+def _relcl_kind(noun: Token, lex: QuantityLexicon) -> tuple[str | None, bool]:
+    """What a relative clause on the counted people says befell them, when the main
+    clause says nothing ("the two men who died were identified as ..."); not when they
+    act in it ("the two men who killed the guard")."""
+    verb = _relcl_verb(noun)
+    if verb is None:
+        return None, False
+    active = any(c.dep_ == "nsubj" for c in verb.children) and verb.tag_ != "VBN"
+    if active and verb.lemma_.lower() not in lex.victim_subject_verbs:
+        return None, False
+    return clause_kind(verb, lex)
+
+
 def _stronger(a: str | None, b: str | None) -> str | None:
     """Killed beats wounded beats hit beats anything else: one person who was hit and
     died is dead."""
@@ -206,6 +225,8 @@ def _participle(noun: Token, lex: QuantityLexicon) -> str | None:
     "three other people injured", "one man dead and four seriously wounded"."""
     at = noun.i + 1
     if at < len(noun.doc) and noun.doc[at].tag_ == "RB":
+        at += 1
+    if at < len(noun.doc) and noun.doc[at].dep_ == "auxpass":  # "six people getting shot"
         at += 1
     if at >= len(noun.doc):
         return None
@@ -323,6 +344,8 @@ def _kind(noun: Token | None, last: Token, lex: QuantityLexicon) -> tuple[str | 
     verb_kind, hit = (None, False)
     if verb is not None and not _acts(counted, verb, lex):
         verb_kind, hit = clause_kind(verb, lex)
+    if verb_kind is None and noun is not None:
+        verb_kind, hit = _relcl_kind(noun, lex)
     if verb_kind and noun_kind in (None, "fighters"):
         return verb_kind, hit
     if noun_kind:
@@ -441,9 +464,15 @@ def _single(tok: Token, lex: QuantityLexicon) -> bool:
         return True
     if tok.lower_ == "another" and tok.pos_ == "PRON":  # "two died and another was wounded"
         return True
+    if one_more_word(tok, lex.one_more):  # "three were shot and the fourth was grazed"
+        return True
     if tok.ent_type_ == "PERSON":
         return tok.pos_ == "PROPN" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
     return tok.tag_ == "NN" and tok.lemma_.lower() in lex.single_person
+
+
+def _one_more(tok: Token, lex: QuantityLexicon) -> bool:
+    return tok.lemma_.lower() in lex.single_person or tok.ent_type_ == "PERSON" or _aged(tok)
 
 
 def _singles(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
@@ -468,8 +497,8 @@ def _singles(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
             hit = hit and not _also(tok.head)
         if kind not in ("killed", "wounded", "arrested"):
             continue
-        same = [c for c in tok.conjuncts if c.i > tok.i and not any(d.dep_ == "nummod" for d in c.children)
-                and (c.lemma_.lower() in lex.single_person or c.ent_type_ == "PERSON" or _aged(c))]
+        same = [c for c in (*tok.conjuncts, *listed(tok)) if c.i > tok.i
+                and not any(d.dep_ == "nummod" for d in c.children) and _one_more(c, lex)]
         last = max([tok, *same], key=lambda t: t.i)
         start, end = tok.left_edge.idx, last.idx + len(last.text)
         if tok.left_edge.i < sent.start:
@@ -667,4 +696,5 @@ def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]
     out.extend(singles)
     out.extend(_multiples(sent, lex))
     out.sort(key=lambda q: q.span.start)
-    return _net_of_dead(out)
+    return _net_of_dead(one_more_joined(out, sent, lex.one_more))
+
