@@ -54,7 +54,11 @@ def test_counts(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[s
         ("Twelve civilians were killed in the past three weeks in the district.", []),
         ("A gunman shot eleven people and then killed himself.", [("wounded", 10), ("killed", 1)]),
         ("A man and a woman were shot and killed outside the bar.", [("killed", 2)]),
-        ("Two gunmen killed a shopkeeper in the market.", [("fighters", 2)]),
+        ("Two gunmen killed a shopkeeper in the market.", [("fighters", 2), ("killed", 1)]),
+        ("Gunmen shot dead a shepherd near the village on Friday.", [("killed", 1)]),
+        # only planned, threatened or tried: no one befell it
+        ("Militants vowed to kill the governor.", []),
+        ("The gunman tried to shoot a guard before he was arrested.", [("arrested", 1)]),
         ("The death toll rose to 12.", [("killed", 12)]),
         ("Officers fired ten rounds at the car.", []),
         ("A man has been charged with murder in the death of his son.", [("killed", 1)]),

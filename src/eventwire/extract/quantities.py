@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from eventwire.extract.claim_cues import load_cues
 from eventwire.data import data_path
 from eventwire.extract.victims import listed, one_more_joined, one_more_word
 from eventwire.model.candidates import QuantityCandidate, TextSpan
@@ -65,6 +66,9 @@ class QuantityLexicon:
     not_counts: frozenset[str] = frozenset()
     tally_nouns: frozenset[str] = frozenset()
     one_more: frozenset[str] = frozenset()
+    # verbs whose infinitive tells what was only planned, threatened or tried ("vowed to
+    # kill the governor", "tried to shoot a guard"): the claim cues' plan and failure verbs
+    unrealised: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> QuantityLexicon:
@@ -91,7 +95,13 @@ class QuantityLexicon:
             not_counts=frozenset(raw["not_counts"]),
             tally_nouns=frozenset(raw["tally_nouns"]),
             one_more=frozenset(raw.get("one_more", ())),
+            unrealised=_unrealised_verbs(),
         )
+
+
+def _unrealised_verbs() -> frozenset[str]:
+    cues = load_cues()
+    return cues.plan_verbs | cues.failure_verbs
 
 
 def _is_number(tok: Token, lex: QuantityLexicon) -> bool:
@@ -495,7 +505,7 @@ def _singles(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
             if own == "killed" or (own and kind is None):
                 kind, hit = ("wounded", True) if own == "hit" else (own, False)
             hit = hit and not _also(tok.head)
-        if kind not in ("killed", "wounded", "arrested"):
+        if kind not in ("killed", "wounded", "arrested") or _unrealised(tok.head, lex):
             continue
         same = [c for c in (*tok.conjuncts, *listed(tok)) if c.i > tok.i
                 and not any(d.dep_ == "nummod" for d in c.children) and _one_more(c, lex)]
@@ -507,6 +517,11 @@ def _singles(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
                                      TextSpan(doc_text(sent.doc)[start:end], start, end),
                                      token_i=tok.i, extra={"hit": "yes"} if hit else {}))
     return out
+
+
+def _unrealised(verb: Token, lex: QuantityLexicon) -> bool:
+    """"vowed to kill the governor", "tried to shoot a guard": no one befell it."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.unrealised
 
 
 def _net_of_dead(found: list[QuantityCandidate]) -> list[QuantityCandidate]:
