@@ -50,3 +50,25 @@ def test_an_unresolved_place_keeps_its_words_at_its_containers_coordinates() -> 
     assert loc.gazetteer_id is None and loc.reason == "sentence;unresolved;within Kandahar"
     bare = unresolved_location(town, [town], None)
     assert bare.lat is None and bare.reason == "sentence;unresolved"
+
+
+def test_none_carries_the_verbs_lemma_and_an_unresolved_place_its_kind(nlp) -> None:
+    from eventwire.resolve.places.location import choice_features
+
+    text = "Militants shelled the village of Zorqantel Abiru on Monday."
+    doc = nlp(text)
+    own = own_places(sentence_words(doc[:], []), 0, len(text))
+    trigger = next(t.i for t in doc if t.text == "shelled")
+    feats = choice_features(own, doc, trigger)
+    assert feats[0]["none:lemma=shell"] == 1.0 and feats[0]["none:all_unresolved"] == 1.0
+    assert feats[1]["unresolved=sentence_words"] == 1.0 and feats[1]["most_precise"] == 0.0
+
+
+def test_an_event_in_a_village_the_gazetteer_lacks_is_placed_there_at_its_regions_coordinates(pipeline) -> None:
+    text = "Militants shelled the village of Zorqantel Abiru in Idlib province on Monday."
+    doc = pipeline.process_text(text)
+    ev = next(e for e in doc.events if e.evidence.trigger_start == text.index("shelled"))
+    loc = ev.location
+    assert loc is not None and loc.start is not None and loc.end is not None
+    assert text[loc.start:loc.end] == "Zorqantel Abiru" and loc.reason == "sentence;unresolved;within Idlib"
+    assert loc.lat is not None and loc.precision == "admin1"

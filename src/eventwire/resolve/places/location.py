@@ -232,7 +232,8 @@ def choice_features(own: list[Place], doc: Doc, trigger: int) -> list[dict[str, 
     none = {f"{NONE}:bias": 1.0, f"{NONE}:n={min(n, 4)}": 1.0, f"{NONE}:rule_none": float(rule is None),
             f"{NONE}:trig_pos={trig.pos_}": 1.0, f"{NONE}:trig_dep={_dep(trig)}": 1.0,
             f"{NONE}:any_tied": float(any(not a.not_locative and a.other_clause == 0 for a in atts)),
-            f"{NONE}:all_unresolved": float(all(p.lat is None for p in own))}
+            f"{NONE}:all_unresolved": float(all(p.lat is None for p in own)),
+            f"{NONE}:lemma={trig.lemma_.lower()}": 1.0}
     out = [none]
     for k, p in enumerate(own):
         a, r = atts[k], roots[k]
@@ -255,6 +256,9 @@ def choice_features(own: list[Place], doc: Doc, trigger: int) -> list[dict[str, 
         if r is not None:
             f |= _parse_features(doc, trig, r, {i for j, q in enumerate(roots) if j != k and q is not None
                                                 for i in _span_tokens(doc, own[j])})
+            if p.lat is None:  # how unresolved words read: the parser's label, the preposition
+                f[f"unresolved&ent={r.ent_type_ or 'none'}"] = 1.0
+                f |= {f"unresolved&{key}": 1.0 for key in list(f) if key.startswith("prep=") and "&" not in key}
         out.append(f)
     return out
 
