@@ -27,6 +27,7 @@ from eventwire.nlp.text import doc_text
 from eventwire.resolve.parties import PartyNamer
 from eventwire.resolve.inter import inter_codes, sided_type
 from eventwire.resolve.places import event_location, not_actors
+from eventwire.resolve.places.candidates import sentence_words
 from eventwire.resolve.timex import event_time, governs, recalled, reported
 
 if TYPE_CHECKING:
@@ -90,8 +91,9 @@ def sentence_events(parts: Parts, state: ArticleState, named: PartyNamer, sent: 
     taken = [(a.start, a.end) for t, p in zip(trigs, found, strict=True)
              for a in p.actors(keep_target=t.plover not in PLACED_ON)
              if a.start is not None and a.end is not None]
-    places = not_actors(state.place_index.within(sent.start_char, sent.end_char), taken,
-                        doc_text(sent.doc))
+    mentioned = state.place_index.within(sent.start_char, sent.end_char)
+    # the sentence's place words no mention covers are candidates of its events' places only
+    places = not_actors(mentioned + sentence_words(sent, mentioned), taken, doc_text(sent.doc))
     return [
         event(state, named, sent, t, p, [c for c, k in zip(counts, owner, strict=True) if k == n],
               places, main=t is main)

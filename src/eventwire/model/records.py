@@ -117,6 +117,7 @@ PlaceHow = Literal[
     "not_in_gazetteer",  # unresolved: no such name
     "local_without_city",  # unresolved: a street or building, and the article names no city
     "water_in_focus",  # a river or lake the gazetteer lacks, at the article's division
+    "sentence_words",  # unresolved: a sentence's place words no mention covers (an event's candidate only)
 ]
 
 

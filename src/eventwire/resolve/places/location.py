@@ -11,7 +11,8 @@ places of the trigger's own clause first, a place another place modifies (its co
 reference point) before that place, then the most precise; a place that nothing locative
 ties to the event is not its place. Without them (``doc=None``), the most precise place, latest on a
 tie. Adjectival mentions ("Syrian") and place names inside organisation names never become
-an event's place.
+an event's place. Unresolved place words of the sentence (``candidates.py``) are candidates
+too; one that wins keeps its words at its container's coordinates (``unresolved_location``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.model.records import Location, Place, PlacePrecision
 from eventwire.resolve.places.attach import LOCATIVE_PREPS, PLACE_NOUNS, REFERENCE_HEADS, attachment
+from eventwire.resolve.places.candidates import unresolved
 from eventwire.resolve.places.datafiles import data_file
 
 _PRECISION: dict[str, PlacePrecision] = {
@@ -68,11 +70,13 @@ def event_location(places: list[Place], start: int, end: int, focus: Place | Non
     if own and doc is not None and trigger is not None:
         trigger = anchor(doc, trigger, parts)
         model = load_chooser()
-        best = choose(own, doc, trigger, model) if model is not None else rule_choice(own, doc, trigger)
+        best = choose(own, doc, trigger, model) if model is not None else rule_choice(_resolved(own), doc, trigger)
+        if best is not None and best.lat is None:
+            return unresolved_location(best, own, focus)
         if best is not None:
             return _narrowed(best, focus, start, end)
-    elif own:
-        best = min(own, key=lambda p: (_RANK[p.feature or "country"], -p.start))
+    elif _resolved(own):
+        best = min(_resolved(own), key=lambda p: (_RANK[p.feature or "country"], -p.start))
         return _narrowed(best, focus, start, end)
     if focus is not None and usable(focus):
         return _location(focus, "article_focus")
@@ -89,8 +93,29 @@ def anchor(doc: Doc, trigger: int, parts: tuple[tuple[int, int], ...]) -> int:
 
 
 def own_places(places: list[Place], start: int, end: int) -> list[Place]:
-    """The usable places between ``start`` and ``end`` (the event's sentence)."""
-    return [p for p in places if usable(p) and start <= p.start and p.end <= end]
+    """The usable places between ``start`` and ``end`` (the event's sentence), and its
+    unresolved place words (``candidates.unresolved``)."""
+    return [p for p in places if (usable(p) or unresolved(p)) and start <= p.start and p.end <= end]
+
+
+def _resolved(own: list[Place]) -> list[Place]:
+    return [p for p in own if p.lat is not None]
+
+
+def unresolved_location(best: Place, own: list[Place], focus: Place | None) -> Location:
+    """The event at place words the gazetteer could not resolve: their words and span, at
+    the coordinates of what contains them: the sentence's most precise resolved place
+    (the nearest on a tie), else the article's focus; without either, no coordinates."""
+    resolved = _resolved(own)
+    container = min(resolved, key=lambda p: (_RANK[p.feature or "country"], abs(p.start - best.start))) \
+        if resolved else focus if focus is not None and usable(focus) else None
+    if container is None:
+        return Location(name=best.text, precision="city", text=best.text, start=best.start, end=best.end,
+                        reason="sentence;unresolved")
+    return Location(name=best.text, country=container.country, admin1=container.admin1, lat=container.lat,
+                    lon=container.lon, precision=_PRECISION.get(container.feature or "country", "admin1"),
+                    text=best.text, start=best.start, end=best.end,
+                    reason=f"sentence;unresolved;within {container.name or container.text}")
 
 
 def rule_choice(own: list[Place], doc: Doc, trigger: int) -> Place | None:
@@ -198,14 +223,17 @@ def choice_features(own: list[Place], doc: Doc, trigger: int) -> list[dict[str, 
     spans = [(p.start, p.end) for p in own]
     atts = [attachment(doc, trigger, p.start, p.end, [s for s in spans if s != (p.start, p.end)]) for p in own]
     roots = [_root(doc, p) for p in own]
-    rule = rule_choice(own, doc, trigger)
+    rule = rule_choice(_resolved(own), doc, trigger)
     trig = doc[trigger]
     dists = [abs(r.i - trigger) if r is not None else 99 for r in roots]
     ranks = [_RANK[p.feature or "country"] for p in own]
+    known = [r for r, p in zip(ranks, own, strict=True) if p.lat is not None] or [0]
     n = len(own)
     none = {f"{NONE}:bias": 1.0, f"{NONE}:n={min(n, 4)}": 1.0, f"{NONE}:rule_none": float(rule is None),
             f"{NONE}:trig_pos={trig.pos_}": 1.0, f"{NONE}:trig_dep={_dep(trig)}": 1.0,
-            f"{NONE}:any_tied": float(any(not a.not_locative and a.other_clause == 0 for a in atts))}
+            f"{NONE}:any_tied": float(any(not a.not_locative and a.other_clause == 0 for a in atts)),
+            f"{NONE}:all_unresolved": float(all(p.lat is None for p in own)),
+            f"{NONE}:lemma={trig.lemma_.lower()}": 1.0}
     out = [none]
     for k, p in enumerate(own):
         a, r = atts[k], roots[k]
@@ -213,7 +241,8 @@ def choice_features(own: list[Place], doc: Doc, trigger: int) -> list[dict[str, 
             "bias": 1.0, f"clause={a.other_clause}": 1.0, "modifies_place": float(a.modifies_place),
             "reference": float(a.reference), "not_locative": float(a.not_locative), "modifier": float(a.modifier),
             f"feature={p.feature}": 1.0, "rule": float(p is rule), f"rule&n={min(n, 4)}": float(p is rule),
-            "most_precise": float(ranks[k] == min(ranks)), "least_precise": float(ranks[k] == max(ranks) and n > 1),
+            "most_precise": float(p.lat is not None and ranks[k] == min(known)),
+            "least_precise": float(p.lat is not None and ranks[k] == max(known) and n > 1),
             "nearest": float(dists[k] == min(dists)), "log_dist": math.log1p(min(dists[k], 60)),
             "near": float("qualifier=near" in (p.reason or "")),
             "contains_other": float(any(_inside(q, p) and _RANK[q.feature or "country"] < ranks[k]
@@ -221,9 +250,15 @@ def choice_features(own: list[Place], doc: Doc, trigger: int) -> list[dict[str, 
             "inside_other": float(any(_inside(p, q) and _RANK[q.feature or "country"] > ranks[k]
                                       for q in own if q is not p)),
         }
+        if p.lat is None:
+            f[f"unresolved={p.how}"] = 1.0
+            f["unresolved&rule_none"] = float(rule is None)
         if r is not None:
             f |= _parse_features(doc, trig, r, {i for j, q in enumerate(roots) if j != k and q is not None
                                                 for i in _span_tokens(doc, own[j])})
+            if p.lat is None:  # how unresolved words read: the parser's label, the preposition
+                f[f"unresolved&ent={r.ent_type_ or 'none'}"] = 1.0
+                f |= {f"unresolved&{key}": 1.0 for key in list(f) if key.startswith("prep=") and "&" not in key}
         out.append(f)
     return out
 
