@@ -49,6 +49,7 @@ flagged.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from math import asin, cos, radians, sin, sqrt
@@ -233,10 +234,9 @@ _AGED = re.compile(r"^,? (?:\d{1,3}|aged \d{1,3})\b")
 _AGED_BEFORE = re.compile(r"\d{1,3}[- ]years?[- ]old,? $")
 
 
-def _full_names(text: str, place: set[str], aged: bool = False) -> set[str]:
-    """Full names in ``text`` as "first last" (see ``persons``); ``aged``: only those
-    given an age beside them."""
-    out: set[str] = set()
+def name_spans(text: str, place: set[str], aged: bool = False) -> Iterator[tuple[int, int, str]]:
+    """Each full name in ``text``: its span and "first last" (see ``persons``); ``aged``:
+    only those given an age beside them."""
     for m in _RUN.finditer(text):
         words = [w.lower() for w in re.findall(r"[A-Za-z']+", m.group()) if len(w) > 1]
         words = [w for w in words if w not in SUFFIXES]
@@ -251,8 +251,12 @@ def _full_names(text: str, place: set[str], aged: bool = False) -> set[str]:
         if aged and not (_AGED.match(text[m.end():m.end() + 12])
                          or _AGED_BEFORE.search(text[max(0, m.start() - 16):m.start()])):
             continue
-        out.add(f"{words[0]} {words[-1]}")
-    return out
+        yield m.start(), m.end(), f"{words[0]} {words[-1]}"
+
+
+def _full_names(text: str, place: set[str], aged: bool = False) -> set[str]:
+    """Full names in ``text`` as "first last" (``name_spans``)."""
+    return {name for _, _, name in name_spans(text, place, aged)}
 
 
 def persons(ev: Event, strong: bool = False) -> set[str]:
@@ -263,15 +267,17 @@ def persons(ev: Event, strong: bool = False) -> set[str]:
     precedes nor a verb of saying or a credit's slash follows (the officials, reporters and
     photographers who speak of or picture many events). ``strong``: only those surely a
     person: a party of the event (an actor of kind person), or given an age ("Ana
-    Reyes, 31,", "31-year-old Ana Reyes")."""
+    Reyes, 31,", "31-year-old Ana Reyes"). The people the article names in full with an
+    age, which its lead event carries (``Event.named``), are surely persons of it too."""
     place = set(re.findall(r"[a-z]+", ev.location.name.lower())) if ev.location else set()
+    named = {n.name for n in ev.named}
     if not strong:
-        return _full_names(ev.evidence.sentence, place)
+        return _full_names(ev.evidence.sentence, place) | named
     out = _full_names(ev.evidence.sentence, place, aged=True)
     for actor in (ev.actor1, ev.actor2, *ev.associates):
         if actor is not None and actor.kind == "person":
             out |= _full_names(actor.text, place)
-    return out & persons(ev)
+    return (out & persons(ev)) | named
 
 
 def nameable(ev: Event) -> bool:
