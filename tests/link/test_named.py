@@ -14,6 +14,8 @@ from eventwire.model.records import EventType, Evidence, Location, TimeRef
 
 DAY = date(2020, 3, 14)
 MAPLETON = Location(name="Mapleton", country="USA", admin1="Utah", lat=40.13, lon=-111.58, precision="city")
+FARAWAY = Location(name="Orchard Falls", country="USA", admin1="Iowa", lat=42.17, lon=-95.79,
+                   precision="city")
 # the same town put by the gazetteer in another state
 WRONG = Location(name="Mapleton", country="USA", admin1="Iowa", lat=42.17, lon=-95.79, precision="city")
 
@@ -92,3 +94,15 @@ def test_a_later_report_links_by_a_name_its_event_sentence_does_not_give() -> No
     assert across.same_event(named[0], named[1])
     assert not across.same_event(named[0], named[2]) and not across.same_event(named[1], named[2])
     assert _linked_every_way(named) == {frozenset({"e1", "e2"}), frozenset({"e3"})}
+
+
+def test_a_trial_years_later_in_the_same_town_links_by_the_name_and_not_elsewhere() -> None:
+    art = _article("a", "Kara Doyle, 19, was shot dead outside a diner in Mapleton on Friday.")
+    shot = _event("f1", art, art.text, MAPLETON)
+    trial = _article("b", "A jury convicted a Mapleton man of the murder of Kara Doyle, 19, on Tuesday.")
+    verdict = _event("f2", trial, trial.text, MAPLETON, day=DAY + timedelta(days=800))
+    away = _event("f3", _article("c", trial.text), trial.text, FARAWAY, day=DAY + timedelta(days=400))
+    assert across._gap(shot, verdict) > across.LATER
+    assert across.same_event(shot, verdict)
+    assert not across.same_event(shot, away)  # 1,100 km away, two years on
+    assert _linked_every_way([shot, verdict, away]) == {frozenset({"f1", "f2"}), frozenset({"f3"})}

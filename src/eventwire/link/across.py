@@ -26,9 +26,10 @@ either side, since reports date an event by their own publication day) and eithe
   and photographers, who speak of many, are left out (a title before, "said" after, a
   credit's slash).
 
-In the same place (within ``NEAR_KM``), a report up to ``LATER`` after tells the same
-happening again when it names the same person or gives the same age and another mark
-(``told_again``): an arrest, a charge, a trial or a sentence months later. In the same
+In the same place (within ``NEAR_KM``), a later report tells the same happening again
+(``told_again``: an arrest, a charge, a trial or a sentence) when it names the same
+person, however long after (a trial comes years on, and a report's day may be its
+page's), or, up to ``LATER`` after, gives the same age and another mark. In the same
 place (within ``MAX_KM``), a report up to ``RECENT`` after that gives the same age of
 someone not of the other sex, with no casualty figure that disagrees, tells it again
 too (``_aged_alike``: the victim identified, the suspect charged the next week).
@@ -202,7 +203,7 @@ def same_event(a: Event, b: Event) -> bool:
         dist = NEAR_KM
     if dist is None or dist > NEAR_KM:
         return False
-    if gap <= LATER and told_again(a, b):
+    if told_again(a, b) and (gap <= LATER or named_alike(a, b)):
         return True
     if dist <= MAX_KM and gap <= RECENT and _aged_alike(a, b):
         return True
@@ -306,8 +307,9 @@ def lasting_marks(ev: Event) -> set[str]:
 
 def told_again(a: Event, b: Event) -> bool:
     """A later report of the same place tells this happening again (a charge, a trial,
-    a sentence): it names the same person (``named_alike``), or gives the same age and
-    another mark of it ("the 7-year-old" and the victim's surname)."""
+    a sentence): it names the same person (``named_alike``: at any time), or gives the
+    same age and another mark of it ("the 7-year-old" and the victim's surname: up to
+    ``LATER`` after, ``same_event``)."""
     shared = marks(a) & marks(b)
     return named_alike(a, b) or (len(shared) >= 2 and any(m.startswith("age:") for m in shared))
 
