@@ -106,3 +106,10 @@ def test_a_trial_years_later_in_the_same_town_links_by_the_name_and_not_elsewher
     assert across.same_event(shot, verdict)
     assert not across.same_event(shot, away)  # 1,100 km away, two years on
     assert _linked_every_way([shot, verdict, away]) == {frozenset({"f1", "f2"}), frozenset({"f3"})}
+
+
+def test_a_name_in_the_possessive_is_the_same_name() -> None:
+    text = "Deputies said Duane Okafor's wife called 911 from the farmhouse."
+    assert across._full_names(text, set()) == {"duane okafor"}
+    [(start, end, name)] = list(across.name_spans(text, set()))
+    assert text[start:end] == "Duane Okafor" and name == "duane okafor"

@@ -239,7 +239,8 @@ def name_spans(text: str, place: set[str], aged: bool = False) -> Iterator[tuple
     """Each full name in ``text``: its span and "first last" (see ``persons``); ``aged``:
     only those given an age beside them."""
     for m in _RUN.finditer(text):
-        words = [w.lower() for w in re.findall(r"[A-Za-z']+", m.group()) if len(w) > 1]
+        end = m.end() - 2 if m.group().endswith("'s") else m.end()  # "Ana Reyes's" is Ana Reyes
+        words = [w.lower() for w in re.findall(r"[A-Za-z']+", text[m.start():end]) if len(w) > 1]
         words = [w for w in words if w not in SUFFIXES]
         if len(words) < 2 or any(w in _PLAIN or w in place or w in _TITLES for w in words):
             continue
@@ -252,7 +253,7 @@ def name_spans(text: str, place: set[str], aged: bool = False) -> Iterator[tuple
         if aged and not (_AGED.match(text[m.end():m.end() + 12])
                          or _AGED_BEFORE.search(text[max(0, m.start() - 16):m.start()])):
             continue
-        yield m.start(), m.end(), f"{words[0]} {words[-1]}"
+        yield m.start(), end, f"{words[0]} {words[-1]}"
 
 
 def _full_names(text: str, place: set[str], aged: bool = False) -> set[str]:
