@@ -29,10 +29,12 @@ either side, since reports date an event by their own publication day) and eithe
 In the same place (within ``NEAR_KM``), a later report tells the same happening again
 (``told_again``: an arrest, a charge, a trial or a sentence) when it names the same
 person, however long after (a trial comes years on, and a report's day may be its
-page's), or, up to ``LATER`` after, gives the same age and another mark. In the same
-place (within ``MAX_KM``), a report up to ``RECENT`` after that gives the same age of
-someone not of the other sex, with no casualty figure that disagrees, tells it again
-too (``_aged_alike``: the victim identified, the suspect charged the next week).
+page's), or, up to ``LATER`` after, gives the same age and another mark. In the very
+same place (the same gazetteer entry: not merely within ``MAX_KM``, a metropolitan area
+where a teenager of that age is shot every other week), a report up to ``RECENT`` after
+that gives the same age of someone not of the other sex, with no casualty figure that
+disagrees, tells it again too (``_aged_alike``: the victim identified, the suspect
+charged the next week).
 
 The place rules read "the same place" loosely where outlets differ in precision: a
 region-wide place ("a Kansas teenager") meets every place in that region, and "Marion"
@@ -205,7 +207,7 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if told_again(a, b) and (gap <= LATER or named_alike(a, b)):
         return True
-    if dist <= MAX_KM and gap <= RECENT and _aged_alike(a, b):
+    if dist == 0 and gap <= RECENT and _aged_alike(a, b):
         return True
     if gap > SLACK:
         return False
