@@ -22,9 +22,10 @@ WRONG = Location(name="Mapleton", country="USA", admin1="Iowa", lat=42.17, lon=-
 FIRST = ("A woman was shot dead on Friday night at a house on Birch Lane in Mapleton. "
          "Police identified her as Marta Lindqvist, 44, of Mapleton. "
          "Chief Dana Whitfield, 52, said officers arrested her neighbour, 38-year-old Owen Creed. "
-         "Last year a man was shot near the same park, police said.")
+         "Last year a man was shot near the same park, police said. "
+         "Her sister Elena Brandt asked for privacy.")
 LATER = ("A Mapleton man pleaded guilty on Monday to manslaughter. "
-         "Owen Creed, 38, admitted firing the shot that killed Marta Lindqvist in March.")
+         "Owen Creed admitted firing the shot that killed Marta Lindqvist in March.")
 OTHER = ("Gunfire outside a tavern in Mapleton killed a man late on Friday. "
          "He was named as Rufus Hale, 61. No one has been arrested.")
 
@@ -44,7 +45,8 @@ def _event(eid: str, article: Article, sentence: str, place: Location, day: date
 def test_the_article_names_its_parties_with_their_spans_and_not_its_officials() -> None:
     art = _article("a", FIRST)
     found = named_in(art, "Mapleton")
-    assert [n.name for n in found] == ["marta lindqvist", "owen creed"]
+    assert [(n.name, n.aged) for n in found] == [
+        ("marta lindqvist", True), ("owen creed", True), ("elena brandt", False)]
     for n in found:
         assert art.text[n.start:n.end] == n.text
     assert "dana whitfield" not in {n.name for n in found}  # a title before the name
@@ -56,7 +58,7 @@ def test_only_the_lead_event_carries_the_names() -> None:
     recalled = _event("e2", art, "Last year a man was shot near the same park, police said.", MAPLETON,
                       status="background")
     got = {e.id: e for e in with_names([recalled, lead], art, lambda e: e.status == "asserted")}
-    assert {n.name for n in got["e1"].named} == {"marta lindqvist", "owen creed"}
+    assert {n.name for n in got["e1"].named} == {"marta lindqvist", "owen creed", "elena brandt"}
     assert got["e2"].named == ()
     assert with_names([recalled], art, lambda e: e.status == "asserted") == [recalled]
 
@@ -113,3 +115,12 @@ def test_a_name_in_the_possessive_is_the_same_name() -> None:
     assert across._full_names(text, set()) == {"duane okafor"}
     [(start, end, name)] = list(across.name_spans(text, set()))
     assert text[start:end] == "Duane Okafor" and name == "duane okafor"
+
+
+def test_a_name_given_an_age_in_neither_article_does_not_link() -> None:
+    one = _article("a", "A man was wounded at a gas station in Mapleton on Friday. A witness, Jo Park, saw it.")
+    two = _article("b", "Two men were arrested after a robbery in Mapleton on Friday. Jo Park filmed it.")
+    first = with_names([_event("g1", one, one.text.split(". ")[0] + ".", MAPLETON)], one, lambda e: True)[0]
+    second = with_names([_event("g2", two, two.text.split(". ")[0] + ".", MAPLETON)], two, lambda e: True)[0]
+    assert [(n.name, n.aged) for n in first.named] == [("jo park", False)]
+    assert not across.named_alike(first, second)

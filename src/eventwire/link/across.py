@@ -271,17 +271,17 @@ def persons(ev: Event, strong: bool = False) -> set[str]:
     precedes nor a verb of saying or a credit's slash follows (the officials, reporters and
     photographers who speak of or picture many events). ``strong``: only those surely a
     person: a party of the event (an actor of kind person), or given an age ("Ana
-    Reyes, 31,", "31-year-old Ana Reyes"). The people the article names in full with an
-    age, which its lead event carries (``Event.named``), are surely persons of it too."""
+    Reyes, 31,", "31-year-old Ana Reyes"). The people the article names in full, which its
+    lead event carries (``Event.named``), are the event's too; surely persons when the
+    article gives them an age."""
     place = set(re.findall(r"[a-z]+", ev.location.name.lower())) if ev.location else set()
-    named = {n.name for n in ev.named}
     if not strong:
-        return _full_names(ev.evidence.sentence, place) | named
+        return _full_names(ev.evidence.sentence, place) | {n.name for n in ev.named}
     out = _full_names(ev.evidence.sentence, place, aged=True)
     for actor in (ev.actor1, ev.actor2, *ev.associates):
         if actor is not None and actor.kind == "person":
             out |= _full_names(actor.text, place)
-    return (out & persons(ev)) | named
+    return (out & persons(ev)) | {n.name for n in ev.named if n.aged}
 
 
 def nameable(ev: Event) -> bool:
