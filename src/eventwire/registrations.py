@@ -17,6 +17,7 @@ from eventwire.extract.attribution import QuoteIndex
 from eventwire.extract.coder.decide import PROPOSED, worth_coding
 from eventwire.extract.contested import FORCE, contest, names_a_side, speech_only, target_of_another
 from eventwire.extract.quotes import find_quotes
+from eventwire.link.names import with_names
 from eventwire.link.within import FACTS, attach_counts, is_violent, merge_repeats
 from eventwire.model.candidates import Attribution, Trigger
 from eventwire.model.spans import SpanIndex
@@ -116,6 +117,10 @@ def within(parts: Parts, state: ArticleState) -> None:
     state.events = merge_repeats(attach_counts(state.events, state.orphans, state.hit))
 
 
+def names(parts: Parts, state: ArticleState) -> None:
+    state.events = with_names(state.events, state.article, lambda e: e.status in FACTS and is_violent(e))
+
+
 def _c(name: str, run: Callable[[Parts, ArticleState], None], requires: set[str],
        assigns: set[str]) -> Component:
     return Component(name, run, frozenset(requires), frozenset(assigns))
@@ -135,7 +140,9 @@ BUILTINS: dict[str, Component] = {c.name: c for c in (
     _c("timex.lede.v1", lede, {"events", "article", "doc", "times"}, {"events"}),
     _c("claims.contest.v1", contested, {"events", "doc", "quotes", "said"}, {"events"}),
     _c("link.within.v1", within, {"events", "orphans", "hit"}, {"events"}),
+    _c("link.names.v1", names, {"events", "article"}, {"events"}),
 )}
 
 DEFAULT = ("timex.find.v1", GEOCODE, "quotes.find.v1", "quotes.speakers.v1", "events.triggers.v1",
-           "events.coder.v1", "events.assemble.v1", "timex.lede.v1", "claims.contest.v1", "link.within.v1")
+           "events.coder.v1", "events.assemble.v1", "timex.lede.v1", "claims.contest.v1", "link.within.v1",
+           "link.names.v1")

@@ -16,6 +16,7 @@ HILLTOWN = Location(name="Hilltown", country="USA", admin1="Ohio", lat=40.10, lo
 # the same name the gazetteer put in another state, 1,000 km away
 ELSEWHERE = Location(name="Hilltown", country="USA", admin1="Iowa", lat=41.60, lon=-93.60, precision="city")
 OHIO = Location(name="Ohio", country="USA", admin1="Ohio", lat=40.37, lon=-82.99, precision="admin1")
+BROOKDALE = Location(name="Brookdale", country="USA", admin1="Ohio", lat=40.02, lon=-82.80, precision="city")
 RIVERSIDE = Location(name="Riverside", country="USA", admin1="Ohio", lat=41.45, lon=-81.70, precision="city")
 
 
@@ -107,8 +108,13 @@ def test_the_same_age_in_the_same_place_a_week_later_links_and_the_other_sex_doe
     girl = _event("c4", "A 3-year-old girl was wounded by a stray bullet in Hilltown.",
                   HILLTOWN, day=DAY + timedelta(days=9))
     far = _event("d4", "A 3-year-old boy was shot on Tuesday at a home in Riverside.", RIVERSIDE)
+    # a neighbouring town of the same metropolitan area, within MAX_KM, a week later
+    beside = _event("e4", "Deputies said a 3-year-old was hurt when a pistol went off in a Brookdale garage.",
+                    BROOKDALE, day=DAY + timedelta(days=7))
+    assert 0 < across.km(HILLTOWN.lat, HILLTOWN.lon, BROOKDALE.lat, BROOKDALE.lon) < across.MAX_KM  # type: ignore[arg-type]
     assert across.same_event(first, week)
     assert not across.same_event(first, girl)
     assert not across.same_event(first, far)
+    assert not across.same_event(first, beside)
     found = _clusters_every_way([first, week, far])
     assert frozenset({"a4", "b4"}) in found and frozenset({"d4"}) in found

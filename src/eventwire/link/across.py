@@ -26,12 +26,15 @@ either side, since reports date an event by their own publication day) and eithe
   and photographers, who speak of many, are left out (a title before, "said" after, a
   credit's slash).
 
-In the same place (within ``NEAR_KM``), a report up to ``LATER`` after tells the same
-happening again when it names the same person or gives the same age and another mark
-(``told_again``): an arrest, a charge, a trial or a sentence months later. In the same
-place (within ``MAX_KM``), a report up to ``RECENT`` after that gives the same age of
-someone not of the other sex, with no casualty figure that disagrees, tells it again
-too (``_aged_alike``: the victim identified, the suspect charged the next week).
+In the same place (within ``NEAR_KM``), a later report tells the same happening again
+(``told_again``: an arrest, a charge, a trial or a sentence) when it names the same
+person, however long after (a trial comes years on, and a report's day may be its
+page's), or, up to ``LATER`` after, gives the same age and another mark. In the very
+same place (the same gazetteer entry: not merely within ``MAX_KM``, a metropolitan area
+where a teenager of that age is shot every other week), a report up to ``RECENT`` after
+that gives the same age of someone not of the other sex, with no casualty figure that
+disagrees, tells it again too (``_aged_alike``: the victim identified, the suspect
+charged the next week).
 
 The place rules read "the same place" loosely where outlets differ in precision: a
 region-wide place ("a Kansas teenager") meets every place in that region, and "Marion"
@@ -49,6 +52,7 @@ flagged.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from math import asin, cos, radians, sin, sqrt
@@ -201,9 +205,9 @@ def same_event(a: Event, b: Event) -> bool:
         dist = NEAR_KM
     if dist is None or dist > NEAR_KM:
         return False
-    if gap <= LATER and told_again(a, b):
+    if told_again(a, b) and (gap <= LATER or named_alike(a, b)):
         return True
-    if dist <= MAX_KM and gap <= RECENT and _aged_alike(a, b):
+    if dist == 0 and gap <= RECENT and _aged_alike(a, b):
         return True
     if gap > SLACK:
         return False
@@ -233,12 +237,12 @@ _AGED = re.compile(r"^,? (?:\d{1,3}|aged \d{1,3})\b")
 _AGED_BEFORE = re.compile(r"\d{1,3}[- ]years?[- ]old,? $")
 
 
-def _full_names(text: str, place: set[str], aged: bool = False) -> set[str]:
-    """Full names in ``text`` as "first last" (see ``persons``); ``aged``: only those
-    given an age beside them."""
-    out: set[str] = set()
+def name_spans(text: str, place: set[str], aged: bool = False) -> Iterator[tuple[int, int, str]]:
+    """Each full name in ``text``: its span and "first last" (see ``persons``); ``aged``:
+    only those given an age beside them."""
     for m in _RUN.finditer(text):
-        words = [w.lower() for w in re.findall(r"[A-Za-z']+", m.group()) if len(w) > 1]
+        end = m.end() - 2 if m.group().endswith("'s") else m.end()  # "Ana Reyes's" is Ana Reyes
+        words = [w.lower() for w in re.findall(r"[A-Za-z']+", text[m.start():end]) if len(w) > 1]
         words = [w for w in words if w not in SUFFIXES]
         if len(words) < 2 or any(w in _PLAIN or w in place or w in _TITLES for w in words):
             continue
@@ -251,8 +255,12 @@ def _full_names(text: str, place: set[str], aged: bool = False) -> set[str]:
         if aged and not (_AGED.match(text[m.end():m.end() + 12])
                          or _AGED_BEFORE.search(text[max(0, m.start() - 16):m.start()])):
             continue
-        out.add(f"{words[0]} {words[-1]}")
-    return out
+        yield m.start(), end, f"{words[0]} {words[-1]}"
+
+
+def _full_names(text: str, place: set[str], aged: bool = False) -> set[str]:
+    """Full names in ``text`` as "first last" (``name_spans``)."""
+    return {name for _, _, name in name_spans(text, place, aged)}
 
 
 def persons(ev: Event, strong: bool = False) -> set[str]:
@@ -263,15 +271,17 @@ def persons(ev: Event, strong: bool = False) -> set[str]:
     precedes nor a verb of saying or a credit's slash follows (the officials, reporters and
     photographers who speak of or picture many events). ``strong``: only those surely a
     person: a party of the event (an actor of kind person), or given an age ("Ana
-    Reyes, 31,", "31-year-old Ana Reyes")."""
+    Reyes, 31,", "31-year-old Ana Reyes"). The people the article names in full, which its
+    lead event carries (``Event.named``), are the event's too; surely persons when the
+    article gives them an age."""
     place = set(re.findall(r"[a-z]+", ev.location.name.lower())) if ev.location else set()
     if not strong:
-        return _full_names(ev.evidence.sentence, place)
+        return _full_names(ev.evidence.sentence, place) | {n.name for n in ev.named}
     out = _full_names(ev.evidence.sentence, place, aged=True)
     for actor in (ev.actor1, ev.actor2, *ev.associates):
         if actor is not None and actor.kind == "person":
             out |= _full_names(actor.text, place)
-    return out & persons(ev)
+    return (out & persons(ev)) | {n.name for n in ev.named if n.aged}
 
 
 def nameable(ev: Event) -> bool:
@@ -300,8 +310,9 @@ def lasting_marks(ev: Event) -> set[str]:
 
 def told_again(a: Event, b: Event) -> bool:
     """A later report of the same place tells this happening again (a charge, a trial,
-    a sentence): it names the same person (``named_alike``), or gives the same age and
-    another mark of it ("the 7-year-old" and the victim's surname)."""
+    a sentence): it names the same person (``named_alike``: at any time), or gives the
+    same age and another mark of it ("the 7-year-old" and the victim's surname: up to
+    ``LATER`` after, ``same_event``)."""
     shared = marks(a) & marks(b)
     return named_alike(a, b) or (len(shared) >= 2 and any(m.startswith("age:") for m in shared))
 

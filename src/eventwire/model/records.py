@@ -271,6 +271,20 @@ class Claim(Record):
     reason: str | None = None
 
 
+class Named(Record):
+    """A person the article names in full: a victim or a suspect, whom other reports of
+    the same happening name too; ``aged`` when the article gives them an age ("Ana
+    Reyes, 31,", "31-year-old Ana Reyes"), which makes them surely a party of the news.
+    ``name`` is "first last" in lower case; ``text``/``start``/``end`` the words in the
+    article (its first mention)."""
+
+    name: str
+    text: str
+    start: int
+    end: int
+    aged: bool = False
+
+
 class Event(Record):
     id: str
     type: EventType
@@ -287,6 +301,9 @@ class Event(Record):
     reasons: dict[str, str] = Field(default_factory=dict)  # why a field is empty
     # every party's claim when parties disagree (empty when the event has one voice)
     claims: tuple[Claim, ...] = ()
+    # on the article's lead event only: the people the article names in full, wherever in
+    # the article (``link.names``); linking reads them as the event's own
+    named: tuple[Named, ...] = ()
 
     @property
     def contested(self) -> bool:
