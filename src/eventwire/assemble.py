@@ -160,7 +160,8 @@ def event(state: ArticleState, named: PartyNamer, sent: Span, trig: Trigger, fou
                               trigger=trig.token_i, parts=trig.parts)
     when = event_time(state.time_index.within(sent.start_char, sent.end_char),
                       sent.start_char, sent.end_char, art.published, anchor=trig.start,
-                      skip=lambda t: reported(doc, t.start, t.end, trig.token_i),
+                      skip=lambda t: reported(doc, t.start, t.end, trig.token_i,
+                                              today=art.published is not None and t.start_date == art.published),
                       own=lambda t: governs(doc, t.start, t.end, trig.token_i))
     reasons = {"status": decision.reason}
     acled = sided_type(trig.acled, found.actor1, found.actor2)  # attack or battle: who was hit

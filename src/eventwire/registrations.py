@@ -104,7 +104,8 @@ def events(parts: Parts, state: ArticleState) -> None:
 
 def lede(parts: Parts, state: ArticleState) -> None:
     state.events = dated_by_lede(state.events, state.article.published, not_dating=frozenset({PROPOSED}),
-                                 stated=story_times(state.doc, state.times, state.article.body_start),
+                                 stated=story_times(state.doc, state.times, state.article.body_start,
+                                                    state.article.published),
                                  lead=lambda e: e.status in FACTS and is_violent(e),
                                  own=lambda e: own_day(state.doc, e))
 

@@ -126,3 +126,35 @@ def test_the_lede_day_is_the_one_its_own_trigger_governs(pipeline) -> None:  # t
     first = doc.events[0]  # the headline's shooting, undated: the story's day, not Tuesday
     assert first.evidence.sentence.startswith("Two people were wounded")
     assert first.time is not None and first.time.start == date(2016, 3, 14)
+
+
+def test_a_report_in_the_present_on_the_publication_day_is_that_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("A girl was wounded by a stray bullet near the river.\n\n"
+            "The county sheriff says Monday that the girl was hit on Friday while playing outside.")
+    doc = nlp(text)
+    i = text.index("Monday")
+    assert reported(doc, i, i + len("Monday"), today=True)  # today's report, in a Monday story
+    assert not reported(doc, i, i + len("Monday"))  # another day: the present report tells it
+    told = story_times(doc, find_times(text, MON), published=MON)
+    assert [t.text for t in told] == ["Friday"]
+    focus = article_time([], MON, told)
+    assert focus is not None and focus.start == date(2016, 3, 11)
+
+
+
+def test_a_present_report_of_a_day_told_further_on_keeps_that_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    # a parse that hangs the day, told at the end of the reported clause, from "say"
+    words = ["Police", "say", "it", "happened", "near", "the", "bridge", "around", "9", "p.m.",
+             "Monday", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 3, 1, 3, 6, 4, 1, 9, 7, 7, 1],
+              deps=["nsubj", "ROOT", "nsubj", "ccomp", "prep", "det", "pobj", "prep", "nummod",
+                    "pobj", "npadvmod", "punct"],
+              pos=["NOUN", "VERB", "PRON", "VERB", "ADP", "DET", "NOUN", "ADP", "NUM", "NOUN",
+                   "PROPN", "PUNCT"],
+              tags=["NNS", "VBP", "PRP", "VBD", "IN", "DT", "NN", "IN", "CD", "NN", "NNP", "."],
+              lemmas=["police", "say", "it", "happen", "near", "the", "bridge", "around", "9", "p.m.",
+                      "Monday", "."])
+    i = doc.text.index("Monday")
+    assert not reported(doc, i, i + len("Monday"), today=True)

@@ -51,12 +51,15 @@ def recalled(when: TimeRef | None, published: date | None) -> str | None:
 
 
 def reported(doc: Doc, start: int, end: int, trigger: int | None = None,
-             verbs: frozenset[str] | None = None) -> bool:
+             verbs: frozenset[str] | None = None, *, today: bool = False) -> bool:
     """True when the time at ``[start, end)`` dates a report or a step of the proceedings:
     the first verb above it in the parse is a reporting or procedural verb, and the walk
     up does not pass the event's own trigger (token ``trigger``) first ("the April 16
     shooting" in "charged in the April 16 shooting" dates the shooting), nor the noun
-    the trigger modifies ("charged in the August 14 shooting death")."""
+    the trigger modifies ("charged in the August 14 shooting death"). A report in the
+    present dates it too when the time, right beside the verb, is the publication day
+    (``today``): "the sheriff says Monday that" in a Monday story is today's report, not
+    "says the shooting happened about 5 p.m. Monday"."""
     span = _span(doc, start, end)
     if span is None:
         return False
@@ -71,7 +74,8 @@ def reported(doc: Doc, start: int, end: int, trigger: int | None = None,
         if tok.pos_ == "VERB" and not span.start <= tok.i < span.end:
             # a report in the present ("officials say they were called Wednesday
             # evening") is today's: a past day in its clause dates what it tells
-            return tok.lemma_.lower() in verbs and tok.tag_ not in PRESENT
+            beside = span.start == tok.i + 1 or span.end == tok.i  # "says Monday that"
+            return tok.lemma_.lower() in verbs and (tok.tag_ not in PRESENT or (today and beside))
         if tok.head.i == tok.i:
             return False
         tok = tok.head
@@ -108,13 +112,15 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return span if span is not None and len(span) else None
 
 
-def story_times(doc: Doc, times: Iterable[Time], body_start: int = 0) -> list[Time]:
+def story_times(doc: Doc, times: Iterable[Time], body_start: int = 0,
+                published: date | None = None) -> list[Time]:
     """The body's day expressions that may date the story's happening, in text order: a
     past or present day ("It happened Monday night", "about 10:30 p.m. Sunday"), not
-    the day of a report or a proceeding ("said Monday", "was arraigned Tuesday")."""
+    the day of a report or a proceeding ("said Monday", "was arraigned Tuesday", "says
+    Monday" in a Monday story)."""
     return [t for t in times
             if t.start >= body_start and t.precision == "day" and t.start_date is not None
-            and not reported(doc, t.start, t.end)]
+            and not reported(doc, t.start, t.end, today=published is not None and t.start_date == published)]
 
 
 def _fits(t: date, published: date, window: timedelta) -> bool:
