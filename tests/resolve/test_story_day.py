@@ -158,3 +158,17 @@ def test_a_present_report_of_a_day_told_further_on_keeps_that_day(nlp) -> None: 
                       "Monday", "."])
     i = doc.text.index("Monday")
     assert not reported(doc, i, i + len("Monday"), today=True)
+
+
+def test_a_day_after_the_happenings_noun_dates_it_not_the_charge(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Charges have been filed in the stabbing death of a local teenager on Friday night."
+    doc = nlp(text)
+    stabbing = next(t.i for t in doc if t.text == "stabbing")
+    friday = doc.char_span(*_at(text, "Friday night"), alignment_mode="expand")
+    assert friday is not None and friday.root.head.head.text == "filed"  # the parse hangs it on the charge
+    assert not reported(doc, *_at(text, "Friday night"), stabbing)
+    assert reported(doc, *_at(text, "Friday night"))  # with no event: the charge's day
+    text = "A man was charged Tuesday in the stabbing death of a local teenager."
+    doc = nlp(text)
+    stabbing = next(t.i for t in doc if t.text == "stabbing")
+    assert reported(doc, *_at(text, "Tuesday"), stabbing)  # before the noun: the charge's day

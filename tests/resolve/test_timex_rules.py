@@ -19,7 +19,8 @@ TEXT = (
     "last summer, and is due by year-end, above year-earlier levels. Two weeks ago the army "
     "withdrew; last month it returned, and in the year it lost ground. The current fiscal year "
     "ends soon. The town was founded in nineteen ninety-six, grew in the 1990s and in 1998, "
-    "and was besieged for three days in the past week."
+    "and was besieged for three days in the past week. A weekend bombing shut the market; "
+    "it reopened over the weekend and will close on Christmas Eve and on next Labor Day."
 )
 PUBLISHED = date(2016, 12, 22)
 
@@ -62,3 +63,22 @@ def test_each_rule_dates_its_own_expression() -> None:
     assert (times["Two weeks ago"].value, times["Two weeks ago"].precision) == ("2016-W49", "week")
     assert (times["the 1990s"].start_date, times["the 1990s"].end_date) == (date(1990, 1, 1), date(1999, 12, 31))
     assert times["three days"].reason == "duration" and times["three days"].start_date is None
+
+
+def test_a_weekend_told_in_the_past_is_the_one_last_gone() -> None:
+    times = {t.text: t for t in find_times(TEXT, PUBLISHED)}  # a Thursday story
+    assert (times["A weekend"].start_date, times["A weekend"].end_date) == (date(2016, 12, 17), date(2016, 12, 18))
+    assert times["the weekend"].value == "2016-W50-WE"
+    sunday = find_times("Two men were shot over the weekend.", date(2016, 12, 18))
+    assert [t.start_date for t in sunday] == [date(2016, 12, 17)]
+    assert find_times("They spent a weekend in the hills.", PUBLISHED)[0].start_date is None
+
+
+def test_named_days_are_the_occurrence_nearest_publication() -> None:
+    times = {t.text: t for t in find_times(TEXT, PUBLISHED)}
+    assert times["Christmas Eve"].start_date == date(2016, 12, 24)  # "will close": ahead
+    assert times["next Labor Day"].start_date == date(2017, 9, 4)  # the first Monday of September
+    story = "A man was shot at a New Year’s Eve party and another on Thanksgiving."
+    days = {t.text: t.start_date for t in find_times(story, date(2017, 1, 3))}
+    assert days == {"New Year’s Eve": date(2016, 12, 31), "Thanksgiving": date(2016, 11, 24)}
+    assert find_times("Memorial Day", date(2016, 6, 10))[0].start_date == date(2016, 5, 30)  # the last Monday

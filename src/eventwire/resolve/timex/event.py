@@ -75,11 +75,22 @@ def reported(doc: Doc, start: int, end: int, trigger: int | None = None,
             # a report in the present ("officials say they were called Wednesday
             # evening") is today's: a past day in its clause dates what it tells
             beside = span.start == tok.i + 1 or span.end == tok.i  # "says Monday that"
+            if trigger is not None and _told_between(doc, tok.i, trigger, span.start):
+                return False
             return tok.lemma_.lower() in verbs and (tok.tag_ not in PRESENT or (today and beside))
         if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
+
+
+def _told_between(doc: Doc, verb: int, trigger: int, time: int) -> bool:
+    """True when the event's own noun stands between the verb and the time, in the verb's
+    phrase: "charged in the shooting death of a man on Saturday" (the parse hangs the day
+    on "charged"; it tells the shooting's), not "charged Tuesday in the shooting"."""
+    tok = doc[trigger]
+    nominal = tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in NOUN_MODIFIER
+    return verb < trigger < time and nominal and any(a.i == verb for a in tok.ancestors)
 
 
 def governs(doc: Doc, start: int, end: int, trigger: int) -> bool:

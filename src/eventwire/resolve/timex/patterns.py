@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from eventwire.resolve.timex import absolute as ab
 from eventwire.resolve.timex import relative as rel
+from eventwire.resolve.timex.holidays import resolve_holiday
 from eventwire.resolve.timex.result import Resolver
 from eventwire.resolve.timex.words import Lexicon, load_lexicon
 
@@ -102,7 +103,16 @@ class _Words:
 def build_rules(lex: Lexicon) -> tuple[Rule, ...]:
     """All rules, in priority order (which breaks ties of equal length)."""
     w = _Words.of(lex)
-    return (*_dates(w), *_relative(w), *_spans(w))
+    return (*_dates(w), *_holidays(lex), *_relative(w), *_spans(w))
+
+
+def _holidays(lex: Lexicon) -> list[Rule]:
+    """Named days ("New Year's Eve", "last Thanksgiving"), any apostrophe."""
+    if not lex.holidays:
+        return []
+    names = _alt(list(lex.holidays)).replace("'", "['’]")
+    return [_rule("holiday", resolve_holiday,
+                  rf"(?:(?P<rel>(?i:last|this|next))\s+)?(?P<h>{names})(?![\w'’-])", names)]
 
 
 def _dates(w: _Words) -> list[Rule]:
@@ -188,6 +198,11 @@ def _spans(w: _Words) -> list[Rule]:
               r"(?P<rel>(?i:last|this|next|the\s+current|the\s+coming|the\s+following|"
               r"the\s+previous|the\s+prior|the\s+preceding|that|the\s+same))\s+"
               rf"(?P<unit>(?i:{UNITS}))(?![\w-])", rf"(?i:{UNITS})"),
+        _rule("the_weekend", rel.resolve_the_weekend,
+              r"(?i:(?:over|during|on|at|throughout)\s+(?P<x>the\s+(?:past\s+)?weekend)(?![\w-]))",
+              "(?i:weekend)"),
+        _rule("weekend_noun", rel.resolve_the_weekend,  # "a weekend shooting"
+              r"(?<![\w-])(?i:a\s+weekend)(?=\s+[a-z]+ing\b)", "(?i:weekend)"),
         _rule("the_year", rel.resolve_the_year,
               r"(?i:(?:for|in|during|of|through|throughout|over)\s+(?P<x>the\s+year)"
               r"(?![\w-]|\s+(?:before|after|ago|earlier|later)))", r"(?i:the\s+year)"),

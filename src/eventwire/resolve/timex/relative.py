@@ -188,6 +188,17 @@ def resolve_quarter_ref(m: re.Match[str], ctx: Context) -> Result:
     return cal.quarter(y_ref, q)
 
 
+def resolve_the_weekend(m: re.Match[str], ctx: Context) -> Result:
+    """"Over the weekend", "a weekend shooting": the weekend last gone (the one under way
+    in a weekend story), the coming one only where the clause is future."""
+    pub = ctx.published
+    if pub is None:
+        return Unresolved.NO_PUBLICATION_DATE
+    if ctx.is_future(m.start(), m.end()):
+        return _weekend(pub, "", True)
+    return cal.weekend_of(pub if pub.weekday() >= 5 else pub - timedelta(weeks=1))
+
+
 def resolve_the_year(m: re.Match[str], ctx: Context) -> Result:
     ref = ctx.last_with("year", m.start())
     if ctx.published is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -27,6 +27,11 @@ class Lexicon:
     future_markers: tuple[str, ...]
     report_verbs: frozenset[str] = frozenset()
     prospective: tuple[str, ...] = ()
+    holidays: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def holiday(self, name: str) -> tuple[int, ...] | None:
+        """The rule of a named day ("New Year’s Eve" -> (12, 31)), any apostrophe."""
+        return self.holidays.get(" ".join(name.replace("’", "'").split()))
 
     def number(self, word: str) -> int | None:
         """``"four"`` -> 4, ``"12"`` -> 12, ``"twenty-five"`` -> 25; None if not a number."""
@@ -67,4 +72,5 @@ def load_lexicon() -> Lexicon:
         future_markers=tuple(raw["future_markers"]),
         report_verbs=frozenset(raw.get("report_verbs", ())),
         prospective=tuple(raw.get("prospective", ())),
+        holidays={k: tuple(int(x) for x in v) for k, v in raw.get("holidays", {}).items()},
     )
