@@ -32,6 +32,11 @@ def _largest(pipeline, text: str, kind: str) -> int:  # type: ignore[no-untyped-
         ("Nine people were shot, four fatally, at a party on Oak Street.\n\n"
          "The gunman killed five people at the party, police said.",
          5, 4),
+        # the dead told beside an arrest, not beside the shooting, are among those hit
+        ("A college student is dead and two people are in police custody in the investigation of an "
+         "overnight shooting in Dayton.\n\n"
+         "Officers were called to an apartment on Oak Drive after four people were shot.",
+         1, 3),
     ],
 )
 def test_a_toll_told_later_nets_the_wounded(pipeline, text: str, killed: int, wounded: int) -> None:  # type: ignore[no-untyped-def]

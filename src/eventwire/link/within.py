@@ -190,7 +190,8 @@ def attach_counts(events: list[Event], orphans: list[Quantity], hit: dict[tuple[
     """Give each casualty count told without an event of its own to the event it tells
     of (see the module docstring); ``hit``: spans of counts of people hit, each with the
     dead its own sentence already took from it. The violent factual events of one article on one day are taken for
-    one happening: its dead, wherever told, are not among its wounded."""
+    one happening: its dead, wherever told (a factual event of any type: "a student is
+    dead and two people are in custody"), are not among its wounded."""
     extra: dict[int, list[Quantity]] = {}
     for q in orphans:
         n = _owner(events, q) if q.kind in CASUALTIES else None
@@ -199,7 +200,7 @@ def attach_counts(events: list[Event], orphans: list[Quantity], hit: dict[tuple[
     told = _updated(events, [ev.quantities + tuple(extra.get(n, ())) for n, ev in enumerate(events)], hit)
     dead: dict[object, int] = {}
     for ev, qs in zip(events, told, strict=True):
-        if is_violent(ev) and ev.status in FACTS:
+        if ev.status in FACTS:
             most = max((q.value for q in qs if q.kind == "killed"), default=0)
             dead[_day(ev)] = max(dead.get(_day(ev), 0), most)
     named = _dead_named(events, told)
