@@ -65,10 +65,11 @@ def reporting(parts: Parts) -> frozenset[str]:
 def sentence_events(parts: Parts, state: ArticleState, named: PartyNamer, sent: Span,
                     trigs: list[Trigger], coding: Coding | None) -> list[Event]:
     """The sentence's events; its counts without an event go to ``state.orphans`` and
-    the spans of counts of people hit to ``state.hit``."""
+    the spans of counts of people hit to ``state.hit``, each with the sentence's dead
+    already taken from it ("seven people were shot, five fatally": 5)."""
     counts = find_quantities(sent, parts.quantities)
-    state.hit.update((q.span.start, q.span.end) for q in counts
-                     if q.extra.get("hit") and "less_dead" not in q.extra)
+    state.hit.update({(q.span.start, q.span.end): int(q.extra.get("less_dead", "0"))
+                      for q in counts if q.extra.get("hit")})
     trigs = with_weapons_used(sent, trigs)  # "forces used chlorine gas against ..."
     trigs = with_ground_taken(sent, trigs)  # "troops recovered the town"
     proposed = propose(sent, coding, parts.typer) if coding is not None and not trigs else None

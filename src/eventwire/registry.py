@@ -66,7 +66,8 @@ class ArticleState:
     codings: dict[int, Coding] = field(default_factory=dict)  # the coder's, by sentence start
     events: list[Event] = field(default_factory=list)
     orphans: list[Quantity] = field(default_factory=list)  # counts told without an event
-    hit: set[tuple[int, int]] = field(default_factory=set)  # spans of counts of people hit
+    # spans of counts of people hit -> the dead their own sentence already took from them
+    hit: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 GIVEN = frozenset({"article", "doc", "text", "priors"})  # set before the first component

@@ -9,14 +9,20 @@ A count told in a sentence with no event of its own ("The man died at the hospit
 the first one after it); the people that event hit, less those who died, are its
 wounded ("five men were shot ... the fifth man was pronounced dead": 1 killed, 4
 wounded). A person named as wounded and, elsewhere in the article, named among the dead
-is one victim who died: the wounded count goes.
+is one victim who died: the wounded count goes. Tolls told in several sentences net
+too: "seven people were shot, five fatally" beside a toll of six dead elsewhere is 1
+wounded, and "five people were hospitalized" beside "one of the five people has died"
+is 4 wounded.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
+from eventwire.data import data_path
 from eventwire.model import Actor, Event, Evidence, Quantity
 from eventwire.resolve.inter import recoded
 
@@ -91,20 +97,71 @@ def _owner(events: list[Event], q: Quantity) -> int | None:
     return min(fit, key=lambda n: events[n].evidence.start) if fit else None
 
 
-def _net(quantities: Iterable[Quantity], hit: set[tuple[int, int]], dead: int) -> tuple[Quantity, ...]:
-    """Wounded counted as hit ("were shot") less the happening's dead told elsewhere."""
+def _net(quantities: Iterable[Quantity], hit: dict[tuple[int, int], int], dead: int) -> tuple[Quantity, ...]:
+    """Wounded counted as hit ("were shot") less the happening's dead told elsewhere; a
+    count its own sentence already netted ("seven people were shot, five fatally": 2)
+    nets again against a larger toll of the happening told elsewhere (6 dead: 1)."""
     qs = tuple(quantities)
     dead = max([dead] + [q.value for q in qs if q.kind == "killed"])
     if not dead:
         return qs
     out = []
     for q in qs:
-        if q.kind == "wounded" and (q.start, q.end) in hit:
-            if q.value <= dead:
+        taken = hit.get((q.start, q.end))
+        if q.kind == "wounded" and taken is not None:
+            hurt = q.value + taken  # all the people hit
+            if hurt <= dead:
                 continue
-            q = q.model_copy(update={"value": q.value - dead})
+            q = q.model_copy(update={"value": min(q.value, hurt - dead)})
         out.append(q)
     return tuple(out)
+
+
+_PARTITIVE = re.compile(r"^(\w+) of (?:the|those|these) (\w+)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, int]:
+    raw = json.loads(data_path("quantities.json").read_text(encoding="utf-8"))
+    return {str(k): int(v) for k, v in raw["number_words"].items()}
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else _number_words().get(word.lower())
+
+
+def _died_among(q: Quantity) -> tuple[int, int] | None:
+    """A death told among a group counted before ("one of the five people has died"):
+    the group's size and the dead among it."""
+    m = _PARTITIVE.match(q.text) if q.kind == "killed" else None
+    if m is None:
+        return None
+    part, whole = _number(m.group(1)), _number(m.group(2))
+    return (whole, part) if part is not None and whole is not None and 0 < part <= whole else None
+
+
+def _updated(events: list[Event], told: list[tuple[Quantity, ...]],
+             hit: dict[tuple[int, int], int]) -> list[tuple[Quantity, ...]]:
+    """An update that one of a counted group has died ("five people were hospitalized
+    ... one of the five people has died") leaves the rest of the group wounded: each
+    count of that group as wounded on the happening's day is the group less its dead (a
+    count of people hit nets against the day's dead anyway)."""
+    facts = [is_violent(ev) and ev.status in FACTS for ev in events]
+    deaths: dict[tuple[object, int], int] = {}
+    for ev, qs, fact in zip(events, told, facts, strict=True):
+        for among in (_died_among(q) for q in qs if fact):
+            if among is not None:
+                key = (_day(ev), among[0])
+                deaths[key] = max(deaths.get(key, 0), among[1])
+    if not deaths:
+        return told
+    out = []
+    for ev, qs, fact in zip(events, told, facts, strict=True):
+        gone = {n: deaths.get((_day(ev), q.value), 0) if fact and q.kind == "wounded"
+                and (q.start, q.end) not in hit else 0 for n, q in enumerate(qs)}
+        out.append(tuple(q.model_copy(update={"value": q.value - gone[n]}) if gone[n] else q
+                         for n, q in enumerate(qs) if gone[n] < q.value))
+    return out
 
 
 def _names(text: str) -> set[str]:
@@ -129,26 +186,27 @@ def _day(ev: Event) -> object:
     return ev.time.start if ev.time is not None else None
 
 
-def attach_counts(events: list[Event], orphans: list[Quantity], hit: set[tuple[int, int]]) -> list[Event]:
+def attach_counts(events: list[Event], orphans: list[Quantity], hit: dict[tuple[int, int], int]) -> list[Event]:
     """Give each casualty count told without an event of its own to the event it tells
-    of (see the module docstring); ``hit``: spans of counts of people hit whose dead were
-    told elsewhere. The violent factual events of one article on one day are taken for
-    one happening: its dead, wherever told, are not among its wounded."""
+    of (see the module docstring); ``hit``: spans of counts of people hit, each with the
+    dead its own sentence already took from it. The violent factual events of one article on one day are taken for
+    one happening: its dead, wherever told (a factual event of any type: "a student is
+    dead and two people are in custody"), are not among its wounded."""
     extra: dict[int, list[Quantity]] = {}
     for q in orphans:
         n = _owner(events, q) if q.kind in CASUALTIES else None
         if n is not None:
             extra.setdefault(n, []).append(q)
-    told = [ev.quantities + tuple(extra.get(n, ())) for n, ev in enumerate(events)]
+    told = _updated(events, [ev.quantities + tuple(extra.get(n, ())) for n, ev in enumerate(events)], hit)
     dead: dict[object, int] = {}
     for ev, qs in zip(events, told, strict=True):
-        if is_violent(ev) and ev.status in FACTS:
+        if ev.status in FACTS:
             most = max((q.value for q in qs if q.kind == "killed"), default=0)
             dead[_day(ev)] = max(dead.get(_day(ev), 0), most)
     named = _dead_named(events, told)
     out = []
     for n, (ev, qs) in enumerate(zip(events, told, strict=True)):
-        if any(_named_dead(q, named) for q in qs):
+        if qs != ev.quantities or any(_named_dead(q, named) for q in qs):
             qs = tuple(q for q in qs if not _named_dead(q, named))
             ev = ev.model_copy(update={"quantities": qs})
         if extra.get(n) or any((q.start, q.end) in hit for q in qs):

@@ -1,0 +1,43 @@
+"""Within one article: a toll told across sentences nets the wounded of the same happening."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+FACTS = ("asserted", "claimed", "alleged")
+
+
+def _largest(pipeline, text: str, kind: str) -> int:  # type: ignore[no-untyped-def]
+    from eventwire.ingest.readers import make_article
+
+    art = make_article(text, f"t:within:{abs(hash(text))}", published=date(2016, 3, 14), headline_first=False)
+    (doc,) = pipeline.process([art])
+    for ev in doc.events:
+        for q in ev.quantities:
+            assert doc.article.text[q.start : q.end] == q.text
+    return max((q.value for e in doc.events if e.status in FACTS for q in e.quantities if q.kind == kind),
+               default=0)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        # an update that one of a counted group died: the rest of the group are the wounded
+        ("Five people were hospitalized after a shooting outside a bar on Maple Avenue.\n\n"
+         "One of the five people wounded in the shooting has died, police said.",
+         1, 4),
+        # a sentence's own netting gives way to the larger toll told elsewhere
+        ("Nine people were shot, four fatally, at a party on Oak Street.\n\n"
+         "The gunman killed five people at the party, police said.",
+         5, 4),
+        # the dead told beside an arrest, not beside the shooting, are among those hit
+        ("A college student is dead and two people are in police custody in the investigation of an "
+         "overnight shooting in Dayton.\n\n"
+         "Officers were called to an apartment on Oak Drive after four people were shot.",
+         1, 3),
+    ],
+)
+def test_a_toll_told_later_nets_the_wounded(pipeline, text: str, killed: int, wounded: int) -> None:  # type: ignore[no-untyped-def]
+    assert (_largest(pipeline, text, "killed"), _largest(pipeline, text, "wounded")) == (killed, wounded)
