@@ -46,6 +46,17 @@ def status_of(nlp, text: str, word: str, actor_text: str | None = None):
         ),
         ("The clans have controlled the smuggling routes since 1998.", "controlled", "background"),
         ("Insurgents still occupy the northern valley.", "occupy", "background"),
+        # a happening recalled to set the article's own against (extract.recalled)
+        ("The ambush came a day after rebels burned a depot in another province.", "burned", "background"),
+        ("The raid follows the kidnapping of two engineers near the border.", "kidnapping", "background"),
+        ("The blast was the deadliest since 2009, when a truck bomb killed 40 people.", "killed", "background"),
+        ("It was the first murder in the village since a farmer was stabbed in March.", "stabbed", "background"),
+        ("It was the latest in a wave of bombings that have hit the port.", "bombings", "background"),
+        # ... and what is the article's own
+        ("The arrest came a day after the stabbing of a guard at the depot.", "stabbing", "asserted"),
+        ("Since the ambush, soldiers have searched the hills for the attackers.", "ambush", "asserted"),
+        ("The guard died two days after he was stabbed at the depot.", "stabbed", "asserted"),
+        ("The deadliest bombing since the war ended killed 60 people at the market.", "killed", "asserted"),
     ],
 )
 def test_status(nlp, text, word, expected):

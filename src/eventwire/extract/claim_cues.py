@@ -67,6 +67,10 @@ class ClaimCues:
     side_nouns: frozenset[str]
     headline_labels: frozenset[str]  # "Analysis:", "Exclusive:": a kind of piece, not a speaker
     saying_idioms: frozenset[str]  # "verb object" that says: "as one farmer put it, ..."
+    sequence_verbs: frozenset[str]  # "the shooting came a day after ...": set after another
+    sequence_preps: frozenset[str]  # "came after", "follows ... amid"
+    happening_nouns: frozenset[str]  # nouns that name a happening: "the incident", "the attack"
+    recency_words: frozenset[str]  # "the latest in a string of", "the first ... since"
 
     @cached_property
     def prep_pair_verbs(self) -> frozenset[str]:

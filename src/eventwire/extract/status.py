@@ -11,7 +11,9 @@ Cues come from the parse, not from word lists alone. Walking up from the trigger
 * on the way up, the governing word: a failure verb (``xcomp`` of fail/refuse), a plan or
   threat verb, a denial verb, an accusation verb or noun, a passive raising verb ("were
   said to"), an opinion verb ("considers ... to be"), "without", a relative clause on a
-  duration noun ("the war, which has killed ...").
+  duration noun ("the war, which has killed ..."), a happening the article's event is
+  set after or ranked against ("came a day after ...", "the deadliest since ...":
+  ``recalled``).
 
 The innermost cue wins, except that a denial outranks the allegation it rejects ("denied
 reports that ..."). With no cue, an attributed trigger whose actor is its own source is
@@ -31,6 +33,7 @@ from spacy.tokens import Doc, Token
 from eventwire.extract.attribution import attribution as find_attribution
 from eventwire.extract.claim_cues import ClaimCues, load_cues
 from eventwire.extract.claim_tree import path_up, quoted_ranges
+from eventwire.extract.recalled import recalled_cue
 from eventwire.model.candidates import Attribution, StatusDecision, TextSpan
 
 # arcs along which the trigger's own clause extends upwards (its negation and modality
@@ -213,6 +216,9 @@ def _background(node: Token, trigger: Token, cues: ClaimCues) -> StatusDecision 
 
 def governing_cue(head: Token, child: Token, cues: ClaimCues) -> StatusDecision | None:
     """A cue in the word the trigger's clause hangs under (``child`` -> ``head``)."""
+    recalled = recalled_cue(head, child, cues)  # "came a day after ...", "the deadliest since"
+    if recalled is not None:
+        return recalled
     lemma = head.lemma_.lower()
     dep = child.dep_
     if dep in NOUN_CLAUSE:
