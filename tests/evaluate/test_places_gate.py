@@ -29,7 +29,7 @@ FLOORS = {  # (corpus, scope, metric): floor, on the first 120 articles of each 
     ("lgl", "all", "exact"): 0.765,  # measured 0.770
     ("lgl", "over_found", "km161"): 0.96,  # measured 0.969
     ("lgl", "over_found", "country"): 0.99,  # measured 0.999
-    ("geovirus", "all", "km161"): 0.829,  # measured 0.8295 after issues 14-22 (0.834 before; one toponym lost while GeoWebNews test gained 0.028: README)
+    ("geovirus", "all", "km161"): 0.835,  # measured 0.839 (0.8295 after issues 14-22: countries' reference points since, README)
     # GeoWebNews, world news: its test half (never tuned on), all toponyms with coordinates
     ("geowebnews_test", "all", "km161"): 0.77,  # measured 0.776 (0.774 before an outlet needed two articles, 0.740 before issue 15)
     ("geowebnews_test", "over_found", "km161"): 0.86,  # measured 0.871
