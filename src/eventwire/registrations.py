@@ -115,7 +115,8 @@ def contested(parts: Parts, state: ArticleState) -> None:
 
 
 def within(parts: Parts, state: ArticleState) -> None:
-    state.events = merge_repeats(attach_counts(state.events, state.orphans, state.hit))
+    state.events = merge_repeats(attach_counts(state.events, state.orphans, state.hit,
+                                               parts.quantities.number_words))
 
 
 def names(parts: Parts, state: ArticleState) -> None:

@@ -17,12 +17,9 @@ is 4 wounded.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
 
-from eventwire.data import data_path
 from eventwire.model import Actor, Event, Evidence, Quantity
 from eventwire.resolve.inter import recoded
 
@@ -120,28 +117,22 @@ def _net(quantities: Iterable[Quantity], hit: dict[tuple[int, int], int], dead: 
 _PARTITIVE = re.compile(r"^(\w+) of (?:the|those|these) (\w+)\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _number_words() -> dict[str, int]:
-    raw = json.loads(data_path("quantities.json").read_text(encoding="utf-8"))
-    return {str(k): int(v) for k, v in raw["number_words"].items()}
+def _number(word: str, number_words: Mapping[str, int]) -> int | None:
+    return int(word) if word.isdigit() else number_words.get(word.lower())
 
 
-def _number(word: str) -> int | None:
-    return int(word) if word.isdigit() else _number_words().get(word.lower())
-
-
-def _died_among(q: Quantity) -> tuple[int, int] | None:
+def _died_among(q: Quantity, number_words: Mapping[str, int]) -> tuple[int, int] | None:
     """A death told among a group counted before ("one of the five people has died"):
     the group's size and the dead among it."""
     m = _PARTITIVE.match(q.text) if q.kind == "killed" else None
     if m is None:
         return None
-    part, whole = _number(m.group(1)), _number(m.group(2))
+    part, whole = _number(m.group(1), number_words), _number(m.group(2), number_words)
     return (whole, part) if part is not None and whole is not None and 0 < part <= whole else None
 
 
-def _updated(events: list[Event], told: list[tuple[Quantity, ...]],
-             hit: dict[tuple[int, int], int]) -> list[tuple[Quantity, ...]]:
+def _updated(events: list[Event], told: list[tuple[Quantity, ...]], hit: dict[tuple[int, int], int],
+             number_words: Mapping[str, int]) -> list[tuple[Quantity, ...]]:
     """An update that one of a counted group has died ("five people were hospitalized
     ... one of the five people has died") leaves the rest of the group wounded: each
     count of that group as wounded on the happening's day is the group less its dead (a
@@ -149,7 +140,7 @@ def _updated(events: list[Event], told: list[tuple[Quantity, ...]],
     facts = [is_violent(ev) and ev.status in FACTS for ev in events]
     deaths: dict[tuple[object, int], int] = {}
     for ev, qs, fact in zip(events, told, facts, strict=True):
-        for among in (_died_among(q) for q in qs if fact):
+        for among in (_died_among(q, number_words) for q in qs if fact):
             if among is not None:
                 key = (_day(ev), among[0])
                 deaths[key] = max(deaths.get(key, 0), among[1])
@@ -186,18 +177,21 @@ def _day(ev: Event) -> object:
     return ev.time.start if ev.time is not None else None
 
 
-def attach_counts(events: list[Event], orphans: list[Quantity], hit: dict[tuple[int, int], int]) -> list[Event]:
+def attach_counts(events: list[Event], orphans: list[Quantity], hit: dict[tuple[int, int], int],
+                  number_words: Mapping[str, int]) -> list[Event]:
     """Give each casualty count told without an event of its own to the event it tells
     of (see the module docstring); ``hit``: spans of counts of people hit, each with the
-    dead its own sentence already took from it. The violent factual events of one article on one day are taken for
-    one happening: its dead, wherever told (a factual event of any type: "a student is
+    dead its own sentence already took from it; ``number_words``: the quantity lexicon's
+    (``data/quantities.json``), to read "one of the five". The violent factual events of
+    one article on one day are taken for one happening: its dead, wherever told (a factual event of any type: "a student is
     dead and two people are in custody"), are not among its wounded."""
     extra: dict[int, list[Quantity]] = {}
     for q in orphans:
         n = _owner(events, q) if q.kind in CASUALTIES else None
         if n is not None:
             extra.setdefault(n, []).append(q)
-    told = _updated(events, [ev.quantities + tuple(extra.get(n, ())) for n, ev in enumerate(events)], hit)
+    told = _updated(events, [ev.quantities + tuple(extra.get(n, ())) for n, ev in enumerate(events)], hit,
+                    number_words)
     dead: dict[object, int] = {}
     for ev, qs in zip(events, told, strict=True):
         if ev.status in FACTS:
