@@ -54,7 +54,13 @@ def _nearest_year(pub: date, here: date, bias: int = PAST_BIAS) -> int:
     if other is None:
         return here.year
     past, future = (here, other) if here <= pub else (other, here)
-    return future.year if (future - pub).days * bias < (pub - past).days else past.year
+    return nearer(past, future, pub, bias).year
+
+
+def nearer(past: date, future: date, pub: date, bias: int = PAST_BIAS) -> date:
+    """Of an occurrence on or before publication and one after it, the nearer, the one
+    ahead counted ``bias`` times as far."""
+    return future if (future - pub).days * bias < (pub - past).days else past
 
 
 def _day_range(y: int, mon: int, d: int, d2: str | None) -> Result:

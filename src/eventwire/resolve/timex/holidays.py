@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from eventwire.resolve.timex import calendar as cal
-from eventwire.resolve.timex.absolute import PAST_BIAS
+from eventwire.resolve.timex.absolute import PAST_BIAS, nearer
 from eventwire.resolve.timex.context import Context
 from eventwire.resolve.timex.result import Result, Unresolved
 
@@ -41,8 +41,7 @@ def _pick(days: list[date], pub: date, rel: str, future: bool, past: bool) -> da
         return before[-1]
     if not before:
         return after[0]
-    bias = PAST_BIAS * 2 if past else PAST_BIAS
-    return after[0] if (after[0] - pub).days * bias < (pub - before[-1]).days else before[-1]
+    return nearer(before[-1], after[0], pub, PAST_BIAS * 2 if past else PAST_BIAS)
 
 
 def resolve_holiday(m: re.Match[str], ctx: Context) -> Result:
