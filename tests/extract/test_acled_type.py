@@ -89,6 +89,64 @@ CASES = [
     # a base opened
     ("The army opened a new military base in the north of the province.",
      ("Strategic developments", "Headquarters or base established")),
+    # "control over/of" hung by the parser on the verb: still the ground taken
+    ("Army units, together with allied militias, established control over an area of 50 "
+     "square kilometres in the eastern countryside.", ("Battles", "Government regains territory")),
+    # territory taken without fighting, or handed over: a non-violent transfer
+    ("Government forces took control of three villages without any fighting, officials said.",
+     ("Strategic developments", "Non-violent transfer of territory")),
+    ("The army regained control of the district when the peacekeeping mission handed "
+     "authority over the region to the government.",
+     ("Strategic developments", "Non-violent transfer of territory")),
+    # ... not ground won in a battle the sentence tells, whatever was handed over
+    ("The army regained control of the town after heavy clashes, and the rebels handed over "
+     "their heavy weapons.", ("Battles", "Government regains territory")),
+    # weapons confiscated, destroyed or dismantled, an attack foiled: disrupted weapons use
+    ("Authorities confiscated illegal firearms during a search operation in the border town.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("Troops found and destroyed an arms depot belonging to the militants.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("The army dismantled an IED factory run by the insurgents.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("Security forces foiled a plot to bomb a shopping centre in the capital.",
+     ("Strategic developments", "Disrupted weapons use")),
+    # an agreement struck, whatever the verb's own type
+    ("Government negotiators and armed groups struck an accord in the capital.",
+     ("Strategic developments", "Agreement")),
+    # demonstrations told by idiom
+    ("Thousands of people took to the streets of the capital to denounce the new tax law.",
+     ("Protests", "Peaceful protest")),
+    ("Residents gathered in front of the town hall chanting slogans against the mayor.",
+     ("Protests", "Peaceful protest")),
+    # a movement on a place told with violence against civilians is that attack
+    ("Militants stormed a village in the north and shot dead two herders.",
+     ("Violence against civilians", "Attack")),
+    # fire on civilians named through a collective noun, or with civilians fleeing it
+    ("Soldiers opened fire on a group of farmers, killing three.",
+     ("Violence against civilians", "Attack")),
+    ("Gunmen rode into the village on motorbikes and opened fire, sending frightened "
+     "villagers fleeing.", ("Violence against civilians", "Attack")),
+    # ... but fire on an armed side stays a battle
+    ("Rebels attacked an army base, killing five soldiers.", ("Battles", "Armed clash")),
+    # people killed outweigh the property destroyed with them
+    ("Gunmen killed a village chief and burned his house.",
+     ("Violence against civilians", "Attack")),
+    # agreements told by a prisoner exchange or an understanding reached
+    ("The two sides exchanged 50 prisoners each on Tuesday.",
+     ("Strategic developments", "Agreement")),
+    ("Warring factions reached an understanding to reopen the main road.",
+     ("Strategic developments", "Agreement")),
+    # an explosive thrown: an attack by that means
+    ("Unknown assailants threw an explosive at the house of a local politician.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    # sexual violence in the passive (the tagger's lemma of "raped" is "rap"), molestation
+    ("A woman was raped by two soldiers at a checkpoint.",
+     ("Violence against civilians", "Sexual violence")),
+    ("A man molested a girl on a bus, police said.",
+     ("Violence against civilians", "Sexual violence")),
+    # posts set up, counted by a number
+    ("The army has set up twelve new observation points along the border since March.",
+     ("Strategic developments", "Headquarters or base established")),
 ]
 
 

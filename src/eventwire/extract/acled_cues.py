@@ -78,6 +78,9 @@ class Cues:
     nonstate: Phrases
     mob: Phrases
     handover: Phrases
+    without_fighting: Phrases
+    unopposed: Phrases
+    movement: frozenset[str]
     retake: Phrases
     agree_verbs: frozenset[str]
     offences: Phrases
@@ -125,6 +128,9 @@ def load_cues() -> Cues:
         nonstate=_phrases(raw["territory"]["nonstate"]),
         mob=_phrases(raw["mob"]["words"]),
         handover=_phrases(raw["territory"]["handover"]),
+        without_fighting=_phrases(raw["territory"]["without_fighting"]),
+        unopposed=_phrases(raw["territory"]["unopposed"]),
+        movement=frozenset(raw["territory"]["movement"]),
         retake=_phrases(raw["territory"]["retake"]),
         agree_verbs=frozenset(raw["agreement"]["verbs"]),
         offences=_phrases(raw["crime"]["offences"]), political=_phrases(raw["crime"]["political"]),

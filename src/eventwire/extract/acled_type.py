@@ -18,7 +18,11 @@ sentence, with the cue words of ``data/acled/cues.json``:
 - **not political violence**: a toll or a blast whose sentence gives a cause that is no
   violence (a quake, a factory blast) and names no means or party of war has no ACLED type.
 - **agreements**: an agreement between parties (a ceasefire, a peace deal, an exchange
-  of prisoners) is ACLED's Agreement.
+  of prisoners) is ACLED's Agreement, also where the verb that made it has a type of its
+  own ("struck an accord").
+- **territory**: ground taken without fighting or handed over is a non-violent transfer;
+  a movement on a place told with violence against civilians is that attack
+  (``acled_territory``).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from eventwire.extract.acled_cues import (
     PROTESTS, REMOTE, RIOTS, SEIZURE, SEXUAL, TAKEN, TERRITORY, TRANSFER, USED_EXTRACTOR,
     VIOLENT_DEMO, VIOLENT_PLOVER, WEAPONS_SEIZED, find, load_cues, token_keys,
 )
+from eventwire.extract.acled_territory import movement_on_civilians, peaceful_taking
 from eventwire.extract.happenings import clause_of, linked
 from eventwire.extract.roles import roles
 
@@ -166,14 +171,18 @@ def _not_conflict(sent: Span, trig: Trigger, cues: Cues) -> bool:
 
 
 def _on_civilians(sent: Span, trig: Trigger, cues: Cues) -> bool:
-    """A clash whose target is civilians or their places ("attacked a college campus"),
-    or whose sentence names civilian victims and no armed side as target."""
+    """A clash whose target is civilians or their places ("attacked a college campus",
+    "fired on a group of farmers"), or whose sentence names civilian victims and no armed
+    side as target."""
     if trig.acled != CLASH:
         return False
     tok = sent.doc[trig.token_i]
-    heads = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")
+             and not trig.start <= c.idx < trig.end]  # "opened fire": "fire" is the act's own
     heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
               for g in c.children if g.dep_ == "pobj"]
+    heads += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]  # "a group of farmers"
     if heads:
         words = [t for h in heads for t in h.subtree]
         return bool(find(heads, cues.civilian)) and not find(words, cues.combatant)
@@ -460,6 +469,16 @@ def _agreement(sent: Span, trig: Trigger, cues: Cues) -> bool:
     return bool(find(near, cues.agreement))
 
 
+def _agreement_struck(sent: Span, trig: Trigger, cues: Cues) -> bool:
+    """A verb of making an agreement given another type by its own word ("struck an
+    accord", "sealed a deal"): its object, an agreement word, makes it the agreement."""
+    tok = sent.doc[trig.token_i]
+    if trig.acled is None or trig.acled == AGREEMENT or tok.lemma_.lower() not in cues.agree_verbs:
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    return bool(find(objs, cues.agreement))
+
+
 def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
            cues: Cues | None = None) -> tuple[list[Trigger], Trigger | None]:
     """The sentence's triggers with ACLED sub-types by the codebook (see the module), and
@@ -468,15 +487,20 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
     out = []
     new_main = None
     demo: tuple[str, str] | None = None
+    attacks = [t for t in trigs if t.acled == ATTACK or _on_civilians(sent, t, cues)]
     for trig in trigs:
         new = trig.acled
         if trig.acled is not None and trig.acled[0] in (PROTESTS, RIOTS) and trig.acled[1] != (
                 "Mob violence") or _in_demonstration(sent, trig, cues):
             demo = demo or demonstration_type(sent, cues)
             new = demo
+        elif _agreement_struck(sent, trig, cues):
+            new = AGREEMENT
         elif _not_conflict(sent, trig, cues) or _ordinary_crime(sent, trig, cues) \
                 or _weapon_of_thing(sent, trig, cues) or _left_no_ground(sent, trig, cues):
             new = None
+        elif movement_on_civilians(sent, trig, attacks, cues):
+            new = ATTACK
         elif (place := _stormed_place(sent, trig, cues)) is not None:
             new = place
         elif (ground := _territory(sent, trig, cues)) is not None:
@@ -497,6 +521,8 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
             new = ATTACK
         elif _agreement(sent, trig, cues):
             new = AGREEMENT
+        if new in TAKEN and peaceful_taking(sent, replace(trig, acled=new), trigs, cues):
+            new = TRANSFER
         kept = trig if new == trig.acled else replace(trig, acled=new)
         if trig is main:
             new_main = kept

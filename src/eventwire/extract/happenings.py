@@ -35,6 +35,7 @@ EXCESSIVE = (PROTESTS, "Excessive force against protesters")
 INTERVENTION = (PROTESTS, "Protest with intervention")
 STATE = "state"
 REMOTE = "Explosions/Remote violence"
+LOOTING = ("Strategic developments", "Looting/property destruction")
 WEAPONS_SEIZED = ("Strategic developments", "Disrupted weapons use")
 MAX_UP = 8
 
@@ -199,10 +200,13 @@ def _coordinated(tok: Token, verb: Token) -> bool:
 def _with_victims(host: Trigger, toll: Trigger,
                   victims: Callable[[Trigger], str | None]) -> Trigger:
     """The act, typed by the toll's means when the toll names them and the act does not
-    ("killed and wounded in air strikes"), else by the toll's victims when the act's own
+    ("killed and wounded in air strikes"); a destruction of property by the toll's violence
+    (people killed outweigh a house burned); else by the toll's victims when the act's own
     target does not decide."""
     if toll.acled and toll.acled[0] == REMOTE and (host.acled is None or host.acled[0] != REMOTE):
         return replace(host, acled=toll.acled, mode=host.mode or toll.mode)
+    if host.acled == LOOTING and toll.acled and toll.acled[0] in ("Battles", "Violence against civilians"):
+        return replace(host, acled=toll.acled)  # "killed the chief and burned his house": the killing
     if host.acled is None or host.acled[0] not in ("Battles", "Violence against civilians"):
         return host
     if victims(host) is not None:

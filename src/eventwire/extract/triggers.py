@@ -47,6 +47,7 @@ ARREST = ("Strategic developments", "Arrests")
 ABDUCT = ("Violence against civilians", "Abduction/forced disappearance")
 SEIZURE = ("Strategic developments", "Other")
 WEAPONS_SEIZED = ("Strategic developments", "Disrupted weapons use")
+LOOTING = ("Strategic developments", "Looting/property destruction")
 MEANS = {  # in order of precedence: "a suicide car bomb" is a suicide bomb
     "chemical": "Chemical weapon", "suicide": "Suicide bomb", "aerial": "Air/drone strike",
     "artillery": "Shelling/artillery/missile attack", "grenade": "Grenade",
@@ -232,6 +233,8 @@ class EventTyper:
             trig = self._means(sent, self._victims(sent, trig))
         elif trig.plover == "ASSAULT":
             trig = self._means(sent, trig)  # "warplanes destroyed the depot": an air strike
+        if trig.acled in (SEIZURE, LOOTING) and self._acted_on_class(sent, head) == "weapon":
+            trig = replace(trig, acled=WEAPONS_SEIZED)  # "confiscated firearms", "destroyed an arms depot"
         return trig
 
     def _names_a_thing(self, tok: Token) -> bool:
@@ -375,9 +378,9 @@ class EventTyper:
         for tok in sent:
             if tok.lemma_.lower() != "control" or tok.pos_ != "NOUN" or tok.i in used:
                 continue
-            if not _has_place_of(tok):
-                continue
             gov = tok.head
+            if not _has_place_of(tok) and not (tok.dep_ == "dobj" and _place_after(tok, gov)):
+                continue
             seized = tok.dep_ == "dobj" and gov.lemma_.lower() in CONTROL_VERBS
             held = tok.dep_ == "pobj" and gov.lower_ == "in"
             if not (seized or held):
@@ -445,6 +448,18 @@ def _holder(tok: Token) -> Token | None:
                 if pobj.dep_ == "pobj":
                     return pobj
     return None
+
+
+def _place_after(tok: Token, verb: Token) -> bool:
+    """The "of/over X" right after ``tok`` hung by the parser on ``verb`` ("took control
+    of three villages": "of" a child of "took"); a pronoun there ("of it") is the place
+    named before."""
+    nxt = tok.i + 1
+    if nxt >= len(tok.doc) or tok.doc[nxt].head.i != verb.i or tok.doc[nxt].lower_ not in ("of", "over"):
+        return False
+    return any(p.dep_ == "pobj" and (p.ent_type_ in PLACE_ENTS or p.pos_ in ("PROPN", "NOUN")
+                                     or p.lower_ in ("it", "them"))
+               for p in tok.doc[nxt].children)
 
 
 def _has_place_of(tok: Token) -> bool:
