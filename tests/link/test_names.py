@@ -118,3 +118,45 @@ def test_the_same_age_in_the_same_place_a_week_later_links_and_the_other_sex_doe
     assert not across.same_event(first, beside)
     found = _clusters_every_way([first, week, far])
     assert frozenset({"a4", "b4"}) in found and frozenset({"d4"}) in found
+
+
+def _placeless(eid: str, sentence: str, place: Location | None, day: date = DAY,
+               wounded: int | None = None) -> Event:
+    qs = (Quantity(kind="wounded", value=wounded, text="wounded", start=0, end=7),) if wounded else ()
+    return Event(
+        id=eid, article_id=f"art-{eid}", type=EventType(plover="ASSAULT"), status="asserted",
+        location=place, time=TimeRef(start=day, end=day, precision="day"), quantities=qs,
+        evidence=Evidence(sentence=sentence, start=0, end=len(sentence)))
+
+
+def test_a_report_with_no_place_links_by_figures_marks_and_words_within_a_day() -> None:
+    """A report with no place (no dateline) meets the report of its town when both give
+    the same figure, a mark (the age) and words beyond the day; another town's shooting of
+    that day, with another age, and the same report three days on, stay apart."""
+    town = _placeless("a6", "A 4-year-old boy accidentally shot himself with a pistol in Hilltown on Sunday.",
+                      HILLTOWN, wounded=1)
+    wire = _placeless("b6", "Police said the 4-year-old boy found the pistol under a bed and shot himself Sunday.",
+                      None, wounded=1)
+    other = _placeless("c6", "A 19-year-old man was shot outside a bar in Riverside on Sunday.", RIVERSIDE,
+                       wounded=1)
+    late = _placeless("d6", wire.evidence.sentence, None, day=DAY + timedelta(days=3), wounded=1)
+    assert not across.pointed(wire) and across.pointed(town)
+    assert across.same_event(town, wire)
+    assert not across.same_event(wire, other)
+    assert not across.same_event(town, late)
+    assert _clusters_every_way([town, wire, other, late]) == {
+        frozenset({"a6", "b6"}), frozenset({"c6"}), frozenset({"d6"})}
+
+
+def test_one_wire_sentence_carried_by_two_outlets_links_without_a_place() -> None:
+    """Much the same sentence (``COPIED``) within a day links a report with no place,
+    figures or marks aside; a sentence that merely shares the common words does not."""
+    one = _placeless("a7", "Gunfire broke out after a basketball tournament ended late Saturday, leaving "
+                     "several teenagers hurt, police said.", HILLTOWN)
+    two = _placeless("b7", "Gunfire broke out after a basketball tournament ended late Saturday, leaving "
+                     "several teenagers hurt.", None)
+    three = _placeless("c7", "Gunfire broke out late Saturday at a party, police said.", None)
+    assert across.similarity(one, two) >= across.COPIED
+    assert across.same_event(one, two)
+    assert not across.same_event(one, three) and not across.same_event(two, three)
+    assert _clusters_every_way([one, two, three]) == {frozenset({"a7", "b7"}), frozenset({"c7"})}

@@ -26,6 +26,13 @@ either side, since reports date an event by their own publication day) and eithe
   and photographers, who speak of many, are left out (a title before, "said" after, a
   credit's slash).
 
+A report whose event has no place with a point (a wire story with no dateline, a place
+the gazetteer does not know) meets any report within a day (``CLOSE``) that gives the
+same casualty figures, a mark of it and some words beyond the day, or much the same
+sentence (``COPIED``: one wire story carried by two outlets): ``_told_alike``. Without
+the place, figures, marks and words together stand for it (gva-dev tune half, first
+1,000 articles: pairs recall 0.820 -> 0.829, precision 0.954 -> 0.955).
+
 In the same place (within ``NEAR_KM``), a later report tells the same happening again
 (``told_again``: an arrest, a charge, a trial or a sentence) when it names the same
 person, however long after (a trial comes years on, and a report's day may be its
@@ -69,6 +76,7 @@ NAMED_DAYS = 31  # the name rule links times of a month at the most ("in Novembe
 RECENT = timedelta(days=14)  # the same place and age: a report up to two weeks after
 LATER = timedelta(days=366)  # the same place told again (``told_again``) up to a year later
 SIMILAR = 0.25  # Jaccard overlap of the two sentences' content words
+COPIED = 0.4  # the overlap of one wire sentence carried by two outlets
 LIKE = 0.08  # the overlap that, with the same place and day, tells the same happening
 TOLERANCE = 0.10  # figures within 10% of each other agree
 CASUALTIES = ("killed", "wounded")
@@ -203,6 +211,8 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if (dist is None or dist > NEAR_KM) and (_same_name(a, b) or _within(a, b)):
         dist = NEAR_KM
+    if dist is None and not (pointed(a) and pointed(b)):
+        return gap <= CLOSE and brief(a) and brief(b) and _told_alike(a, b)
     if dist is None or dist > NEAR_KM:
         return False
     if told_again(a, b) and (gap <= LATER or named_alike(a, b)):
@@ -343,6 +353,22 @@ def _aged(text: str) -> dict[str, str]:
         if sex:
             out[m.group(1)] = sex if out.get(m.group(1), "") in ("", sex) else "?"
     return out
+
+
+def pointed(ev: Event) -> bool:
+    """The event has a place with a point (the place rules can weigh it)."""
+    return ev.location is not None and ev.location.lat is not None and ev.location.lon is not None
+
+
+def _told_alike(a: Event, b: Event) -> bool:
+    """One of the two has no place with a point (a wire story with no dateline, a place
+    the gazetteer does not know): within a day, the same casualty figures, a shared mark
+    (an age, a name) and some shared words that say more than the day; or much the
+    same sentence (``COPIED``: one wire story that two outlets carry)."""
+    if similarity(a, b) >= COPIED:
+        return True
+    return (_figures_agree(a, b) and bool(marks(a) & marks(b))
+            and similarity(a, b) >= LIKE and bool(_beyond(a) & _beyond(b)))
 
 
 def _killed_disagree(a: Event, b: Event) -> bool:

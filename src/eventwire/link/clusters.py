@@ -10,7 +10,8 @@ Finding the links stays near-linear through blocking: an event is compared only 
 events of the same PLOVER type whose time windows (widened by ``across.SLACK``) overlap
 and whose place falls in the same or a neighbouring grid cell (cells wider than
 ``across.NEAR_KM``, the farthest it links), or that share its gazetteer entry, or its place name (in any country:
-two places of one name may be linked). Blocking only ever narrows the pairs asked: it must keep every pair that
+two places of one name may be linked); an event with no place with a point meets every
+event of its days (``_unplaced_keys``). Blocking only ever narrows the pairs asked: it must keep every pair that
 ``same_event`` could accept (the tests check it on real text).
 
 ``cluster_ids`` computes the clusters of a whole set (the reference, and ``Store.relink``);
@@ -162,11 +163,30 @@ def _key(plover: str, t: tuple[object, ...], place: tuple[object, ...]) -> str:
     return "|".join(str(x) for x in (plover, *t, *place))
 
 
+def _unplaced_keys(ev: Event, probe: bool) -> list[tuple[object, ...]]:
+    """Keys of an event with no place with a point (``across.pointed``), which the place
+    keys cannot meet: every brief event is filed under its days ("any"), one without a
+    point under its days too ("unplaced"); an event without a point probes the days
+    ("any") and one with a point the unplaced ones, over its window widened by
+    ``across.CLOSE``."""
+    if not across.brief(ev):
+        return []
+    assert ev.time is not None
+    start, end = ev.time.start, ev.time.end
+    if probe:
+        start, end = start - across.CLOSE, end + across.CLOSE
+    days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
+    tags = (["unplaced" if across.pointed(ev) else "any"] if probe
+            else ["any"] if across.pointed(ev) else ["any", "unplaced"])
+    return [(tag, d) for tag in tags for d in days]
+
+
 def index_keys(ev: Event) -> list[str]:
     """The blocks an event is filed under (the store keys them in ``link_keys``)."""
     if ev.time is None:
         return []
-    keys = {_key(ev.type.plover, n, ()) for n in _name_keys(ev, probe=False) + _later_keys(ev, probe=False)}
+    keys = {_key(ev.type.plover, n, ()) for n in _name_keys(ev, probe=False) + _later_keys(ev, probe=False)
+            + _unplaced_keys(ev, probe=False)}
     if linkable(ev):
         keys.update(_key(ev.type.plover, t, p) for t in time_keys(ev) for p in place_keys(ev))
     return sorted(keys)
@@ -176,7 +196,8 @@ def probe_keys(ev: Event) -> list[str]:
     """The blocks where an event's possible partners are filed."""
     if ev.time is None:
         return []
-    keys = {_key(ev.type.plover, n, ()) for n in _name_keys(ev, probe=True) + _later_keys(ev, probe=True)}
+    keys = {_key(ev.type.plover, n, ()) for n in _name_keys(ev, probe=True) + _later_keys(ev, probe=True)
+            + _unplaced_keys(ev, probe=True)}
     if linkable(ev):
         keys.update(_key(ev.type.plover, t, p) for t in _probe_times(ev) for p in _probe_keys(ev))
     return sorted(keys)
