@@ -71,6 +71,23 @@ def test_pronoun_source_is_the_salient_subject(nlp):
     assert q.speaker is not None and q.speaker.text == "Colonel Ana Ruiz"
 
 
+def test_pronoun_speaker_keeps_its_own_words(nlp):
+    text = ("Colonel Ana Ruiz briefed reporters after the meeting with Pedro Alves. "
+            "She said the border crossing would reopen on Friday.")
+    _, found = contents(nlp, text)
+    q = content_of(found, "the border crossing")
+    assert q.words is not None and q.words.text == "She"
+    assert text[q.words.start : q.words.end] == "She"
+
+
+def test_named_speaker_has_no_separate_words(nlp):
+    text = "Colonel Ana Ruiz said the border crossing would reopen on Friday."
+    _, found = contents(nlp, text)
+    q = content_of(found, "the border crossing")
+    assert q.speaker is not None and q.speaker.text == "Colonel Ana Ruiz"
+    assert q.words is None
+
+
 def test_every_event_inside_a_content_carries_its_source(nlp):
     text = ("Local officials told reporters the market was struck twice and that "
             "the clinic next to it was looted.")

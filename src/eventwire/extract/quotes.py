@@ -26,6 +26,7 @@ from eventwire.extract.claim_tree import (
     according_to_object,
     is_saying_idiom,
     paragraph_starts,
+    pronoun_words,
     same_paragraph,
     source_span,
     subject_of,
@@ -206,12 +207,14 @@ def _frame(verb: Token, cues: ClaimCues, before: int, direct: bool = True) -> Qu
     subject = subject_of(verb)
     assert subject is not None  # callers pick verbs with a subject
     channel = according_to_object(verb, cues)
+    speaker = source_span(subject, cues, before=before)
     return QuoteCandidate(
         text=TextSpan("", 0, 0),
-        speaker=source_span(subject, cues, before=before),
+        speaker=speaker,
         via=source_span(channel, cues) if channel is not None else None,
         direct=direct,
         verb=verb.text,
+        words=pronoun_words(subject, cues, speaker),
     )
 
 
@@ -243,7 +246,7 @@ def _last_speaker(doc: Doc, found: list[QuoteCandidate]) -> list[QuoteCandidate]
         if q.direct and q.speaker is None and last is not None and last.speaker is not None:
             gap = _paragraph(starts, q.text.start) - _paragraph(starts, last.text.start)
             if gap <= 1:
-                q = replace(q, speaker=last.speaker, via=last.via, verb=last.verb)
+                q = replace(q, speaker=last.speaker, via=last.via, verb=last.verb, words=last.words)
         if q.speaker is not None and q.arc != "xcomp":
             last = q
         out.append(q)

@@ -36,6 +36,7 @@ from eventwire.extract.claim_tree import (
     is_punct_or_space,
     is_saying_idiom,
     paragraph_starts,
+    pronoun_words,
     same_paragraph,
     source_span,
     subject_of,
@@ -154,14 +155,16 @@ def _candidate(verb: Token, subject: Token | None, cues: ClaimCues, span: Range,
     first, last = _trim(doc, _without_aside(doc, span, verb))
     if last - first + 1 < MIN_TOKENS or not all(same_paragraph(verb, doc[k]) for k in (first, last)):
         return None
+    speaker = source_span(subject, cues, before=first) if subject is not None else None
     return QuoteCandidate(
         text=text_span(doc, first, last),
-        speaker=source_span(subject, cues, before=first) if subject is not None else None,
+        speaker=speaker,
         via=source_span(channel, cues) if (channel := according_to_object(verb, cues)) is not None
         else None,
         direct=False,
         verb=label or verb.text,
         arc=arc,
+        words=pronoun_words(subject, cues, speaker) if subject is not None and speaker is not None else None,
     )
 
 
