@@ -261,3 +261,24 @@ def test_as_someone_put_it(nlp):
 def test_putting_a_thing_somewhere_says_nothing(nlp):
     _, found = contents(nlp, "The crew put it on the truck before dawn.")
     assert found == []
+
+
+def test_object_content_leaves_out_the_time_and_occasion_of_the_speech(nlp):
+    text = "The union leader denounced the pension reform as a betrayal on Thursday during a rally in the port."
+    _, found = contents(nlp, text)
+    q = content_of(found, "the pension reform")
+    assert q.text.text == "the pension reform as a betrayal"
+
+
+def test_object_content_leaves_out_a_dashed_aside(nlp):
+    text = "The critic compared the budget to emptying the sea with a spoon - an image that stuck."
+    _, found = contents(nlp, text)
+    q = content_of(found, "the budget")
+    assert q.text.text == "the budget to emptying the sea with a spoon"
+
+
+def test_time_inside_the_reported_clause_stays(nlp):
+    text = "The mayor blamed the drivers who had ignored the closure during the storm for the crash."
+    _, found = contents(nlp, text)
+    q = content_of(found, "the drivers")
+    assert "during the storm" in q.text.text

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from eventwire.extract.claim_cues import ClaimCues
+from eventwire.extract.circumstance import OBJECT_ARCS, without_circumstance
 from eventwire.extract.claim_tree import (
     according_to_object,
     is_punct_or_space,
@@ -152,7 +153,10 @@ def speaker_of(verb: Token, cues: ClaimCues | None = None) -> Token | None:
 def _candidate(verb: Token, subject: Token | None, cues: ClaimCues, span: Range, arc: str,
                label: str | None = None) -> QuoteCandidate | None:
     doc = verb.doc
-    first, last = _trim(doc, _without_aside(doc, span, verb))
+    span = _without_aside(doc, span, verb)
+    if arc in OBJECT_ARCS:
+        span = without_circumstance(doc, span)
+    first, last = _trim(doc, span)
     if last - first + 1 < MIN_TOKENS or not all(same_paragraph(verb, doc[k]) for k in (first, last)):
         return None
     speaker = source_span(subject, cues, before=first) if subject is not None else None
