@@ -282,3 +282,23 @@ def test_time_inside_the_reported_clause_stays(nlp):
     _, found = contents(nlp, text)
     q = content_of(found, "the drivers")
     assert "during the storm" in q.text.text
+
+
+def test_a_commitment_keeps_the_infinitives_that_share_its_to(nlp):
+    text = "The governor wants to double the size of the youth program, expand the rail line and create a new water agency."
+    _, found = contents(nlp, text)
+    q = next(q for q in found if q.arc == "xcomp")
+    assert q.text.text.startswith("double the size")
+    assert q.text.text.endswith("create a new water agency")
+
+
+def test_that_clause_the_parse_hung_on_a_noun_is_the_verbs_content(nlp):
+    text = "In Lisbon last week, he told a meeting of island leaders that few people understood the stakes."
+    _, found = contents(nlp, text)
+    q = content_of(found, "few people")
+    assert q.text.text == "few people understood the stakes" and q.arc == "ccomp"
+
+
+def test_a_relative_clause_is_not_a_content(nlp):
+    _, found = contents(nlp, "The mayor told a story that his father had loved.")
+    assert not any(q.text.text.startswith("his father") for q in found)
