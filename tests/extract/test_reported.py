@@ -302,3 +302,10 @@ def test_that_clause_the_parse_hung_on_a_noun_is_the_verbs_content(nlp):
 def test_a_relative_clause_is_not_a_content(nlp):
     _, found = contents(nlp, "The mayor told a story that his father had loved.")
     assert not any(q.text.text.startswith("his father") for q in found)
+
+
+def test_a_verb_of_judgment_reports_its_object(nlp):
+    text = "The committee chairman disparaged the ceasefire proposal as a trap for the villagers."
+    _, found = contents(nlp, text)
+    q = content_of(found, "the ceasefire proposal")
+    assert q.speaker is not None and q.speaker.text == "The committee chairman"
