@@ -187,14 +187,22 @@ def _verb_before(doc: Doc, first: int, cues: ClaimCues) -> Token | None:
         k -= 1
     if k < 0 or not (doc[k].text in ":," or _is_quote_verb(doc[k], cues)):
         return None
-    if doc[k].text == ":":  # "X said:" closing the paragraph before the quote
+    colon = doc[k].text == ":"
+    if colon:  # "X said:" closing the paragraph before the quote
         anchor = doc[k]
     for tok in reversed(doc[max(0, k - SPEAKER_WINDOW) : k + 1]):
         if not same_paragraph(anchor, tok) or tok.text in SENTENCE_END or tok.is_quote:
             return None
-        if _is_quote_verb(tok, cues) and subject_of(tok) is not None:
+        if (_is_quote_verb(tok, cues) or colon and _gives_words(tok, cues)) and subject_of(tok) is not None:
             return tok
     return None
+
+
+def _gives_words(verb: Token, cues: ClaimCues) -> bool:
+    """A verb whose object names what is said, before a colon ("made the following
+    comment:", "issued a statement:"): the quote after the colon is those words."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in cues.content_nouns for c in verb.children)
 
 
 def _is_quote_verb(tok: Token, cues: ClaimCues) -> bool:
