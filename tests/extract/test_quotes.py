@@ -108,3 +108,26 @@ def test_speaker_of_as_someone_put_it(nlp):
     text = "As the port director recently put it, “The ships will not wait for us.”"
     direct, _ = quotes_of(nlp, text)
     assert direct[0].speaker is not None and direct[0].speaker.text == "the port director"
+
+
+def test_pronoun_speaker_of_a_direct_quote_keeps_its_words(nlp):
+    text = ("Mayor Lena Ortiz visited the flooded district on Monday. "
+            "“We will rebuild the bridge before winter,” she said.")
+    direct, _ = quotes_of(nlp, text)
+    assert len(direct) == 1
+    q = direct[0]
+    assert q.speaker is not None and q.speaker.text == "Mayor Lena Ortiz"
+    assert q.words is not None and text[q.words.start : q.words.end] == q.words.text == "she"
+
+
+def test_speaker_who_gives_a_statement_before_a_colon(nlp):
+    text = "The harbour master made the following comment: “No ship will leave before the storm passes.”"
+    direct, _ = quotes_of(nlp, text)
+    assert len(direct) == 1
+    assert direct[0].speaker is not None and direct[0].speaker.text == "The harbour master"
+
+
+def test_a_colon_after_an_act_gives_no_speaker(nlp):
+    text = "The harbour master closed the gates: “No ship will leave before the storm passes.”"
+    direct, _ = quotes_of(nlp, text)
+    assert all(q.speaker is None for q in direct)

@@ -71,6 +71,23 @@ def test_pronoun_source_is_the_salient_subject(nlp):
     assert q.speaker is not None and q.speaker.text == "Colonel Ana Ruiz"
 
 
+def test_pronoun_speaker_keeps_its_own_words(nlp):
+    text = ("Colonel Ana Ruiz briefed reporters after the meeting with Pedro Alves. "
+            "She said the border crossing would reopen on Friday.")
+    _, found = contents(nlp, text)
+    q = content_of(found, "the border crossing")
+    assert q.words is not None and q.words.text == "She"
+    assert text[q.words.start : q.words.end] == "She"
+
+
+def test_named_speaker_has_no_separate_words(nlp):
+    text = "Colonel Ana Ruiz said the border crossing would reopen on Friday."
+    _, found = contents(nlp, text)
+    q = content_of(found, "the border crossing")
+    assert q.speaker is not None and q.speaker.text == "Colonel Ana Ruiz"
+    assert q.words is None
+
+
 def test_every_event_inside_a_content_carries_its_source(nlp):
     text = ("Local officials told reporters the market was struck twice and that "
             "the clinic next to it was looted.")
@@ -244,3 +261,51 @@ def test_as_someone_put_it(nlp):
 def test_putting_a_thing_somewhere_says_nothing(nlp):
     _, found = contents(nlp, "The crew put it on the truck before dawn.")
     assert found == []
+
+
+def test_object_content_leaves_out_the_time_and_occasion_of_the_speech(nlp):
+    text = "The union leader denounced the pension reform as a betrayal on Thursday during a rally in the port."
+    _, found = contents(nlp, text)
+    q = content_of(found, "the pension reform")
+    assert q.text.text == "the pension reform as a betrayal"
+
+
+def test_object_content_leaves_out_a_dashed_aside(nlp):
+    text = "The critic compared the budget to emptying the sea with a spoon - an image that stuck."
+    _, found = contents(nlp, text)
+    q = content_of(found, "the budget")
+    assert q.text.text == "the budget to emptying the sea with a spoon"
+
+
+def test_time_inside_the_reported_clause_stays(nlp):
+    text = "The mayor blamed the drivers who had ignored the closure during the storm for the crash."
+    _, found = contents(nlp, text)
+    q = content_of(found, "the drivers")
+    assert "during the storm" in q.text.text
+
+
+def test_a_commitment_keeps_the_infinitives_that_share_its_to(nlp):
+    text = "The governor wants to double the size of the youth program, expand the rail line and create a new water agency."
+    _, found = contents(nlp, text)
+    q = next(q for q in found if q.arc == "xcomp")
+    assert q.text.text.startswith("double the size")
+    assert q.text.text.endswith("create a new water agency")
+
+
+def test_that_clause_the_parse_hung_on_a_noun_is_the_verbs_content(nlp):
+    text = "In Lisbon last week, he told a meeting of island leaders that few people understood the stakes."
+    _, found = contents(nlp, text)
+    q = content_of(found, "few people")
+    assert q.text.text == "few people understood the stakes" and q.arc == "ccomp"
+
+
+def test_a_relative_clause_is_not_a_content(nlp):
+    _, found = contents(nlp, "The mayor told a story that his father had loved.")
+    assert not any(q.text.text.startswith("his father") for q in found)
+
+
+def test_a_verb_of_judgment_reports_its_object(nlp):
+    text = "The committee chairman disparaged the ceasefire proposal as a trap for the villagers."
+    _, found = contents(nlp, text)
+    q = content_of(found, "the ceasefire proposal")
+    assert q.speaker is not None and q.speaker.text == "The committee chairman"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.model import Place
-from eventwire.model.candidates import Attribution, TextSpan
+from eventwire.model.candidates import Attribution, QuoteCandidate, TextSpan
 from eventwire.model.spans import SpanIndex
 from eventwire.resolve.actors import ActorDictionary
 from eventwire.resolve.parties import ActorContext, PartyNamer, conjuncts
@@ -76,3 +76,23 @@ def test_source_is_named_by_the_dictionary_and_keeps_its_words(dictionary) -> No
     assert text[source.start:source.end] == source.text == "The Red Cross"
     assert source.kind in ("ngo", "igo") and source.via == "Reuters" and source.outlet == "example.org"
     assert _namer(dictionary).source(None, "example.org") is None
+
+
+def test_pronoun_speaker_keeps_the_pronoun_and_names_whom_it_stands_for(dictionary) -> None:
+    text = "Colonel Ana Ruiz arrived late. She said the crossing would reopen."
+    q = QuoteCandidate(text=TextSpan("the crossing would reopen", 40, 65),
+                       speaker=TextSpan("Colonel Ana Ruiz", 0, 16), direct=False, verb="said",
+                       words=TextSpan("She", 31, 34))
+    quote = _namer(dictionary).quote(q)
+    assert quote.speaker is not None
+    assert text[quote.speaker.start:quote.speaker.end] == quote.speaker.text == "She"
+    assert quote.speaker.name == "Colonel Ana Ruiz"
+    assert text[quote.start:quote.end] == quote.text
+
+
+def test_named_speaker_keeps_its_name_as_its_words(dictionary) -> None:
+    q = QuoteCandidate(text=TextSpan("the crossing would reopen", 27, 52),
+                       speaker=TextSpan("Colonel Ana Ruiz", 0, 16), direct=False, verb="said")
+    quote = _namer(dictionary).quote(q)
+    assert quote.speaker is not None and quote.speaker.text == "Colonel Ana Ruiz"
+    assert (quote.speaker.start, quote.speaker.end) == (0, 16)

@@ -306,6 +306,18 @@ def _np_head(tok: Token) -> Token:
     return tok
 
 
+def pronoun_words(tok: Token, cues: ClaimCues, speaker: TextSpan) -> TextSpan | None:
+    """The words of a personal pronoun ("he", "they") that ``source_span`` resolved to the
+    name ``speaker``: the speaker as the sentence names it. None for a name, a relative,
+    or a pronoun left unresolved (then ``speaker`` is those words)."""
+    if tok.pos_ != "PRON" or tok.tag_ in ("WDT", "WP"):
+        return None
+    if tok.lower_ not in cues.person_pronouns and tok.lower_ not in cues.group_pronouns:
+        return None
+    words = text_span(tok.doc, tok.i, tok.i)
+    return None if (words.start, words.end) == (speaker.start, speaker.end) else words
+
+
 def source_span(tok: Token, cues: ClaimCues, before: int | None = None) -> TextSpan:
     """The words of a source: a pronoun is resolved to the name it stands for, a relative
     pronoun ("the Kenya Red Cross, which said") to the noun its clause hangs on."""

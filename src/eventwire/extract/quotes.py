@@ -26,6 +26,7 @@ from eventwire.extract.claim_tree import (
     according_to_object,
     is_saying_idiom,
     paragraph_starts,
+    pronoun_words,
     same_paragraph,
     source_span,
     subject_of,
@@ -186,14 +187,22 @@ def _verb_before(doc: Doc, first: int, cues: ClaimCues) -> Token | None:
         k -= 1
     if k < 0 or not (doc[k].text in ":," or _is_quote_verb(doc[k], cues)):
         return None
-    if doc[k].text == ":":  # "X said:" closing the paragraph before the quote
+    colon = doc[k].text == ":"
+    if colon:  # "X said:" closing the paragraph before the quote
         anchor = doc[k]
     for tok in reversed(doc[max(0, k - SPEAKER_WINDOW) : k + 1]):
         if not same_paragraph(anchor, tok) or tok.text in SENTENCE_END or tok.is_quote:
             return None
-        if _is_quote_verb(tok, cues) and subject_of(tok) is not None:
+        if (_is_quote_verb(tok, cues) or colon and _gives_words(tok, cues)) and subject_of(tok) is not None:
             return tok
     return None
+
+
+def _gives_words(verb: Token, cues: ClaimCues) -> bool:
+    """A verb whose object names what is said, before a colon ("made the following
+    comment:", "issued a statement:"): the quote after the colon is those words."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in cues.content_nouns for c in verb.children)
 
 
 def _is_quote_verb(tok: Token, cues: ClaimCues) -> bool:
@@ -206,12 +215,14 @@ def _frame(verb: Token, cues: ClaimCues, before: int, direct: bool = True) -> Qu
     subject = subject_of(verb)
     assert subject is not None  # callers pick verbs with a subject
     channel = according_to_object(verb, cues)
+    speaker = source_span(subject, cues, before=before)
     return QuoteCandidate(
         text=TextSpan("", 0, 0),
-        speaker=source_span(subject, cues, before=before),
+        speaker=speaker,
         via=source_span(channel, cues) if channel is not None else None,
         direct=direct,
         verb=verb.text,
+        words=pronoun_words(subject, cues, speaker),
     )
 
 
@@ -243,7 +254,7 @@ def _last_speaker(doc: Doc, found: list[QuoteCandidate]) -> list[QuoteCandidate]
         if q.direct and q.speaker is None and last is not None and last.speaker is not None:
             gap = _paragraph(starts, q.text.start) - _paragraph(starts, last.text.start)
             if gap <= 1:
-                q = replace(q, speaker=last.speaker, via=last.via, verb=last.verb)
+                q = replace(q, speaker=last.speaker, via=last.via, verb=last.verb, words=last.words)
         if q.speaker is not None and q.arc != "xcomp":
             last = q
         out.append(q)

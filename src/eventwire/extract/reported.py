@@ -31,11 +31,14 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from eventwire.extract.claim_cues import ClaimCues
+from eventwire.extract.astray import shared_infinitive_end, that_clause_astray
+from eventwire.extract.circumstance import OBJECT_ARCS, without_circumstance
 from eventwire.extract.claim_tree import (
     according_to_object,
     is_punct_or_space,
     is_saying_idiom,
     paragraph_starts,
+    pronoun_words,
     same_paragraph,
     source_span,
     subject_of,
@@ -151,17 +154,22 @@ def speaker_of(verb: Token, cues: ClaimCues | None = None) -> Token | None:
 def _candidate(verb: Token, subject: Token | None, cues: ClaimCues, span: Range, arc: str,
                label: str | None = None) -> QuoteCandidate | None:
     doc = verb.doc
-    first, last = _trim(doc, _without_aside(doc, span, verb))
+    span = _without_aside(doc, span, verb)
+    if arc in OBJECT_ARCS:
+        span = without_circumstance(doc, span)
+    first, last = _trim(doc, span)
     if last - first + 1 < MIN_TOKENS or not all(same_paragraph(verb, doc[k]) for k in (first, last)):
         return None
+    speaker = source_span(subject, cues, before=first) if subject is not None else None
     return QuoteCandidate(
         text=text_span(doc, first, last),
-        speaker=source_span(subject, cues, before=first) if subject is not None else None,
+        speaker=speaker,
         via=source_span(channel, cues) if (channel := according_to_object(verb, cues)) is not None
         else None,
         direct=False,
         verb=label or verb.text,
         arc=arc,
+        words=pronoun_words(subject, cues, speaker) if subject is not None and speaker is not None else None,
     )
 
 
@@ -226,7 +234,7 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
             # "the minister said so", "he said no", "I think so": the word stands for what is said
             spans.append(((child.i, child.i), "dobj"))
         elif child.dep_ == "xcomp" and lemma in cues.commitment_verbs:
-            spans.append(((child.left_edge.i, child.right_edge.i), "xcomp"))
+            spans.append(((child.left_edge.i, shared_infinitive_end(verb, child)), "xcomp"))
         elif (child.dep_ == "nsubjpass" and lemma in cues.object_content_verbs and child.pos_ != "PRON"
               and any(c.dep_ == "agent" for c in verb.children)):
             # "the plan was endorsed by the council": what is endorsed, by whom
@@ -246,6 +254,10 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
             and (not any(c.dep_ in ("xcomp", "dobj") for c in verb.children) or is_saying_idiom(verb, cues)):
         # a bare reporting clause ("the army said,"), not "continues to press"
         spans.append((_host_clause(verb), "parenthetical"))
+    if not any(arc == "ccomp" for _, arc in spans) and _saying(lemma, cues):
+        astray = that_clause_astray(verb)
+        if astray is not None:
+            spans.append((astray, "ccomp"))
     if not spans and lemma in cues.reporting_verbs:
         before = _clause_before(verb, subject)
         if before is not None:
@@ -254,6 +266,11 @@ def _verb_contents(verb: Token, cues: ClaimCues) -> Iterator[QuoteCandidate]:
         cand = _candidate(verb, subject, cues, span, arc)
         if cand is not None:
             yield cand
+
+
+def _saying(lemma: str, cues: ClaimCues) -> bool:
+    """A verb of saying or believing (what follows "that" is its content)."""
+    return lemma in cues.reporting_verbs or lemma in cues.quote_verbs or lemma in cues.belief_verbs
 
 
 def _coordinated_report(child: Token, cues: ClaimCues) -> bool:

@@ -67,6 +67,9 @@ class QuoteCandidate:
     # commitment: "vowed to ..."), "dobj", "prep", "parenthetical", "before",
     # "according", "noun"
     arc: str = "quote"
+    # the words standing for the speaker where they are not its name: a pronoun ("he
+    # said") whose ``speaker`` is the name it was resolved to; None where they are the name
+    words: TextSpan | None = None
 
 
 @dataclass(frozen=True)

@@ -148,6 +148,10 @@ class PartyNamer:
         speaker = self.named(q.speaker)
         if speaker is None and q.speaker is not None:
             speaker = _other(q.speaker.text, q.speaker.start, q.speaker.end)
+        if speaker is not None and q.words is not None:
+            # "he said": the pronoun's words and span, the name it stands for
+            speaker = speaker.model_copy(update={"text": q.words.text, "start": q.words.start,
+                                                 "end": q.words.end})
         via = self.named(q.via)
         return Quote(speaker=speaker, via=(via.name if via else q.via.text) if q.via else None,
                      text=q.text.text, start=q.text.start, end=q.text.end, direct=q.direct)
