@@ -68,6 +68,7 @@ def reported(doc: Doc, start: int, end: int, trigger: int | None = None,
     if trigger is not None and doc[trigger].dep_ in NOUN_MODIFIER:
         own.add(doc[trigger].head.i)  # "the August 14 shooting death": the noun it modifies
     tok = span.root
+    other = _names_other(span, own)
     for _ in range(MAX_CLIMB):
         if tok.i in own:
             return False
@@ -75,7 +76,7 @@ def reported(doc: Doc, start: int, end: int, trigger: int | None = None,
             # a report in the present ("officials say they were called Wednesday
             # evening") is today's: a past day in its clause dates what it tells
             beside = span.start == tok.i + 1 or span.end == tok.i  # "says Monday that"
-            if trigger is not None and _told_between(doc, tok.i, trigger, span.start):
+            if trigger is not None and not other and _told_between(doc, tok.i, trigger, span.start):
                 return False
             return tok.lemma_.lower() in verbs and (tok.tag_ not in PRESENT or (today and beside))
         if tok.head.i == tok.i:
@@ -84,13 +85,27 @@ def reported(doc: Doc, start: int, end: int, trigger: int | None = None,
     return False
 
 
+def _names_other(span: Span, own: set[int]) -> bool:
+    """True when the time modifies a noun other than the event's own ("in a Saturday
+    night press conference"): it dates that thing, not the happening told beside it."""
+    root = span.root
+    return root.dep_ in NOUN_MODIFIER and root.head.pos_ == "NOUN" and root.head.i not in own \
+        and not span.start <= root.head.i < span.end
+
+
 def _told_between(doc: Doc, verb: int, trigger: int, time: int) -> bool:
     """True when the event's own noun stands between the verb and the time, in the verb's
-    phrase: "charged in the shooting death of a man on Saturday" (the parse hangs the day
-    on "charged"; it tells the shooting's), not "charged Tuesday in the shooting"."""
+    phrase, and the time follows its noun phrase at once: "charged in the shooting death of
+    a man on Saturday" (the parse hangs the day on "charged"; it tells the shooting's), not
+    "charged Tuesday in the shooting", nor "pleaded not guilty to the murder charges at a
+    hearing on Wednesday" (a phrase of the plea stands between)."""
     tok = doc[trigger]
     nominal = tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in NOUN_MODIFIER
-    return verb < trigger < time and nominal and any(a.i == verb for a in tok.ancestors)
+    if not (verb < trigger < time and nominal and any(a.i == verb for a in tok.ancestors)):
+        return False
+    noun = tok.head if tok.dep_ in NOUN_MODIFIER else tok
+    between = doc[noun.right_edge.i + 1 : time]
+    return len(between) <= 1 and all(t.pos_ == "ADP" for t in between)
 
 
 def governs(doc: Doc, start: int, end: int, trigger: int) -> bool:
