@@ -163,7 +163,9 @@ def article_time(told: list[TimeRef | None], published: date | None,
     2. the first day told in the body (``stated``, see ``story_times``) at most a week
        before publication ("It happened Monday night");
     3. the first event time (``told``) that its own clause gave to the day ("shot Saturday
-       night" in a Monday story, "early Sunday"), at most a week old.
+       night" in a Monday story, "early Sunday"), at most a week old;
+    4. the first day told in the body at most a year before publication: a follow-up
+       story ("the shooting happened on Aug. 5" in a September story about the charges).
 
     The events told without a time of their own ("the man died at the hospital") take it
     instead of the publication date. None without a publication date."""
@@ -182,6 +184,10 @@ def article_time(told: list[TimeRef | None], published: date | None,
             continue
         if _fits(t.start, published, FOCUS_WINDOW):
             return t.model_copy(update={"reason": "article_focus"})
+    for x in stated:  # a follow-up story: "the shooting happened on Aug. 5", weeks back
+        if x.start_date is not None and x.end_date is not None and _fits(x.start_date, published, CONTEXT_AGE):
+            return TimeRef(start=x.start_date, end=x.end_date, precision="day", text=x.text,
+                           reason="article_focus", span_start=x.start, span_end=x.end)
     return None
 
 
