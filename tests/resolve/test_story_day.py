@@ -172,3 +172,33 @@ def test_a_day_after_the_happenings_noun_dates_it_not_the_charge(nlp) -> None:  
     doc = nlp(text)
     stabbing = next(t.i for t in doc if t.text == "stabbing")
     assert reported(doc, *_at(text, "Tuesday"), stabbing)  # before the noun: the charge's day
+
+
+def test_a_day_on_another_noun_dates_that_thing_not_the_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor announced new details about the shooting on the bridge in a Sunday morning briefing."
+    doc = nlp(text)
+    shooting = next(t.i for t in doc if t.text == "shooting")
+    assert reported(doc, *_at(text, "Sunday morning"), shooting)  # the briefing's day
+    text = "Charges have been filed in the stabbing death of a local teenager on Friday night."
+    doc = nlp(text)
+    stabbing = next(t.i for t in doc if t.text == "stabbing")
+    assert not reported(doc, *_at(text, "Friday night"), stabbing)  # beside the happening's noun
+
+
+def test_a_day_after_another_phrase_of_the_verb_dates_that_step(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "He pleaded not guilty to the murder charges at a hearing in the county court on Wednesday."
+    doc = nlp(text)
+    murder = next(t.i for t in doc if t.text == "murder")
+    assert reported(doc, *_at(text, "Wednesday"), murder)  # the plea's day, not the murder's
+
+
+def test_a_follow_up_story_takes_the_day_told_weeks_back(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Two men have been charged in the killing of a store clerk.\n\n"
+            "The clerk was shot on Aug. 5 during a robbery on Main Street.")
+    sept = date(2016, 9, 20)
+    told = story_times(nlp(text), find_times(text, sept), published=sept)
+    focus = article_time([], sept, told)
+    assert focus is not None and focus.start == date(2016, 8, 5) and focus.reason == "article_focus"
+    old = "The clerk was shot on Aug. 5, 2014, during a robbery on Main Street."
+    assert article_time([], sept, story_times(nlp(old), find_times(old, sept), published=sept)) is None
+

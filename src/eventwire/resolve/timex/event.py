@@ -68,6 +68,7 @@ def reported(doc: Doc, start: int, end: int, trigger: int | None = None,
     if trigger is not None and doc[trigger].dep_ in NOUN_MODIFIER:
         own.add(doc[trigger].head.i)  # "the August 14 shooting death": the noun it modifies
     tok = span.root
+    other = _names_other(span, own)
     for _ in range(MAX_CLIMB):
         if tok.i in own:
             return False
@@ -75,7 +76,7 @@ def reported(doc: Doc, start: int, end: int, trigger: int | None = None,
             # a report in the present ("officials say they were called Wednesday
             # evening") is today's: a past day in its clause dates what it tells
             beside = span.start == tok.i + 1 or span.end == tok.i  # "says Monday that"
-            if trigger is not None and _told_between(doc, tok.i, trigger, span.start):
+            if trigger is not None and not other and _told_between(doc, tok.i, trigger, span.start):
                 return False
             return tok.lemma_.lower() in verbs and (tok.tag_ not in PRESENT or (today and beside))
         if tok.head.i == tok.i:
@@ -84,13 +85,27 @@ def reported(doc: Doc, start: int, end: int, trigger: int | None = None,
     return False
 
 
+def _names_other(span: Span, own: set[int]) -> bool:
+    """True when the time modifies a noun other than the event's own ("in a Saturday
+    night press conference"): it dates that thing, not the happening told beside it."""
+    root = span.root
+    return root.dep_ in NOUN_MODIFIER and root.head.pos_ == "NOUN" and root.head.i not in own \
+        and not span.start <= root.head.i < span.end
+
+
 def _told_between(doc: Doc, verb: int, trigger: int, time: int) -> bool:
     """True when the event's own noun stands between the verb and the time, in the verb's
-    phrase: "charged in the shooting death of a man on Saturday" (the parse hangs the day
-    on "charged"; it tells the shooting's), not "charged Tuesday in the shooting"."""
+    phrase, and the time follows its noun phrase at once: "charged in the shooting death of
+    a man on Saturday" (the parse hangs the day on "charged"; it tells the shooting's), not
+    "charged Tuesday in the shooting", nor "pleaded not guilty to the murder charges at a
+    hearing on Wednesday" (a phrase of the plea stands between)."""
     tok = doc[trigger]
     nominal = tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in NOUN_MODIFIER
-    return verb < trigger < time and nominal and any(a.i == verb for a in tok.ancestors)
+    if not (verb < trigger < time and nominal and any(a.i == verb for a in tok.ancestors)):
+        return False
+    noun = tok.head if tok.dep_ in NOUN_MODIFIER else tok
+    between = doc[noun.right_edge.i + 1 : time]
+    return len(between) <= 1 and all(t.pos_ == "ADP" for t in between)
 
 
 def governs(doc: Doc, start: int, end: int, trigger: int) -> bool:
@@ -148,7 +163,9 @@ def article_time(told: list[TimeRef | None], published: date | None,
     2. the first day told in the body (``stated``, see ``story_times``) at most a week
        before publication ("It happened Monday night");
     3. the first event time (``told``) that its own clause gave to the day ("shot Saturday
-       night" in a Monday story, "early Sunday"), at most a week old.
+       night" in a Monday story, "early Sunday"), at most a week old;
+    4. the first day told in the body at most a year before publication: a follow-up
+       story ("the shooting happened on Aug. 5" in a September story about the charges).
 
     The events told without a time of their own ("the man died at the hospital") take it
     instead of the publication date. None without a publication date."""
@@ -167,6 +184,10 @@ def article_time(told: list[TimeRef | None], published: date | None,
             continue
         if _fits(t.start, published, FOCUS_WINDOW):
             return t.model_copy(update={"reason": "article_focus"})
+    for x in stated:  # a follow-up story: "the shooting happened on Aug. 5", weeks back
+        if x.start_date is not None and x.end_date is not None and _fits(x.start_date, published, CONTEXT_AGE):
+            return TimeRef(start=x.start_date, end=x.end_date, precision="day", text=x.text,
+                           reason="article_focus", span_start=x.start, span_end=x.end)
     return None
 
 
