@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.claim_cues import load_cues
 from eventwire.data import data_path
+from eventwire.extract.selves import with_killer
 from eventwire.extract.victims import listed, one_more_joined, one_more_word
 from eventwire.model.candidates import QuantityCandidate, TextSpan
 from eventwire.nlp.text import doc_text
@@ -69,6 +70,14 @@ class QuantityLexicon:
     # verbs whose infinitive tells what was only planned, threatened or tried ("vowed to
     # kill the governor", "tried to shoot a guard"): the claim cues' plan and failure verbs
     unrealised: frozenset[str] = frozenset()
+    # a death by one's own hand: verb lemma -> the object lemmas that make it one
+    # ("turned the gun on himself", "committed suicide"; see ``extract.selves``)
+    self_death: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def killing(self) -> frozenset[str]:
+        """The lemmas of verbs whose object an agent killed or hit ("killed his wife")."""
+        return frozenset(v for v, k in self.verbs.items() if k == "killed") | self.hit_verbs
 
     @classmethod
     def load(cls) -> QuantityLexicon:
@@ -96,6 +105,7 @@ class QuantityLexicon:
             tally_nouns=frozenset(raw["tally_nouns"]),
             one_more=frozenset(raw.get("one_more", ())),
             unrealised=_unrealised_verbs(),
+            self_death={k: frozenset(v) for k, v in raw.get("self_death", {}).items()},
         )
 
 
@@ -711,5 +721,5 @@ def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]
     out.extend(singles)
     out.extend(_multiples(sent, lex))
     out.sort(key=lambda q: q.span.start)
-    return _net_of_dead(one_more_joined(out, sent, lex.one_more))
+    return with_killer(_net_of_dead(one_more_joined(out, sent, lex.one_more)), sent, lex.self_death, lex.killing)
 
