@@ -66,3 +66,24 @@ def test_a_toll_told_later_nets_the_wounded(pipeline, text: str, killed: int, wo
 )
 def test_the_killers_own_death_joins_those_he_killed(pipeline, text: str, killed: int, wounded: int) -> None:  # type: ignore[no-untyped-def]
     assert (_largest(pipeline, text, "killed"), _largest(pipeline, text, "wounded")) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        # the one who died, told again as shot by a pronoun
+        ("A hunter who shot and killed a Linn County man last fall has been charged.\n\n"
+         "The man was raking leaves outside his home when he was shot, deputies said.",
+         1, 0),
+        # ... or by the words that counted the dead
+        ("A shooting at a birthday party on Saturday killed a 19-year-old in Dover.\n\n"
+         "Dover police say the shooting at the party critically injured a 19-year-old.",
+         1, 0),
+        # another person told as wounded stays
+        ("A shooting on Pine Street killed a 19-year-old on Saturday.\n\n"
+         "Police said the gunman also wounded a 40-year-old woman.",
+         1, 1),
+    ],
+)
+def test_the_dead_told_again_as_hit_are_not_wounded(pipeline, text: str, killed: int, wounded: int) -> None:  # type: ignore[no-untyped-def]
+    assert (_largest(pipeline, text, "killed"), _largest(pipeline, text, "wounded")) == (killed, wounded)

@@ -9,7 +9,8 @@ A count told in a sentence with no event of its own ("The man died at the hospit
 the first one after it); the people that event hit, less those who died, are its
 wounded ("five men were shot ... the fifth man was pronounced dead": 1 killed, 4
 wounded). A person named as wounded and, elsewhere in the article, named among the dead
-is one victim who died: the wounded count goes. Tolls told in several sentences net
+is one victim who died: the wounded count goes; so does one person counted as wounded
+by a pronoun ("he was shot") or by the words of a count of the dead. Tolls told in several sentences net
 too: "seven people were shot, five fatally" beside a toll of six dead elsewhere is 1
 wounded, and "five people were hospitalized" beside "one of the five people has died"
 is 4 wounded. The killer's own death told in a sentence of its own ("He then killed
@@ -183,6 +184,26 @@ def _named_dead(q: Quantity, dead: set[str]) -> bool:
             and words[-1][:1].isupper() and words[-1] in dead)
 
 
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+def _dead_told(events: list[Event], told: list[tuple[Quantity, ...]]) -> set[str]:
+    """The words (lower case) of the counts of the dead of the article's factual violent
+    events."""
+    return {q.text.lower() for ev, qs in zip(events, told, strict=True) if is_violent(ev) and ev.status in FACTS
+            for q in qs if q.kind == "killed"}
+
+
+def _told_dead(q: Quantity, dead: set[str]) -> bool:
+    """A single person counted as wounded, in an article that counts dead, by a pronoun
+    ("when he was shot") or by the very words of a count of the dead ("critically
+    injured a 16-year-old" beside "killed a 16-year-old"): the victim who died, told
+    again (a bare number, "one", is no such words)."""
+    text = q.text.lower()
+    return (q.kind == "wounded" and q.value == 1 and bool(dead)
+            and (text in _PRONOUNS or (len(text.split()) > 1 and text in dead)))
+
+
 def _day(ev: Event) -> object:
     return ev.time.start if ev.time is not None else None
 
@@ -237,11 +258,11 @@ def attach_counts(events: list[Event], orphans: list[Quantity], hit: dict[tuple[
         if ev.status in FACTS:
             most = max((_shot_dead(q, killers) for q in qs if q.kind == "killed"), default=0)
             dead[_day(ev)] = max(dead.get(_day(ev), 0), most)
-    named = _dead_named(events, told)
+    named, words = _dead_named(events, told), _dead_told(events, told)
     out = []
     for n, (ev, qs) in enumerate(zip(events, told, strict=True)):
-        if qs != ev.quantities or any(_named_dead(q, named) for q in qs):
-            qs = tuple(q for q in qs if not _named_dead(q, named))
+        if qs != ev.quantities or any(_named_dead(q, named) or _told_dead(q, words) for q in qs):
+            qs = tuple(q for q in qs if not (_named_dead(q, named) or _told_dead(q, words)))
             ev = ev.model_copy(update={"quantities": qs})
         if extra.get(n) or any((q.start, q.end) in hit for q in qs):
             ev = ev.model_copy(update={"quantities": _net(qs, hit, dead.get(_day(ev), 0), killers)})
