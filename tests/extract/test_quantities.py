@@ -105,6 +105,9 @@ def test_counts(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[s
         # one who killed and then himself: one more dead
         ("A gunman killed four people at a store on Friday before he committed suicide.", [("killed", 5)]),
         ("He shot two men dead before turning the gun on the officers.", [("killed", 2)]),
+        # a happening that hits, told fatal, of one person
+        ("The couple were indicted for the fatal shooting of 2-year-old Mia Lopez.", [("killed", 1)]),
+        ("Police are investigating the shooting of a 17-year-old boy.", []),
     ],
 )
 def test_counts_like_a_coder(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[str, int]]) -> None:

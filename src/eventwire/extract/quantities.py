@@ -447,13 +447,18 @@ def _person(tok: Token, lex: QuantityLexicon) -> bool:
 
 
 def _fate_of(tok: Token, lex: QuantityLexicon) -> str | None:
-    """"the death of his son": what the noun governing "of" + ``tok`` says befell it."""
+    """"the death of his son": what the noun governing "of" + ``tok`` says befell it; a
+    happening that hits, told fatal ("the fatal shooting of a girl"), killed."""
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ != "of" or not _person(tok, lex):
         return None
     if any(c.dep_ == "nummod" or c.lower_ in _NOT_ONE for c in tok.children):
         return None
-    return lex.fate_nouns.get(prep.head.lemma_.lower())
+    noun = prep.head
+    if lex.multiple_nouns.get(noun.lemma_.lower()) == "hit" and any(  # "the fatal shooting of a girl"
+            c.dep_ == "amod" and c.lower_ in lex.fatal_words for c in noun.children):
+        return "killed"
+    return lex.fate_nouns.get(noun.lemma_.lower())
 
 
 def _told_of(tok: Token, lex: QuantityLexicon) -> tuple[str | None, bool]:
