@@ -496,8 +496,13 @@ def _single(tok: Token, lex: QuantityLexicon) -> bool:
     return tok.tag_ == "NN" and tok.lemma_.lower() in lex.single_person
 
 
-def _one_more(tok: Token, lex: QuantityLexicon) -> bool:
-    return tok.lemma_.lower() in lex.single_person or tok.ent_type_ == "PERSON" or _aged(tok)
+def _one_more(tok: Token, lex: QuantityLexicon, first: Token) -> bool:
+    """A person beside ``first`` in a list; a proper name beside a person's name is a
+    person too, whatever the tagger took it for ("Dale Hubbard, Kevin Moore and Tyrell
+    Banks were struck": the last tagged a company)."""
+    if tok.lemma_.lower() in lex.single_person or tok.ent_type_ == "PERSON" or _aged(tok):
+        return True
+    return first.ent_type_ == "PERSON" and first.pos_ == "PROPN" and tok.pos_ == "PROPN"
 
 
 def _singles(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
@@ -523,7 +528,7 @@ def _singles(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
         if kind not in ("killed", "wounded", "arrested") or _unrealised(tok.head, lex):
             continue
         same = [c for c in (*tok.conjuncts, *listed(tok)) if c.i > tok.i
-                and not any(d.dep_ == "nummod" for d in c.children) and _one_more(c, lex)]
+                and not any(d.dep_ == "nummod" for d in c.children) and _one_more(c, lex, tok)]
         last = max([tok, *same], key=lambda t: t.i)
         start, end = tok.left_edge.idx, last.idx + len(last.text)
         if tok.left_edge.i < sent.start:
