@@ -66,10 +66,13 @@ def sentence_events(parts: Parts, state: ArticleState, named: PartyNamer, sent: 
                     trigs: list[Trigger], coding: Coding | None) -> list[Event]:
     """The sentence's events; its counts without an event go to ``state.orphans`` and
     the spans of counts of people hit to ``state.hit``, each with the sentence's dead
-    already taken from it ("seven people were shot, five fatally": 5)."""
+    already taken from it ("seven people were shot, five fatally": 5); the spans of
+    counts of those an agent killed go to ``state.victims``."""
     counts = find_quantities(sent, parts.quantities)
     state.hit.update({(q.span.start, q.span.end): int(q.extra.get("less_dead", "0"))
                       for q in counts if q.extra.get("hit")})
+    state.victims.update({(q.span.start, q.span.end): int(q.extra.get("with_killer") == "yes")
+                          for q in counts if q.extra.get("victims") or q.extra.get("with_killer")})
     trigs = with_weapons_used(sent, trigs)  # "forces used chlorine gas against ..."
     trigs = with_ground_taken(sent, trigs)  # "troops recovered the town"
     proposed = propose(sent, coding, parts.typer) if coding is not None and not trigs else None

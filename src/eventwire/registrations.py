@@ -116,7 +116,7 @@ def contested(parts: Parts, state: ArticleState) -> None:
 
 def within(parts: Parts, state: ArticleState) -> None:
     state.events = merge_repeats(attach_counts(state.events, state.orphans, state.hit,
-                                               parts.quantities.number_words))
+                                               parts.quantities.number_words, state.victims))
 
 
 def names(parts: Parts, state: ArticleState) -> None:
@@ -138,10 +138,10 @@ BUILTINS: dict[str, Component] = {c.name: c for c in (
     _c("events.coder.v1", code, {"sentences"}, {"codings"}),
     _c("events.assemble.v1", events,
        {"sentences", "codings", "article", "quotes", "place_index", "time_index", "focus", "country"},
-       {"events", "orphans", "hit"}),
+       {"events", "orphans", "hit", "victims"}),
     _c("timex.lede.v1", lede, {"events", "article", "doc", "times"}, {"events"}),
     _c("claims.contest.v1", contested, {"events", "doc", "quotes", "said"}, {"events"}),
-    _c("link.within.v1", within, {"events", "orphans", "hit"}, {"events"}),
+    _c("link.within.v1", within, {"events", "orphans", "hit", "victims"}, {"events"}),
     _c("link.names.v1", names, {"events", "article"}, {"events"}),
 )}
 

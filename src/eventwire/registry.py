@@ -68,6 +68,9 @@ class ArticleState:
     orphans: list[Quantity] = field(default_factory=list)  # counts told without an event
     # spans of counts of people hit -> the dead their own sentence already took from them
     hit: dict[tuple[int, int], int] = field(default_factory=dict)
+    # spans of counts of those an agent killed ("killed his wife and three children") ->
+    # the killer's own deaths already in the count ("... before turning the gun on himself": 1)
+    victims: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 GIVEN = frozenset({"article", "doc", "text", "priors"})  # set before the first component

@@ -102,6 +102,14 @@ def test_counts(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[s
         ("The man died at the hospital; a second victim was treated and released.",
          [("killed", 1), ("wounded", 1)]),
         ("Officers towed the second car away from the scene.", []),
+        # a list of people named: a proper name beside a person's name is a person
+        ("Dale Hubbard, Kevin Moore and Tyrell Banks were also struck by bullets.", [("wounded", 3)]),
+        # one who killed and then himself: one more dead
+        ("A gunman killed four people at a store on Friday before he committed suicide.", [("killed", 5)]),
+        ("He shot two men dead before turning the gun on the officers.", [("killed", 2)]),
+        # a happening that hits, told fatal, of one person
+        ("The couple were indicted for the fatal shooting of 2-year-old Mia Lopez.", [("killed", 1)]),
+        ("Police are investigating the shooting of a 17-year-old boy.", []),
     ],
 )
 def test_counts_like_a_coder(nlp, lex: QuantityLexicon, sentence: str, expected: list[tuple[str, int]]) -> None:

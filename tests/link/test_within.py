@@ -41,3 +41,49 @@ def _largest(pipeline, text: str, kind: str) -> int:  # type: ignore[no-untyped-
 )
 def test_a_toll_told_later_nets_the_wounded(pipeline, text: str, killed: int, wounded: int) -> None:  # type: ignore[no-untyped-def]
     assert (_largest(pipeline, text, "killed"), _largest(pipeline, text, "wounded")) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        # the killer's death by his own hand in the same sentence is one more dead, and
+        # not one more among those he hit
+        ("A man shot five people on Saturday, killing three of them, before turning the gun on himself, "
+         "police said.",
+         4, 2),
+        ("A gunman killed four people at a store on Friday before he committed suicide.", 4 + 1, 0),
+        # ... and in a sentence of its own
+        ("Police said a man killed his wife and two children at their home on Sunday.\n\n"
+         "He then killed himself in the garage, police said.",
+         4, 0),
+        # a toll of the dead may already hold him: it stays
+        ("Two people were found dead on Sunday in an apparent murder-suicide.\n\n"
+         "Police said the man shot his wife before killing himself.",
+         2, 0),
+        # a killer who turned the gun on others did not die by his own hand
+        ("A man killed two people at a bar before turning the gun on the officers who arrived.", 2, 0),
+    ],
+)
+def test_the_killers_own_death_joins_those_he_killed(pipeline, text: str, killed: int, wounded: int) -> None:  # type: ignore[no-untyped-def]
+    assert (_largest(pipeline, text, "killed"), _largest(pipeline, text, "wounded")) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        # the one who died, told again as shot by a pronoun
+        ("A hunter who shot and killed a Linn County man last fall has been charged.\n\n"
+         "The man was raking leaves outside his home when he was shot, deputies said.",
+         1, 0),
+        # ... or by the words that counted the dead
+        ("A shooting at a birthday party on Saturday killed a 19-year-old in Dover.\n\n"
+         "Dover police say the shooting at the party critically injured a 19-year-old.",
+         1, 0),
+        # another person told as wounded stays
+        ("A shooting on Pine Street killed a 19-year-old on Saturday.\n\n"
+         "Police said the gunman also wounded a 40-year-old woman.",
+         1, 1),
+    ],
+)
+def test_the_dead_told_again_as_hit_are_not_wounded(pipeline, text: str, killed: int, wounded: int) -> None:  # type: ignore[no-untyped-def]
+    assert (_largest(pipeline, text, "killed"), _largest(pipeline, text, "wounded")) == (killed, wounded)

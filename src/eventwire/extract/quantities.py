@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.claim_cues import load_cues
 from eventwire.data import data_path
+from eventwire.extract.selves import with_killer
 from eventwire.extract.victims import listed, one_more_joined, one_more_word
 from eventwire.model.candidates import QuantityCandidate, TextSpan
 from eventwire.nlp.text import doc_text
@@ -69,6 +70,14 @@ class QuantityLexicon:
     # verbs whose infinitive tells what was only planned, threatened or tried ("vowed to
     # kill the governor", "tried to shoot a guard"): the claim cues' plan and failure verbs
     unrealised: frozenset[str] = frozenset()
+    # a death by one's own hand: verb lemma -> the object lemmas that make it one
+    # ("turned the gun on himself", "committed suicide"; see ``extract.selves``)
+    self_death: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def killing(self) -> frozenset[str]:
+        """The lemmas of verbs whose object an agent killed or hit ("killed his wife")."""
+        return frozenset(v for v, k in self.verbs.items() if k == "killed") | self.hit_verbs
 
     @classmethod
     def load(cls) -> QuantityLexicon:
@@ -96,6 +105,7 @@ class QuantityLexicon:
             tally_nouns=frozenset(raw["tally_nouns"]),
             one_more=frozenset(raw.get("one_more", ())),
             unrealised=_unrealised_verbs(),
+            self_death={k: frozenset(v) for k, v in raw.get("self_death", {}).items()},
         )
 
 
@@ -437,13 +447,18 @@ def _person(tok: Token, lex: QuantityLexicon) -> bool:
 
 
 def _fate_of(tok: Token, lex: QuantityLexicon) -> str | None:
-    """"the death of his son": what the noun governing "of" + ``tok`` says befell it."""
+    """"the death of his son": what the noun governing "of" + ``tok`` says befell it; a
+    happening that hits, told fatal ("the fatal shooting of a girl"), killed."""
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ != "of" or not _person(tok, lex):
         return None
     if any(c.dep_ == "nummod" or c.lower_ in _NOT_ONE for c in tok.children):
         return None
-    return lex.fate_nouns.get(prep.head.lemma_.lower())
+    noun = prep.head
+    if lex.multiple_nouns.get(noun.lemma_.lower()) == "hit" and any(  # "the fatal shooting of a girl"
+            c.dep_ == "amod" and c.lower_ in lex.fatal_words for c in noun.children):
+        return "killed"
+    return lex.fate_nouns.get(noun.lemma_.lower())
 
 
 def _told_of(tok: Token, lex: QuantityLexicon) -> tuple[str | None, bool]:
@@ -481,8 +496,13 @@ def _single(tok: Token, lex: QuantityLexicon) -> bool:
     return tok.tag_ == "NN" and tok.lemma_.lower() in lex.single_person
 
 
-def _one_more(tok: Token, lex: QuantityLexicon) -> bool:
-    return tok.lemma_.lower() in lex.single_person or tok.ent_type_ == "PERSON" or _aged(tok)
+def _one_more(tok: Token, lex: QuantityLexicon, first: Token) -> bool:
+    """A person beside ``first`` in a list; a proper name beside a person's name is a
+    person too, whatever the tagger took it for ("Dale Hubbard, Kevin Moore and Tyrell
+    Banks were struck": the last tagged a company)."""
+    if tok.lemma_.lower() in lex.single_person or tok.ent_type_ == "PERSON" or _aged(tok):
+        return True
+    return first.ent_type_ == "PERSON" and first.pos_ == "PROPN" and tok.pos_ == "PROPN"
 
 
 def _singles(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
@@ -508,7 +528,7 @@ def _singles(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]:
         if kind not in ("killed", "wounded", "arrested") or _unrealised(tok.head, lex):
             continue
         same = [c for c in (*tok.conjuncts, *listed(tok)) if c.i > tok.i
-                and not any(d.dep_ == "nummod" for d in c.children) and _one_more(c, lex)]
+                and not any(d.dep_ == "nummod" for d in c.children) and _one_more(c, lex, tok)]
         last = max([tok, *same], key=lambda t: t.i)
         start, end = tok.left_edge.idx, last.idx + len(last.text)
         if tok.left_edge.i < sent.start:
@@ -711,5 +731,5 @@ def find_quantities(sent: Span, lex: QuantityLexicon) -> list[QuantityCandidate]
     out.extend(singles)
     out.extend(_multiples(sent, lex))
     out.sort(key=lambda q: q.span.start)
-    return _net_of_dead(one_more_joined(out, sent, lex.one_more))
+    return with_killer(_net_of_dead(one_more_joined(out, sent, lex.one_more)), sent, lex.self_death, lex.killing)
 

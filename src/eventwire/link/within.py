@@ -9,10 +9,13 @@ A count told in a sentence with no event of its own ("The man died at the hospit
 the first one after it); the people that event hit, less those who died, are its
 wounded ("five men were shot ... the fifth man was pronounced dead": 1 killed, 4
 wounded). A person named as wounded and, elsewhere in the article, named among the dead
-is one victim who died: the wounded count goes. Tolls told in several sentences net
+is one victim who died: the wounded count goes; so does one person counted as wounded
+by a pronoun ("he was shot") or by the words of a count of the dead. Tolls told in several sentences net
 too: "seven people were shot, five fatally" beside a toll of six dead elsewhere is 1
 wounded, and "five people were hospitalized" beside "one of the five people has died"
-is 4 wounded.
+is 4 wounded. The killer's own death told in a sentence of its own ("He then killed
+himself") is one more dead beside the count of those he killed, told elsewhere ("killed
+his wife and three children": 5; see ``eventwire.extract.selves``).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from eventwire.extract.selves import REFLEXIVE
 from eventwire.model import Actor, Event, Evidence, Quantity
 from eventwire.resolve.inter import recoded
 
@@ -94,12 +98,19 @@ def _owner(events: list[Event], q: Quantity) -> int | None:
     return min(fit, key=lambda n: events[n].evidence.start) if fit else None
 
 
-def _net(quantities: Iterable[Quantity], hit: dict[tuple[int, int], int], dead: int) -> tuple[Quantity, ...]:
+def _shot_dead(q: Quantity, killers: Mapping[tuple[int, int], int]) -> int:
+    """The dead of a toll that the killer shot: the toll less his own death in it."""
+    return q.value - killers.get((q.start, q.end), 0)
+
+
+def _net(quantities: Iterable[Quantity], hit: dict[tuple[int, int], int], dead: int,
+         killers: Mapping[tuple[int, int], int]) -> tuple[Quantity, ...]:
     """Wounded counted as hit ("were shot") less the happening's dead told elsewhere; a
     count its own sentence already netted ("seven people were shot, five fatally": 2)
-    nets again against a larger toll of the happening told elsewhere (6 dead: 1)."""
+    nets again against a larger toll of the happening told elsewhere (6 dead: 1). The
+    killer's own death is not among those hit (``killers``)."""
     qs = tuple(quantities)
-    dead = max([dead] + [q.value for q in qs if q.kind == "killed"])
+    dead = max([dead] + [_shot_dead(q, killers) for q in qs if q.kind == "killed"])
     if not dead:
         return qs
     out = []
@@ -173,18 +184,67 @@ def _named_dead(q: Quantity, dead: set[str]) -> bool:
             and words[-1][:1].isupper() and words[-1] in dead)
 
 
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+def _dead_told(events: list[Event], told: list[tuple[Quantity, ...]]) -> set[str]:
+    """The words (lower case) of the counts of the dead of the article's factual violent
+    events."""
+    return {q.text.lower() for ev, qs in zip(events, told, strict=True) if is_violent(ev) and ev.status in FACTS
+            for q in qs if q.kind == "killed"}
+
+
+def _told_dead(q: Quantity, dead: set[str]) -> bool:
+    """A single person counted as wounded, in an article that counts dead, by a pronoun
+    ("when he was shot") or by the very words of a count of the dead ("critically
+    injured a 16-year-old" beside "killed a 16-year-old"): the victim who died, told
+    again (a bare number, "one", is no such words)."""
+    text = q.text.lower()
+    return (q.kind == "wounded" and q.value == 1 and bool(dead)
+            and (text in _PRONOUNS or (len(text.split()) > 1 and text in dead)))
+
+
 def _day(ev: Event) -> object:
     return ev.time.start if ev.time is not None else None
 
 
+def _with_killer(events: list[Event], told: list[tuple[Quantity, ...]],
+                 victims: Mapping[tuple[int, int], int]) -> tuple[list[tuple[Quantity, ...]], dict[tuple[int, int], int]]:
+    """The killer's death by his own hand ("he killed himself"), told on a factual
+    violent event, adds one to the largest toll of its day when that toll counts those
+    an agent killed (``victims``: span -> the killer's deaths already in it, "killed
+    his wife and three children": 0); a toll of the dead ("two people were found dead")
+    may already hold him and stays. Also gives each toll's killer deaths."""
+    killers = {span: n for span, n in victims.items() if n}
+    facts = [is_violent(ev) and ev.status in FACTS for ev in events]
+    days = {_day(ev) for ev, qs, fact in zip(events, told, facts, strict=True) if fact
+            and any(q.kind == "killed" and q.text.lower() in REFLEXIVE for q in qs)}
+    out = list(told)
+    for day in days:
+        tolls = [(n, m) for n, (ev, qs, fact) in enumerate(zip(events, told, facts, strict=True))
+                 if fact and _day(ev) == day for m, q in enumerate(qs) if q.kind == "killed"]
+        n, m = max(tolls, key=lambda t: (told[t[0]][t[1]].value, victims.get(_span(told[t[0]][t[1]]), 1)))
+        q = told[n][m]
+        if victims.get(_span(q)) == 0:
+            out[n] = tuple(p.model_copy(update={"value": p.value + 1}) if k == m else p for k, p in enumerate(out[n]))
+            killers[_span(q)] = 1
+    return out, killers
+
+
+def _span(q: Quantity) -> tuple[int, int]:
+    return q.start, q.end
+
+
 def attach_counts(events: list[Event], orphans: list[Quantity], hit: dict[tuple[int, int], int],
-                  number_words: Mapping[str, int]) -> list[Event]:
+                  number_words: Mapping[str, int],
+                  victims: Mapping[tuple[int, int], int] | None = None) -> list[Event]:
     """Give each casualty count told without an event of its own to the event it tells
     of (see the module docstring); ``hit``: spans of counts of people hit, each with the
     dead its own sentence already took from it; ``number_words``: the quantity lexicon's
     (``data/quantities.json``), to read "one of the five". The violent factual events of
     one article on one day are taken for one happening: its dead, wherever told (a factual event of any type: "a student is
-    dead and two people are in custody"), are not among its wounded."""
+    dead and two people are in custody"), are not among its wounded; ``victims``: spans
+    of counts of those an agent killed, which the killer's own death told apart joins."""
     extra: dict[int, list[Quantity]] = {}
     for q in orphans:
         n = _owner(events, q) if q.kind in CASUALTIES else None
@@ -192,18 +252,19 @@ def attach_counts(events: list[Event], orphans: list[Quantity], hit: dict[tuple[
             extra.setdefault(n, []).append(q)
     told = _updated(events, [ev.quantities + tuple(extra.get(n, ())) for n, ev in enumerate(events)], hit,
                     number_words)
+    told, killers = _with_killer(events, told, victims or {})
     dead: dict[object, int] = {}
     for ev, qs in zip(events, told, strict=True):
         if ev.status in FACTS:
-            most = max((q.value for q in qs if q.kind == "killed"), default=0)
+            most = max((_shot_dead(q, killers) for q in qs if q.kind == "killed"), default=0)
             dead[_day(ev)] = max(dead.get(_day(ev), 0), most)
-    named = _dead_named(events, told)
+    named, words = _dead_named(events, told), _dead_told(events, told)
     out = []
     for n, (ev, qs) in enumerate(zip(events, told, strict=True)):
-        if qs != ev.quantities or any(_named_dead(q, named) for q in qs):
-            qs = tuple(q for q in qs if not _named_dead(q, named))
+        if qs != ev.quantities or any(_named_dead(q, named) or _told_dead(q, words) for q in qs):
+            qs = tuple(q for q in qs if not (_named_dead(q, named) or _told_dead(q, words)))
             ev = ev.model_copy(update={"quantities": qs})
         if extra.get(n) or any((q.start, q.end) in hit for q in qs):
-            ev = ev.model_copy(update={"quantities": _net(qs, hit, dead.get(_day(ev), 0))})
+            ev = ev.model_copy(update={"quantities": _net(qs, hit, dead.get(_day(ev), 0), killers)})
         out.append(ev)
     return out
