@@ -11,7 +11,8 @@ sentence, with the cue words of ``data/acled/cues.json``:
   protesters; dispersed, tear-gassed or detained, a protest with intervention; else a
   peaceful protest. The course of a demonstration is often told in the sentence after the
   one that names it, so both are read. Arrests and force against the demonstrators, and
-  clashes with them, are the demonstration, not events of other types.
+  clashes with them, are the demonstration, not events of other types
+  (``acled_demonstration``).
 - **means**: violence whose sentence names its means is typed by the most specific of
   them (chemical weapon, suicide bomb, air/drone strike, shelling, grenade, remote
   explosive): "attacks with poisonous gas ... killed", "rockets fired ... explosions".
@@ -19,7 +20,7 @@ sentence, with the cue words of ``data/acled/cues.json``:
   violence (a quake, a factory blast) and names no means or party of war has no ACLED type.
 - **agreements**: an agreement between parties (a ceasefire, a peace deal, an exchange
   of prisoners) is ACLED's Agreement, also where the verb that made it has a type of its
-  own ("struck an accord").
+  own ("struck an accord"); the violence it ends is its background (``acled_agreement``).
 - **territory**: ground taken without fighting or handed over is a non-violent transfer;
   a movement on a place told with violence against civilians is that attack
   (``acled_territory``).
@@ -32,99 +33,23 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.acled_cues import (
     AGREEMENT, ARRESTS, ATTACK, BATTLES, BY_MEANS, CIVILIANS, CLASH, Cues, DISTINCTIVE,
-    DOERLESS, EXCESSIVE, GROUND_EXTRACTOR, INTERVENTION, LOOTING, MOB, OVERTAKE, PEACEFUL,
-    PROTESTS, REMOTE, RIOTS, SEIZURE, SEXUAL, TAKEN, TERRITORY, TRANSFER, USED_EXTRACTOR,
-    VIOLENT_DEMO, VIOLENT_PLOVER, WEAPONS_SEIZED, find, load_cues, token_keys,
+    DOERLESS, GROUND_EXTRACTOR, LOOTING, MOB, OVERTAKE, PROTESTS, REMOTE, RIOTS, SEIZURE,
+    SEXUAL, TAKEN, TERRITORY, TRANSFER, USED_EXTRACTOR, VIOLENT_PLOVER, WEAPONS_SEIZED, find,
+    load_cues, token_keys,
+)
+from eventwire.extract.acled_agreement import agreed_background, agreement, agreement_struck
+from eventwire.extract.acled_demonstration import (
+    demonstration_type, in_demonstration, sentence_and_next,
 )
 from eventwire.extract.acled_territory import movement_on_civilians, peaceful_taking
 from eventwire.extract.happenings import clause_of, linked
 from eventwire.extract.roles import roles
-
 from eventwire.model.candidates import Trigger
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from spacy.tokens import Span, Token
-
-def _window(sent: Span) -> Span:
-    """The sentence and the one after it."""
-    doc = sent.doc
-    end = sent.end
-    if end >= len(doc):
-        return sent
-    j = end + 1
-    while j < len(doc) and not doc[j].is_sent_start:
-        j += 1
-    return doc[sent.start:j]
-
-
-def _by_state(tok: Token, cues: Cues) -> bool:
-    """The act of cue word ``tok`` is done by state forces: a state word in the subject
-    (or agent) of its verb, or modifying it ("police violence")."""
-    verb = tok
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    doers = [t for c in verb.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
-    doers += [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
-    return bool(find(doers, cues.state))
-
-
-def demonstration_type(sent: Span, cues: Cues) -> tuple[str, str]:
-    """The codebook's sub-type of the demonstration told in ``sent`` (and the next one):
-    demonstrators using violence, a violent demonstration; force on demonstrators by
-    others than state forces ("a group attacked the rally"), mob violence; lethal force or
-    serious injury, excessive force; dispersal or arrests, a protest with intervention."""
-    words = list(_window(sent))
-    violent = [t for t in find(words, cues.violent) if _told(t, cues)]
-    on_crowd = [t for t in violent if _on_crowd(t, cues)]
-    if any(not _by_state(t, cues) and t not in on_crowd for t in violent):
-        return VIOLENT_DEMO
-    if any(not _by_state(t, cues) for t in on_crowd):
-        return MOB
-    if on_crowd or any(_told(t, cues) for t in find(words, cues.lethal)):
-        return EXCESSIVE
-    if any(_told(t, cues) for t in find(words, cues.intervention)):
-        return INTERVENTION
-    return PEACEFUL
-
-
-def _told(tok: Token, cues: Cues) -> bool:
-    """A cue that tells the course of the demonstration: not in what it is against or
-    about, nor in what it demands or denounces ("against gun violence", "over the
-    detention of", "calling for the release of detained activists", "protesting the
-    killing of"), nor in a clause denied or only possible ("we must not allow them to be
-    beaten", "police could use force")."""
-    chain = [tok, *tok.ancestors]
-    for anc in chain[:4]:
-        if anc.dep_ == "pobj" and anc.head.lower_ in cues.about:
-            return False
-        if anc.dep_ in ("dobj", "obj", "pobj", "xcomp", "ccomp"):
-            verb = anc.head.head if anc.dep_ == "pobj" else anc.head
-            if verb.lemma_.lower() in cues.about_verbs:
-                return False
-    for anc in chain:
-        if anc.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "neg" or c.dep_ == "aux" and c.tag_ == "MD" for c in anc.children):
-            return False
-    return True
-
-
-def _on_crowd(tok: Token, cues: Cues) -> bool:
-    """A violent act whose object is the demonstration ("attacked a peaceful rally")."""
-    objs = [g for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass") for g in c.subtree]
-    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
-             for g in c.subtree]
-    return bool(find(objs, cues.crowd))
-
-
-def _in_demonstration(sent: Span, trig: Trigger, cues: Cues) -> bool:
-    """A trigger of force, arrest or clash whose sentence tells of a demonstration."""
-    if trig.acled not in (CLASH, ATTACK, ARRESTS):
-        return False
-    return bool(find(list(sent), cues.crowd))
 
 
 def _means_type(sent: Span, trig: Trigger, cues: Cues) -> tuple[str, str] | None:
@@ -136,7 +61,7 @@ def _means_type(sent: Span, trig: Trigger, cues: Cues) -> tuple[str, str] | None
     order = [sub for sub, _ in cues.means]
     rank = order.index(trig.acled[1]) if trig.acled[1] in order else len(order)
     tok = sent.doc[trig.token_i]
-    window = list(_window(sent))
+    window = list(sentence_and_next(sent))
     generic = tok.lemma_.lower() in cues.generic_blast
     for sub, phrases in cues.means[:rank]:
         # a chemical agent or a suicide attacker named anywhere in the report of an attack
@@ -163,7 +88,7 @@ def _not_conflict(sent: Span, trig: Trigger, cues: Cues) -> bool:
     """A toll or blast with a cause that is no violence and no means or party of war."""
     if trig.acled is None or trig.acled[0] not in (BATTLES, CIVILIANS, REMOTE) and trig.acled != LOOTING:
         return False
-    words = list(_window(sent))  # "... were killed. Another 22 were hurt in the accident"
+    words = list(sentence_and_next(sent))  # "... were killed. Another 22 were hurt in the accident"
     if not find(words, cues.causes) or find(words, cues.armed):
         return False
     return not any(find(words, phrases) for sub, phrases in cues.means
@@ -215,7 +140,7 @@ def _cause_type(sent: Span, trig: Trigger, trigs: Sequence[Trigger],
 def _next_means(sent: Span, cues: Cues) -> tuple[str, str] | None:
     """The most specific means named in the sentence after ``sent`` ("Two were killed on
     Sunday. The bomb had been planted ..."): the cause of a toll told alone."""
-    after = list(_window(sent))[len(sent):]
+    after = list(sentence_and_next(sent))[len(sent):]
     for sub, phrases in cues.means:
         if any(not _tear_gas(t) for t in find(after, phrases)):
             return (REMOTE, sub)
@@ -458,27 +383,6 @@ def _object_of(tok: Token, verb: Token) -> bool:
     return False
 
 
-def _agreement(sent: Span, trig: Trigger, cues: Cues) -> bool:
-    """An agreement word told of a trigger of agreeing, or made the object of a verb of
-    making one ("reached a truce"), whatever other type that verb was given."""
-    tok = sent.doc[trig.token_i]
-    if trig.acled is not None or (trig.plover not in cues.agree_plover
-                                  and tok.lemma_.lower() not in cues.agree_verbs):
-        return False
-    near = [tok, *tok.children, *(g for c in tok.children for g in c.children)]
-    return bool(find(near, cues.agreement))
-
-
-def _agreement_struck(sent: Span, trig: Trigger, cues: Cues) -> bool:
-    """A verb of making an agreement given another type by its own word ("struck an
-    accord", "sealed a deal"): its object, an agreement word, makes it the agreement."""
-    tok = sent.doc[trig.token_i]
-    if trig.acled is None or trig.acled == AGREEMENT or tok.lemma_.lower() not in cues.agree_verbs:
-        return False
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-    return bool(find(objs, cues.agreement))
-
-
 def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
            cues: Cues | None = None) -> tuple[list[Trigger], Trigger | None]:
     """The sentence's triggers with ACLED sub-types by the codebook (see the module), and
@@ -491,10 +395,10 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
     for trig in trigs:
         new = trig.acled
         if trig.acled is not None and trig.acled[0] in (PROTESTS, RIOTS) and trig.acled[1] != (
-                "Mob violence") or _in_demonstration(sent, trig, cues):
+                "Mob violence") or in_demonstration(sent, trig, cues):
             demo = demo or demonstration_type(sent, cues)
             new = demo
-        elif _agreement_struck(sent, trig, cues):
+        elif agreement_struck(sent, trig, cues):
             new = AGREEMENT
         elif _not_conflict(sent, trig, cues) or _ordinary_crime(sent, trig, cues) \
                 or _weapon_of_thing(sent, trig, cues) or _left_no_ground(sent, trig, cues):
@@ -519,7 +423,7 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
             new = means
         elif _on_civilians(sent, trig, cues):
             new = ATTACK
-        elif _agreement(sent, trig, cues):
+        elif agreement(sent, trig, cues):
             new = AGREEMENT
         if new in TAKEN and peaceful_taking(sent, replace(trig, acled=new), trigs, cues):
             new = TRANSFER
@@ -528,7 +432,7 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
             new_main = kept
         out.append(kept)
     if any(t.acled == AGREEMENT for t in out):
-        quiet = [n for n, t in enumerate(out) if _agreed_background(sent, t, cues)]
+        quiet = [n for n, t in enumerate(out) if agreed_background(sent, t, cues)]
         for n in quiet:
             if out[n] is new_main:
                 new_main = replace(out[n], acled=None)
@@ -536,14 +440,3 @@ def retype(sent: Span, trigs: Sequence[Trigger], main: Trigger | None = None,
             else:
                 out[n] = replace(out[n], acled=None)
     return out, new_main
-
-
-def _agreed_background(sent: Span, trig: Trigger, cues: Cues) -> bool:
-    """Violence an agreement of the sentence ends or follows ("after weeks of clashes, the
-    sides agreed to a truce", "a ceasefire ending months of fighting"): its background."""
-    if trig.acled is None or trig.acled[0] not in (BATTLES, CIVILIANS, REMOTE):
-        return False
-    tok = sent.doc[trig.token_i]
-    return any(a.lemma_.lower() in cues.agree_background or a.lower_ in cues.agree_background
-               for a in list(tok.ancestors)[:3])
-
