@@ -178,6 +178,11 @@ def test_names_of_people_and_dates_are_not_places(nlp, geoparser, text: str) -> 
     assert [p.text for p in parse(nlp, geoparser, text) if p.lat is not None] == []
 
 
+def test_a_title_after_a_place_in_a_list_is_no_place(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "After years in Iran, Ms. Mona Roe moved to Texas.")
+    assert [p.text for p in places if p.lat is not None] == ["Iran", "Texas"]
+
+
 def test_a_place_heading_an_office_before_a_persons_name_is_kept(nlp, geoparser) -> None:
     places = parse(nlp, geoparser, "Cottonport Mayor Ann Roe said the bridge in Cottonport would reopen.")
     assert [p.text for p in places if p.lat is not None] == ["Cottonport", "Cottonport"]

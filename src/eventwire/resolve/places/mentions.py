@@ -144,7 +144,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge,
                 taken.add(fold(span.text))
         for n, (span, ent) in enumerate(raw):  # 'Cairo, Giza and Al-Minya': listed with a place
             if n not in judged and _listed_with(doc, span, listed.near(span)) \
-                    and not (ent is not None and ent.label_ in TIME_LABELS) and not _inside_person(span, ent):
+                    and not (ent is not None and ent.label_ in TIME_LABELS) and not _inside_person(span, ent) \
+                    and not _before_person(doc, span):  # 'in Iran, Ms. Roe said': a title, no list
                 judged[n] = _mention(doc, span, ent.label_ if ent is not None else "", know, gaz)
                 listed.judge(n, span, judged[n])
                 taken.add(fold(span.text))
