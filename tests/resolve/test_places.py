@@ -172,9 +172,33 @@ def test_place_name_heading_another_name_is_marked_in_org(nlp, geoparser) -> Non
     "The plan allows for 200 homes, said Michael R. Pannell, the county planner.",
     "Police said Howard Brown, 27, was attacked in the restroom.",
     "The lane stays closed through March 27 and again on Thursday.",
+    "Sen. Tom Harkin and the Rev. John Moss spoke after the vote.",  # titles before a person's name
 ])
 def test_names_of_people_and_dates_are_not_places(nlp, geoparser, text: str) -> None:
     assert [p.text for p in parse(nlp, geoparser, text) if p.lat is not None] == []
+
+
+def test_a_title_after_a_place_in_a_list_is_no_place(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "After years in Iran, Ms. Mona Roe moved to Texas.")
+    assert [p.text for p in places if p.lat is not None] == ["Iran", "Texas"]
+
+
+def test_a_place_heading_an_office_before_a_persons_name_is_kept(nlp, geoparser) -> None:
+    places = parse(nlp, geoparser, "Cottonport Mayor Ann Roe said the bridge in Cottonport would reopen.")
+    assert [p.text for p in places if p.lat is not None] == ["Cottonport", "Cottonport"]
+
+
+def test_a_name_repeated_weighs_less_than_as_many_names_in_the_context(nlp, geoparser) -> None:
+    from eventwire.resolve.places.mentions import find_mentions
+    from eventwire.resolve.places.resolve import Resolver
+
+    text = ("The Dayton Center may close. The Dayton Center helps adults, and the Dayton Center "
+            "has no other money. Lawmakers from Spartanburg and Easley visited on Monday.")
+    mentions = find_mentions(nlp(text), geoparser.gaz, geoparser.know)
+    weights = dict(zip((m.text for m in mentions), Resolver(geoparser.gaz, mentions, 0, None, text).weights))
+    named = [m.text for m in mentions]
+    assert named.count("Dayton") == 3 and weights["Spartanburg"] == weights["Easley"] == 1.0
+    assert 3 * weights["Dayton"] < 3.0 and 3 * weights["Dayton"] > 2 * weights["Spartanburg"]
 
 
 def test_place_in_a_sentence_with_a_person_still_found(nlp, geoparser) -> None:

@@ -144,7 +144,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer, know: _Knowledge,
                 taken.add(fold(span.text))
         for n, (span, ent) in enumerate(raw):  # 'Cairo, Giza and Al-Minya': listed with a place
             if n not in judged and _listed_with(doc, span, listed.near(span)) \
-                    and not (ent is not None and ent.label_ in TIME_LABELS) and not _inside_person(span, ent):
+                    and not (ent is not None and ent.label_ in TIME_LABELS) and not _inside_person(span, ent) \
+                    and not _before_person(doc, span):  # 'in Iran, Ms. Roe said': a title, no list
                 judged[n] = _mention(doc, span, ent.label_ if ent is not None else "", know, gaz)
                 listed.judge(n, span, judged[n])
                 taken.add(fold(span.text))
@@ -475,6 +476,7 @@ class Reason(Enum):
     FIRST_NAME_OF_PERSON = "first_name_of_person"  # 'Mary Walker', 'Virginia Madsen'
     INSIDE_PERSON = "inside_person"  # 'Michael' of 'Michael R. Pannell'
     GLUED_AFTER_NAME = "glued_after_name"  # 'Grove' of 'a Meadow Grove man'
+    HEADS_A_PERSON = "heads_a_person"  # 'Sen.' of 'Sen. Ann Roe': a title or first name before a person's name
     HEADS_A_NAME = "heads_a_name"  # 'Cottonport' of 'the Cottonport Fire Station'
     ARTICLE_SURNAME = "article_surname"  # 'coach Ripley' after 'Darren Ripley', however the NER tags it
     PLACE_LABEL = "place_label"  # the NER says GPE or LOC
@@ -615,6 +617,7 @@ RULES: tuple[Rule, ...] = (
     Rule(Reason.FIRST_NAME_OF_PERSON, lambda c: _first_name_of_a_person(c.span, c.ent, c.know), Outcome.REJECT),
     Rule(Reason.INSIDE_PERSON, _inside_person_only, Outcome.REJECT),
     Rule(Reason.GLUED_AFTER_NAME, lambda c: c.glued == "after", Outcome.REJECT),
+    Rule(Reason.HEADS_A_PERSON, lambda c: c.glued == "before" and _before_person(c.doc, c.span), Outcome.REJECT),
     Rule(Reason.HEADS_A_NAME, lambda c: c.glued == "before", Outcome.IN_ORG),
     Rule(Reason.ARTICLE_SURNAME, lambda c: len(c.span) == 1 and c.key in _surnames(c.doc, c.know)
          and not _placed_by_text(c.doc, c.span, c.gaz, c.know), Outcome.REJECT),
@@ -820,6 +823,14 @@ def _glued_to_name(doc: Doc, span: Span, ent: Span | None, gaz: Gazetteer, know:
         return "before"
     return None
 
+
+def _before_person(doc: Doc, span: Span) -> bool:
+    """The name is glued to a person's name that starts right after it ('Sen. Ann Roe',
+    'Rev. Tom Hale', 'Vice President Ann Roe' of 'Junior Vice President ...'): a title or
+    a first name, not a place heading an organisation's name."""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B" and not span[-1].ent_type_
+    
 
 def _glued(tok: Token) -> bool:
     return _capitalised(tok) and tok.pos_ == "PROPN" and not tok.is_stop and not tok.text.isupper()

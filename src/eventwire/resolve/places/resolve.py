@@ -52,6 +52,7 @@ FAMOUS_POP = 300_000  # a city this big overshadows its small namesakes (_shadow
 SHADOW_RATIO = 30
 SHADOW = 0.5  # share of the local evidence (state, neighbours) an overshadowed town forgoes
 FOCUS_SHARE = 0.5  # a division holding this share of an article's (or outlet's) places is its focus
+REPEAT_DAMPING = 0.3  # a name named n times weighs n ** (1 - this) in its neighbours' context
 COUNTRY_NAMED_TOWN = 0.5  # share of the country-level evidence a town named like a country forgoes
 
 
@@ -238,7 +239,9 @@ class Resolver:
         self.mentions = mentions
         self.listed = _list_neighbours(mentions, text, gaz)
         self.keys = [fold(m.lookup) for m in mentions]
-        self.weights = [2.0 if m.start < title_end else 1.0 for m in mentions]
+        repeats = Counter(self.keys)
+        self.weights = [(2.0 if m.start < title_end else 1.0) / repeats[k] ** REPEAT_DAMPING
+                        for m, k in zip(mentions, self.keys)]
         self.cands: list[list[Candidate]] = []
         self.base: list[np.ndarray] = []
         self.contained: list[PlaceHow | None] = []  # None, "container" or "container_area" (container_filter)
