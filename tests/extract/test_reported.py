@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from eventwire.extract.attribution import attribution
 from eventwire.extract.quotes import find_quotes
+from eventwire.nlp.pipeline import CHUNK_CHARS, parse
 
 
 def contents(nlp, text: str):
@@ -309,3 +310,17 @@ def test_a_verb_of_judgment_reports_its_object(nlp):
     _, found = contents(nlp, text)
     q = content_of(found, "the ceasefire proposal")
     assert q.speaker is not None and q.speaker.text == "The committee chairman"
+
+
+def test_a_long_text_ending_in_a_blank_paragraph(nlp):
+    """A text parsed in pieces whose last paragraph is only spaces (page furniture blanked
+    with its offsets kept) is read, not refused: the blank paragraph has no content."""
+    para = "The mayor said the new bridge would open to traffic in the spring."
+    body = para
+    while len(body) + len(para) + 2 < CHUNK_CHARS - 20:
+        body += "\n\n" + para
+    text = body + "\n\n" + " " * 120  # the blank paragraph starts before the cut, ends after
+    assert len(body) < CHUNK_CHARS < len(text)
+    doc = next(iter(parse(nlp, [text])))
+    found = find_quotes(doc)
+    assert any(q.text.text.startswith("the new bridge") for q in found)

@@ -83,7 +83,10 @@ def _colon_contents(doc: Doc, cues: ClaimCues) -> Iterator[QuoteCandidate]:
     text = doc_text(doc)
     ends = paragraph_starts(text)[1:] + [len(text)]
     for start, end in zip(paragraph_starts(text), ends, strict=True):
-        span = doc.char_span(start, len(text[:end].rstrip()), alignment_mode="expand")
+        stop = len(text[:end].rstrip())
+        if stop <= start:  # a paragraph of nothing but whitespace (blanked page furniture)
+            continue
+        span = doc.char_span(start, stop, alignment_mode="expand")
         if span is None or len(span) < 3:
             continue
         first = span.start
