@@ -152,3 +152,34 @@ def test_a_verb_of_its_own_is_no_support_verb(nlp, typer):
     text = "The minister condemned the attack on the convoy."
     got = trigs(nlp, typer, text)
     assert all("condemned" not in _words(text, t) for t in got)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("A roadside bomb ripped through a crowded bus station at noon.", ["ripped"]),
+    ("The car bomb went off outside the court house.", ["went"]),
+    ("Two air strikes hit the bridge before dawn.", ["hit"]),
+])
+def test_a_verb_telling_what_the_event_noun_did_is_its_word(nlp, typer, text, words):
+    got = trigs(nlp, typer, text)
+    assert len(got) == 1 and _words(text, got[0]) == words
+
+
+@pytest.mark.parametrize(("text", "verb", "plover"), [
+    ("Rebel fighters entered the town of Kelmar on Monday.", "entered", "MOBILIZE"),
+    ("Armoured columns entered the capital from the south.", "entered", "MOBILIZE"),
+    ("Two gunmen fired at a minibus on the coastal road.", "fired at", "ASSAULT"),
+    ("The garrison repelled a night assault on the fort.", "repelled", "ASSAULT"),
+    ("Militants blew up a gas pipeline near the border.", "blew up", "ASSAULT"),
+])
+def test_general_verbs_of_force_and_of_moving_onto_ground(nlp, typer, text, verb, plover):
+    got = trigs(nlp, typer, text)
+    assert [(text[t.start:t.end], t.plover) for t in got] == [(verb, plover)]
+
+
+@pytest.mark.parametrize("text", [
+    "The two parties entered talks on the budget last week.",
+    "A fire at the warehouse destroyed the stock of paper.",
+])
+def test_entering_talks_and_a_fire_at_a_place_are_no_assault_or_move(nlp, typer, text):
+    got = trigs(nlp, typer, text)
+    assert not [t for t in got if t.lemma in ("enter", "fire at")]

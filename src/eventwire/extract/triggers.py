@@ -70,8 +70,10 @@ def _lemma(tok: Token) -> str:
 
 
 def _pos_ok(entry: Entry, tok: Token) -> bool:
-    if entry.pos == "ANY" or len(entry.lemmas) > 1:
+    if entry.pos == "ANY":
         return True
+    if len(entry.lemmas) > 1:  # a phrase: only a verb phrase asks its head to be a verb
+        return entry.pos != "VERB" or tok.pos_ == "VERB"  # "fired at" yes, "a fire at" no
     if entry.pos == "VERB":
         return tok.pos_ == "VERB"
     if entry.pos == "NOUN":
@@ -212,6 +214,8 @@ class EventTyper:
             return None  # participle used as an adjective: "freezing conditions"
         if entry.plover == "SUPPORT" and head.dep_ == "acl":
             return None  # "rebels backed by the U.S.": a description, not an event
+        if "clause:" in entry.notes and head.dep_ == "acl":
+            return None  # "shells fired into the market": the shells are the act
         if "opinion" in entry.notes and predicative(head):
             return None  # "considers all rebels to be terrorists": a view held, not an act
         if len(m.tokens) == 1 and head.pos_ == "NOUN" and self._names_a_thing(head):
@@ -260,6 +264,8 @@ class EventTyper:
             cue = self.lexicon.taken_cues.get(obj.lemma_.lower())
             if cue is not None:
                 return cue
+            if obj.ent_type_ in PLACE_ENTS or obj.pos_ == "PROPN" and not obj.ent_type_:
+                return "place"  # a named place: "entered Aleppo"
         return None
 
     def _means(self, sent: Span, trig: Trigger) -> Trigger:
@@ -419,6 +425,8 @@ def _object_class(notes: str) -> tuple[str, ...]:
     for part in notes.split():
         if part.startswith("object:"):
             wanted = part.split(":", 1)[1]
+            if wanted == "place":  # ground: a named place or a word for territory
+                return ("place", "territory", "post")
             return ("post", "territory") if wanted == "post" else (wanted,)
     return ()
 
