@@ -11,6 +11,7 @@ count of the dead ("two people were found dead") may already hold him."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.model.candidates import QuantityCandidate, TextSpan
@@ -77,17 +78,16 @@ def with_killer(found: list[QuantityCandidate], sent: Span, shapes: Mapping[str,
     doc = sent.doc
     reflexive = {q.token_i for q in found if q.kind == "killed" and q.token_i is not None
                  and doc[q.token_i].lower_ in REFLEXIVE}
-    own = self_death(sent, shapes, {i for i in reflexive if i is not None})
+    own = self_death(sent, shapes, reflexive)
     victims = [q for q in found if q.kind == "killed" and q.token_i is not None and q.token_i not in reflexive
                and is_victims(doc[q.token_i], killing)]
     if own is None:
-        return [QuantityCandidate(q.kind, q.value, q.qualifier, q.span, q.token_i, {**q.extra, "victims": "yes"})
-                if q in victims else q for q in found]
+        return [replace(q, extra={**q.extra, "victims": "yes"}) if q in victims else q for q in found]
     held = [q for q in victims if not q.span.start <= own.idx < q.span.end]
     if not held:
         return found
     most = max(held, key=lambda q: q.value)
     start, end = most.span.start, max(most.span.end, own.idx + len(own.text))
-    joined = QuantityCandidate("killed", most.value + 1, most.qualifier, TextSpan(doc_text(doc)[start:end], start, end),
-                               most.token_i, {**most.extra, "with_killer": "yes"})
+    joined = replace(most, value=most.value + 1, span=TextSpan(doc_text(doc)[start:end], start, end),
+                     extra={**most.extra, "with_killer": "yes"})
     return [joined if q is most else q for q in found if q.token_i not in reflexive]
